@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+// relmodel: statistical reliability toolkit (lifetime analysis, qualification numbers, SPC).
+// Module map and principles: docs/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "relmodel",
+    products: [
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "RelmodelNumerics", targets: ["RelmodelNumerics"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Lifetime", targets: ["Lifetime"]),
+        .library(name: "Qualification", targets: ["Qualification"]),
+        .library(name: "SPC", targets: ["SPC"]),
+        .library(name: "Report", targets: ["Report"]),
+        .library(name: "RelmodelCLI", targets: ["RelmodelCLI"]),
+        .executable(name: "relmodel", targets: ["relmodel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // LAPACK and BLAS from Debian's liblapack-dev and libblas-dev (Fortran symbols declared in shim.h).
+        .systemLibrary(
+            name: "CLAPACK",
+            path: "Sources/CLAPACK",
+            providers: [.apt(["liblapack-dev", "libblas-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "RelmodelNumerics", dependencies: ["LinearAlgebra"]),
+        .target(name: "Ingest"),
+        .target(name: "Lifetime", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Ingest"]),
+        .target(name: "Qualification", dependencies: ["Lifetime", "RelmodelNumerics", "Ingest"]),
+        .target(name: "SPC", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Lifetime", "Ingest"]),
+        .target(name: "Report", dependencies: ["Lifetime", "Qualification", "SPC"]),
+        .target(
+            name: "RelmodelCLI",
+            dependencies: [
+                "Ingest", "Lifetime", "Qualification", "SPC", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "relmodel", dependencies: ["RelmodelCLI"]),
+
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "NumericsTests", dependencies: ["RelmodelNumerics"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "LifetimeTests", dependencies: ["Lifetime"]),
+        .testTarget(name: "QualificationTests", dependencies: ["Qualification"]),
+        .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+        // End-to-end tests run the built `relmodel` executable; depending on it makes `swift test` build it.
+        .testTarget(name: "CLITests", dependencies: ["relmodel", "RelmodelCLI"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Small dense linear algebra on top of LAPACK and BLAS (see `Matrix`).
+public enum LinearAlgebra {}

@@ -1,0 +1,2 @@
+/// FIT rates, acceleration models, burn-in and test planning.
+public enum Qualification {}

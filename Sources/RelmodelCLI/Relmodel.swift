@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `relmodel` command: parses arguments, calls the library, prints.
+public struct Relmodel: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "relmodel",
+        abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC."
+    )
+    public init() {}
+}

@@ -1,0 +1,2 @@
+/// Special functions, probability distributions' primitives, root finding and optimisation.
+public enum RelmodelNumerics {}

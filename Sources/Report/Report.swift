@@ -1,0 +1,2 @@
+/// Rendering of results: tables, JSON and SVG.
+public enum Report {}

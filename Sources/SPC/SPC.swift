@@ -1,0 +1,2 @@
+/// Statistical process control for batch processes.
+public enum SPC {}

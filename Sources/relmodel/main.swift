@@ -1,0 +1,3 @@
+import RelmodelCLI
+
+Relmodel.main()

@@ -1,0 +1,1 @@
+// Tests of this module live beside this file.
