@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Confidence bounds on a fitted model's parameters and on the quantities engineers read off it.
+extension LifetimeFit {
+    /// Two-sided bounds on each parameter, in the order of `family.parameterNames`.
+    /// - Complexity: Fisher O(1); likelihood-ratio O(n) per profile evaluation, some 100-300 of them.
+    public func parameterBounds(_ method: BoundsMethod, confidence: Double) -> [ConfidenceInterval] {
+        switch method {
+        case .fisher:
+            return FisherBounds.parameters(self, confidence: confidence)
+        case .lr:
+            let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
+            let s = family.fixedSigma == nil
+                ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence)
+                : ConfidenceInterval(lower: nil, upper: nil)
+            return FisherBounds.map(family, mu: mu, s: s)
+        }
+    }
+
+    /// The B-life: the time by which `percent` % of units have failed, with two-sided bounds.
+    public func bLife(_ percent: Double, bounds method: BoundsMethod, confidence: Double) -> BoundedEstimate {
+        let p = percent / 100
+        let value = model.quantile(p)
+        switch method {
+        case .fisher:
+            return BoundedEstimate(value: value, bounds: FisherBounds.quantile(self, probability: p, confidence: confidence))
+        case .lr:
+            let zp = family.standard.quantile(p)
+            let logT = LikelihoodRatioBounds.interval(self, .logQuantile(zp), confidence: confidence)
+            return BoundedEstimate(value: value, bounds: logT.mappedIncreasing(exp))
+        }
+    }
+
+    /// Reliability R(t) with two-sided bounds (bounded through the standardized time u, which R
+    /// decreases in).
+    public func reliability(at t: Double, bounds method: BoundsMethod, confidence: Double) -> BoundedEstimate {
+        let value = model.reliability(t)
+        guard t > 0 else { return BoundedEstimate(value: 1, bounds: ConfidenceInterval(lower: 1, upper: 1)) }
+        switch method {
+        case .fisher:
+            return BoundedEstimate(value: value, bounds: FisherBounds.reliability(self, at: t, confidence: confidence))
+        case .lr:
+            let u = LikelihoodRatioBounds.interval(self, .standardizedTime(log(t)), confidence: confidence)
+            let standard = family.standard
+            return BoundedEstimate(value: value, bounds: u.mappedDecreasing { standard.survival($0) })
+        }
+    }
+
+    /// Mean time to failure with Fisher bounds (log scale).
+    public func meanTimeToFailure(confidence: Double) -> BoundedEstimate {
+        BoundedEstimate(value: model.mean, bounds: FisherBounds.mean(self, confidence: confidence))
+    }
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RelmodelNumerics
+
+/// Likelihood-ratio bounds: the ends of { phi : 2 (l_max - l_profile(phi)) <= chi2(c; 1) }.
+///
+/// For a quantity phi (on a real-valued scale: mu, log sigma, log t_p, or the standardized time u),
+/// each end is the root of l_max - l_profile(phi) - chi2(c; 1)/2, bracketed by stepping out from the
+/// estimate in multiples of its Wald standard error (doubling up to 2^40 of them) and then solved by
+/// Brent's method. An end that is never bracketed does not exist and is reported as nil.
+/// Two-sided confidence c uses chi2(c; 1), so each end is a one-sided (1 + c)/2 bound.
+enum LikelihoodRatioBounds {
+    /// The quantity held fixed in the profile.
+    enum Target {
+        case location            // phi = mu
+        case logScale            // phi = s = log sigma
+        case logQuantile(Double) // phi = log t_p, with z_p
+        case standardizedTime(Double) // phi = u at log time y
+    }
+
+    static func interval(_ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {
+        switch fit.family {
+        case .weibull2p, .exponential1p:
+            return interval(SmallestExtremeValue.self, fit, target, confidence: confidence)
+        case .lognormal2p:
+            return interval(NormalStandard.self, fit, target, confidence: confidence)
+        }
+    }
+
+    static func interval<Z: StandardDistribution>(_: Z.Type, _ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {
+        let likelihood = LocationScaleLikelihood<Z>(fit.sample)
+        let profile = ProfileLikelihood(likelihood: likelihood)
+        let mu = fit.model.mu, s = log(fit.model.sigma)
+        let maximum = fit.logLikelihood
+        let drop = ChiSquared.quantile(confidence, degreesOfFreedom: 1) / 2
+        let fixedScale = fit.family.fixedSigma != nil
+        let v = fit.locationScaleVariances
+
+        // Estimate, Wald standard error and profile of phi.
+        let estimate: Double
+        var scale: Double
+        var lastS = s, lastMu = mu
+        let profileValue: (Double) -> Double?
+        switch target {
+        case .location:
+            estimate = mu
+            scale = v.map { $0.mumu.squareRoot() } ?? 0.1
+            profileValue = { phi in
+                if fixedScale { return likelihood.logLikelihood(mu: phi, sigma: exp(s)) }
+                guard let r = profile.maximizeOverScale(a: phi, b: 0, from: lastS) else { return nil }
+                lastS = r.s
+                return r.value
+            }
+        case .logScale:
+            estimate = s
+            scale = v.map { $0.ss.squareRoot() } ?? 0.1
+            profileValue = { phi in
+                guard let r = profile.maximizeOverLocation(s: phi, from: lastMu) else { return nil }
+                lastMu = r.mu
+                return r.value
+            }
+        case let .logQuantile(zp):
+            estimate = mu + exp(s) * zp
+            let sigma = exp(s)
+            scale = v.map { ($0.mumu + 2 * sigma * zp * $0.mus + sigma * sigma * zp * zp * $0.ss).squareRoot() } ?? 0.1
+            profileValue = { phi in
+                if fixedScale { return likelihood.logLikelihood(mu: phi - exp(s) * zp, sigma: exp(s)) }
+                guard let r = profile.maximizeOverScale(a: phi, b: zp, from: lastS) else { return nil }
+                lastS = r.s
+                return r.value
+            }
+        case let .standardizedTime(y):
+            let sigma = exp(s)
+            estimate = (y - mu) / sigma
+            let u = estimate
+            scale = v.map { ($0.mumu / (sigma * sigma) + 2 * u * $0.mus / sigma + u * u * $0.ss).squareRoot() } ?? 0.1
+            profileValue = { phi in
+                if fixedScale { return likelihood.logLikelihood(mu: y - phi * exp(s), sigma: exp(s)) }
+                guard let r = profile.maximizeOverScale(a: y, b: phi, from: lastS) else { return nil }
+                lastS = r.s
+                return r.value
+            }
+        }
+        if !(scale.isFinite && scale > 0) { scale = 0.1 }
+
+        func excess(_ phi: Double) -> Double? {
+            profileValue(phi).map { maximum - $0 - drop }
+        }
+        func end(direction: Double) -> Double? {
+            lastS = s; lastMu = mu
+            var inner = estimate
+            var step = scale
+            for _ in 0..<40 {
+                let outer = estimate + direction * step
+                guard let f = excess(outer) else { return nil }
+                if f > 0 {
+                    return RootFinding.brent(min(inner, outer), max(inner, outer)) { phi in
+                        excess(phi) ?? .nan
+                    }
+                }
+                inner = outer
+                step *= 2
+            }
+            return nil
+        }
+        return ConfidenceInterval(lower: end(direction: -1), upper: end(direction: 1))
+    }
+}

@@ -1,0 +1,51 @@
+/// What a caller needs to know to trust an estimate: whether the optimiser converged, how flat the
+/// log-likelihood is where it stopped, and whether that point is a strict local maximum.
+public struct FitDiagnostics: Sendable, Equatable {
+    /// True when the last Newton step was undamped and smaller than 1e-12 relative in every parameter.
+    public var converged: Bool
+    /// Newton iterations taken.
+    public var iterations: Int
+    /// Euclidean norm of the gradient of the log-likelihood in (mu, log sigma) at the estimate.
+    public var gradientNorm: Double
+    /// True when the Hessian at the estimate is negative definite (Cholesky of its negative succeeds).
+    public var hessianNegativeDefinite: Bool
+    /// Human-readable notes: why a fit did not converge, bounds that do not exist, and so on.
+    public var notes: [String]
+
+    public init(converged: Bool, iterations: Int, gradientNorm: Double, hessianNegativeDefinite: Bool, notes: [String] = []) {
+        self.converged = converged
+        self.iterations = iterations
+        self.gradientNorm = gradientNorm
+        self.hessianNegativeDefinite = hessianNegativeDefinite
+        self.notes = notes
+    }
+
+    /// A fit whose numbers can be used: converged to a strict local maximum.
+    public var isReliable: Bool { converged && hessianNegativeDefinite }
+}
+
+/// Why a maximum-likelihood estimate does not exist for the data, reported instead of a number.
+public enum FitFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No failures at all: the likelihood increases without bound as the scale grows.
+    case noFailures
+    /// Fewer distinct failure times than a family needs (one for the exponential, two for a
+    /// two-parameter family): the likelihood has no maximum (the shape runs off to infinity).
+    case tooFewDistinctFailures(found: Int, required: Int)
+    /// A failure at time 0 has zero density under a log-location-scale family.
+    case failureAtTimeZero(family: LifetimeFamily)
+    /// The optimiser met a non-finite log-likelihood it could not step away from.
+    case numericalFailure(String)
+
+    public var description: String {
+        switch self {
+        case .noFailures:
+            "no failures: the maximum-likelihood estimate does not exist (use a known shape, Weibayes, for a bound)"
+        case let .tooFewDistinctFailures(found, required):
+            "\(found) distinct failure time\(found == 1 ? "" : "s"), \(required) needed: the maximum-likelihood estimate does not exist"
+        case let .failureAtTimeZero(family):
+            "a failure at time 0 has zero density under \(family.rawValue)"
+        case let .numericalFailure(message):
+            "numerical failure: \(message)"
+        }
+    }
+}

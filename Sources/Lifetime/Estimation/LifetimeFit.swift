@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LinearAlgebra
+
+/// How a model's parameters were estimated.
+public enum EstimationMethod: String, Sendable {
+    /// Maximum likelihood.
+    case mle
+}
+
+/// A fitted lifetime model: estimates, their covariance, likelihood-based criteria and diagnostics.
+///
+/// Covariances are inverses of the observed information (the negative Hessian of the
+/// log-likelihood at the estimate), the "local Fisher matrix" of Weibull++ and of R's survreg.
+public struct LifetimeFit: Sendable {
+    public let family: LifetimeFamily
+    public let method: EstimationMethod
+    /// The fitted distribution.
+    public let model: LifetimeModel
+    /// Covariance of (mu, s = log sigma); 1 x 1 (mu only) when sigma is fixed by the family.
+    public let locationScaleCovariance: Matrix?
+    /// Log-likelihood of the time-scale density at the estimate.
+    public let logLikelihood: Double
+    /// The data, on the log scale, kept for likelihood-ratio bounds.
+    public let sample: PreparedSample
+    /// The n of AICc and BIC: all units, failed or suspended, counting counts.
+    public let sampleSize: Double
+    public let diagnostics: FitDiagnostics
+    /// Anderson-Darling statistic (see `AndersonDarling`), nil when it is not defined for the data.
+    public let andersonDarling: Double?
+
+    public init(family: LifetimeFamily, method: EstimationMethod, model: LifetimeModel,
+                locationScaleCovariance: Matrix?, logLikelihood: Double, sample: PreparedSample,
+                sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?) {
+        self.family = family
+        self.method = method
+        self.model = model
+        self.locationScaleCovariance = locationScaleCovariance
+        self.logLikelihood = logLikelihood
+        self.sample = sample
+        self.sampleSize = sampleSize
+        self.diagnostics = diagnostics
+        self.andersonDarling = andersonDarling
+    }
+
+    /// Number of estimated parameters.
+    public var parameterCount: Int { family.parameterCount }
+
+    /// Parameter estimates in the order of `family.parameterNames`.
+    public var parameters: [Double] { model.parameters }
+
+    /// Akaike's information criterion, 2k - 2 LL.
+    public var aic: Double { InformationCriteria.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
+
+    /// AIC with the small-sample correction 2k(k+1)/(n-k-1); infinite when n <= k + 1.
+    public var aicc: Double {
+        InformationCriteria.aicc(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize)
+    }
+
+    /// Bayesian information criterion, k log n - 2 LL.
+    public var bic: Double {
+        InformationCriteria.bic(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize)
+    }
+
+    /// Jacobian of the family's own parameters with respect to (mu, s), one row per parameter.
+    var parameterJacobian: [[Double]] {
+        let p = model.parameters
+        switch family {
+        case .weibull2p: return [[p[0], 0], [0, -p[1]]]        // eta = e^mu, beta = e^-s
+        case .lognormal2p: return [[1, 0], [0, p[1]]]           // mu, sigma = e^s
+        case .exponential1p: return [[-p[0]]]                   // lambda = e^-mu
+        }
+    }
+
+    /// Covariance of the family's own parameters by the delta method, J V J^T.
+    public var covariance: Matrix? {
+        guard let v = locationScaleCovariance else { return nil }
+        let j = parameterJacobian
+        let k = j.count
+        var result = Matrix(rows: k, columns: k)
+        for a in 0..<k {
+            for b in 0..<k {
+                var sum = 0.0
+                for i in 0..<v.rows { for l in 0..<v.columns { sum += j[a][i] * v[i, l] * j[b][l] } }
+                result[a, b] = sum
+            }
+        }
+        return result
+    }
+
+    /// Standard errors of the family's own parameters.
+    public var standardErrors: [Double]? { covariance.map { $0.diagonal.map { $0.squareRoot() } } }
+
+    /// Variance of mu, covariance of mu and s, and variance of s (zeros for a fixed sigma).
+    var locationScaleVariances: (mumu: Double, mus: Double, ss: Double)? {
+        guard let v = locationScaleCovariance else { return nil }
+        if v.rows == 1 { return (v[0, 0], 0, 0) }
+        return (v[0, 0], v[0, 1], v[1, 1])
+    }
+}
