@@ -35,14 +35,20 @@ func requireFinite(_ values: [Double]) throws(LinearAlgebraError) {
     }
 }
 
-/// The optimal workspace size reported by a workspace query (`LWORK = -1`) in `WORK(1)`.
-/// - Throws: `.lapackFailure(routine: "<routine> workspace query", info: 0)` if the reported size
-///   is not a usable 32-bit size.
+/// The workspace size to allocate: the optimal size a workspace query (`LWORK = -1`) reported in
+/// `WORK(1)`, but at least the routine's documented `minimum`.
+/// - Throws: `.dimensionMismatch` if the size does not fit LAPACK's 32-bit `INTEGER`;
+///   `.lapackFailure(routine: "<routine> workspace query", info: 0)` if the reported value is not
+///   a finite non-negative number.
 func workspaceSize(_ reported: Double, minimum: Int, routine: String) throws(LinearAlgebraError) -> Int32 {
-    guard reported.isFinite, reported >= 0, reported <= Double(Int32.max) else {
+    guard reported.isFinite, reported >= 0 else {
         throw .lapackFailure(routine: "\(routine) workspace query", info: 0)
     }
-    return Int32(max(minimum, Int(reported.rounded(.up))))
+    let size = max(Double(minimum), reported.rounded(.up))
+    guard size <= Double(Int32.max) else {
+        throw .dimensionMismatch("\(routine) needs a workspace of \(size) elements, more than LAPACK's 32-bit INTEGER allows")
+    }
+    return Int32(size)
 }
 
 /// Maps a non-zero `info` that has no specific meaning to `.lapackFailure`.
