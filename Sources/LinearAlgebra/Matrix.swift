@@ -1,7 +1,9 @@
 /// A dense matrix of `Double`s stored in column-major order, the layout LAPACK and BLAS use.
 ///
 /// `Matrix` is a value type: the LAPACK-backed operations copy `storage` before LAPACK overwrites
-/// it, so no operation ever changes its receiver or arguments.
+/// it, so no operation ever changes its receiver or arguments. Construction, indexing, transpose,
+/// identity, diagonal and row extraction are plain Swift (no LAPACK, no failure modes other than the
+/// preconditions stated); every numerical operation goes through BLAS or LAPACK.
 public struct Matrix: Sendable, Equatable {
     /// Number of rows.
     public let rows: Int
