@@ -11,7 +11,7 @@ extension Matrix {
     /// Complexity: O(m·n·min(m, n)).
     /// - Throws:
     ///   - `.dimensionMismatch` if a dimension or the workspace size does not fit LAPACK's 32-bit
-///     `INTEGER`;
+    ///     `INTEGER`;
     ///   - `.nonFiniteInput` if the matrix contains NaN or ±infinity;
     ///   - `.lapackFailure(routine: "dgesdd", info:)` if the bidiagonal divide and conquer fails to
     ///     converge (`info > 0`) or for any other non-zero `info`.
