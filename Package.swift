@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Lifetime", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Ingest"]),
         .target(name: "Qualification", dependencies: ["Lifetime", "RelmodelNumerics", "Ingest"]),
         .target(name: "SPC", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Lifetime", "Ingest"]),
-        .target(name: "Report", dependencies: ["Lifetime", "Qualification", "SPC"]),
+        // Rendering primitives (JSON, number formatting, text tables, SVG); no statistics, no dependencies.
+        .target(name: "Report"),
         .target(
             name: "RelmodelCLI",
             dependencies: [
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "LifetimeTests", dependencies: ["Lifetime"]),
         .testTarget(name: "QualificationTests", dependencies: ["Qualification"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // End-to-end tests run the built `relmodel` executable; depending on it makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["relmodel", "RelmodelCLI"]),
     ]

@@ -1,0 +1,84 @@
+/// Foundation-free number formatting for human-readable tables (`String(format:)` costs about a
+/// microsecond a call and pulls Foundation into start-up).
+public enum NumberFormatting {
+    /// `x` rounded to `digits` significant digits, in positional notation when its magnitude is
+    /// between 1e-4 and 1e9, otherwise in scientific notation ("1.234e-07"). Non-finite values print
+    /// as "inf", "-inf" or "nan"; nil prints as "-".
+    public static func significant(_ x: Double?, _ digits: Int = 6) -> String {
+        guard let x else { return "-" }
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == 0 { return "0" }
+        let magnitude = abs(x)
+        var exponent = Int((log10Approximation(magnitude)).rounded(.down))
+        // Correct the estimate so that 10^exponent <= |x| < 10^(exponent+1) after rounding.
+        var scaled = (magnitude / power10(exponent - digits + 1)).rounded()
+        if scaled >= power10(digits) { exponent += 1; scaled = (magnitude / power10(exponent - digits + 1)).rounded() }
+        if scaled < power10(digits - 1) { exponent -= 1; scaled = (magnitude / power10(exponent - digits + 1)).rounded() }
+        var mantissa = String(Int64(scaled))
+        let sign = x < 0 ? "-" : ""
+        if exponent < -4 || exponent >= 9 {
+            if mantissa.count > 1 { mantissa.insert(".", at: mantissa.index(after: mantissa.startIndex)) }
+            return sign + trimZeros(mantissa) + "e" + (exponent < 0 ? "-" : "+") + pad2(abs(exponent))
+        }
+        let pointPosition = exponent + 1   // digits before the decimal point
+        if pointPosition <= 0 {
+            return sign + trimZeros("0." + String(repeating: "0", count: -pointPosition) + mantissa)
+        }
+        if pointPosition >= mantissa.count {
+            return sign + mantissa + String(repeating: "0", count: pointPosition - mantissa.count)
+        }
+        mantissa.insert(".", at: mantissa.index(mantissa.startIndex, offsetBy: pointPosition))
+        return sign + trimZeros(mantissa)
+    }
+
+    /// `x` with exactly `decimals` digits after the decimal point (e.g. 3.14159, 2 -> "3.14").
+    public static func fixed(_ x: Double?, _ decimals: Int) -> String {
+        guard let x else { return "-" }
+        if !x.isFinite { return significant(x) }
+        let scale = power10(decimals)
+        let scaled = (abs(x) * scale).rounded()
+        guard scaled < 9e18 else { return significant(x, 15) }
+        var digits = String(Int64(scaled))
+        if decimals > 0 {
+            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+        }
+        return (x < 0 && scaled != 0 ? "-" : "") + digits
+    }
+
+    private static func trimZeros(_ s: String) -> String {
+        guard s.contains(".") else { return s }
+        var t = Substring(s)
+        while t.last == "0" { t.removeLast() }
+        if t.last == "." { t.removeLast() }
+        return String(t)
+    }
+
+    private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// 10^n exactly for |n| <= 22, by repeated multiplication beyond.
+    static func power10(_ n: Int) -> Double {
+        var result = 1.0
+        var base = n < 0 ? 0.1 : 10.0
+        if abs(n) <= 22 { return n < 0 ? 1 / exactPowers[-n] : exactPowers[n] }
+        var k = abs(n)
+        while k > 0 {
+            if k & 1 == 1 { result *= base }
+            base *= base
+            k >>= 1
+        }
+        return result
+    }
+
+    private static let exactPowers: [Double] = (0...22).map { n in
+        var p = 1.0
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+
+    /// log10 without libm: exponent from the binary representation, refined by comparisons.
+    private static func log10Approximation(_ x: Double) -> Double {
+        Double(x.exponent) * 0.30102999566398120
+    }
+}

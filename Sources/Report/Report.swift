@@ -1,2 +1,0 @@
-/// Rendering of results: tables, JSON and SVG.
-public enum Report {}
