@@ -35,7 +35,7 @@ extension CSVTable {
 
     /// Reads until end of input. With an exact size hint (a regular file) the bytes are read
     /// straight into the final array; anything beyond the hint (a growing file) is appended.
-    private static func readToEnd(fd: Int32, sizeHint: Int, name: String) throws(IngestError) -> [UInt8] {
+    static func readToEnd(fd: Int32, sizeHint: Int, name: String) throws(IngestError) -> [UInt8] {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: sizeHint) { buffer, count in
             count = 0
