@@ -142,7 +142,8 @@ public struct CSVTable: Sendable {
     // MARK: Numbers
 
     /// Parses the field as a finite number satisfying `requirement` (see `DecimalParser` for the
-    /// accepted syntax; surrounding spaces are already gone). No allocation unless it fails.
+    /// accepted syntax; surrounding spaces are already gone). `-0` reads as 0. No allocation unless
+    /// it fails.
     ///
     /// Errors (located at the field's physical line, with the column's name and 1-based index):
     /// - not a number, or empty: `expected <requirement>, found "abc"` / `found an empty field`
@@ -171,7 +172,7 @@ public struct CSVTable: Sendable {
             throw error(row: row, column: column,
                         "expected \(problem), found \(describeValue(row: row, column: column))")
         }
-        return value
+        return value == 0 ? 0 : value // "-0" reads as 0
     }
 
     /// Like `double(row:column:_:)`, but an empty field gives `nil` instead of an error.
@@ -224,7 +225,7 @@ public struct CSVTable: Sendable {
 public enum NumberRequirement: Sendable, Equatable {
     /// Any finite number.
     case any
-    /// A finite number >= 0 (`-0` is accepted, it equals 0).
+    /// A finite number >= 0 (`-0` is accepted and read as 0).
     case nonNegative
     /// A finite number > 0.
     case positive
