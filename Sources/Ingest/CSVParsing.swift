@@ -43,6 +43,11 @@ extension CSVTable {
             }
             try checkDuplicates(header, name: name, line: headerLine)
 
+            // Reserve for the estimated number of rows (line ends in a 64 KiB sample, scaled to the
+            // whole input) so the offset arrays are not copied while they grow.
+            let estimatedRows = estimateRows(buffer, from: scanner.i)
+            bounds.reserveCapacity(estimatedRows * columnCount * 2)
+            rowLines.reserveCapacity(estimatedRows)
             while scanner.skipEmptyLines() {
                 let rowLine = scanner.line
                 let fields = try scanner.scanRecord(into: &bounds, header: header)
@@ -59,6 +64,17 @@ extension CSVTable {
         }
         return CSVTable(name: name, bytes: bytes, header: header, headerLine: headerLine,
                         bounds: bounds, rowLines: rowLines)
+    }
+
+    /// Lines in the input from `start` on, estimated from the first 64 KiB, plus 1/8 for safety.
+    private static func estimateRows(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let remaining = buffer.count - start
+        let sample = min(remaining, 1 << 16)
+        guard sample > 0 else { return 0 }
+        var lineEnds = 0
+        for i in start..<(start + sample) where buffer[i] == .lf { lineEnds += 1 }
+        let estimate = max(lineEnds, 1) * (remaining / sample + 1)
+        return estimate + estimate / 8 + 16
     }
 
     private static func decodeHeaderField(_ bytes: [UInt8], _ range: Range<Int>) -> String {
