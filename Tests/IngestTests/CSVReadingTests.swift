@@ -86,6 +86,29 @@ struct CSVReadingTests {
         #expect(table.rowCount == 2)
     }
 
+    @Test func dashReadsStandardInputNamedStdin() throws {
+        // Temporarily put a pipe on fd 0 (nothing else in the test process reads standard input).
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let text = Array("time\n1\nx\n".utf8)
+        _ = text.withUnsafeBytes { write(fds[1], $0.baseAddress!, text.count) }
+        close(fds[1])
+        let saved = dup(0)
+        dup2(fds[0], 0)
+        close(fds[0])
+        defer {
+            dup2(saved, 0)
+            close(saved)
+        }
+        let table = try CSVTable.read(path: "-")
+        #expect(table.name == "<stdin>")
+        #expect(table.rowCount == 2)
+        #expect(throws: IngestError(file: "<stdin>", line: 3, column: "time", columnIndex: 1,
+                                    message: "expected a number, found \"x\"")) {
+            try table.double(row: 1, column: 0)
+        }
+    }
+
     @Test func readsPastAShortSizeHint() throws {
         // A file that grew after fstat: everything is still read.
         var text = "time\n"
