@@ -60,6 +60,18 @@ struct LifetimeReaderExactTests {
         #expect(input.data.suspensionCount == 10)
     }
 
+    @Test(arguments: ["doganaksoy_voltage_two_modes", "ic_lfp1370", "lieblein_zelen_ball_bearings",
+                      "meeker_escobar_p199_lognormal_example", "nelson_insulating_fluid_voltage",
+                      "nist_8_4_1_3_weibull_example", "shock_absorber"])
+    func everyLifetimeDatasetReads(_ name: String) throws {
+        var root = Substring(#filePath)
+        for _ in 0..<4 { root = root[..<root.lastIndex(of: "/")!] }
+        let table = try CSVTable.read(path: root + "/datasets/lifetime/\(name).csv")
+        let input = try LifetimeReader.read(table)
+        #expect(input.rows == table.rowCount)
+        #expect(input.data.failureCount > 0)
+    }
+
     @Test func eventCodesInAnyCase() throws {
         let input = try read("""
         Time,Event
