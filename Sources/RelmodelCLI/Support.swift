@@ -21,6 +21,6 @@ func readLifetimeInput(_ path: String, columns: LifetimeColumns = .init()) throw
         return try LifetimeReader.read(table, file: path, columns: columns)
     } catch {
         printError(error.description)
-        throw ExitCode(error.isUnreadableFile ? 66 : 65)
+        throw ExitCode(error.kind == .io ? 66 : 65)
     }
 }
