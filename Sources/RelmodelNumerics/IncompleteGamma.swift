@@ -210,8 +210,8 @@ func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
     }
     if !(x > 0) || !x.isFinite { x = a }
 
-    let target = lowerTarget ? p : q
-    let logTarget = log(target)
+    let targetTail = lowerTarget ? p : q
+    let logTarget = log(targetTail)
     var lo = 0.0
     var hi = Double.infinity
     for _ in 0..<100 {
@@ -226,8 +226,11 @@ func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
         }
         // Residual oriented so that it increases with x.
         let logResidual = lowerTarget ? logValue - logTarget : logTarget - logValue
-        if logResidual == 0 { return x }
-        if logResidual < 0 { lo = x } else { hi = x }
+        // The plain residual decides the bracket and exact hits; log t rounds away differences below
+        // |log t| * 1e-16, so near the root the log residual can be 0 while the residual is not.
+        let residual = lowerTarget ? value - targetTail : targetTail - value
+        if residual == 0 { return x }
+        if residual < 0 { lo = x } else { hi = x }
         let density = gammaPrefix(a, x) / x
         var next: Double
         if abs(logResidual) > 0.1 || !(value > 0) {
@@ -236,7 +239,6 @@ func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
             let step = logResidual / slope
             next = lowerTarget ? x * exp(-step / x) : x - step
         } else {
-            let residual = lowerTarget ? value - target : target - value
             next = x - residual / density
         }
         if !(next > lo && next < hi) {
