@@ -98,7 +98,7 @@ func betaPrefix(_ x: Double, _ y: Double, _ a: Double, _ b: Double) -> Double {
 ///
 /// Modified Lentz (forward) is used for x <= 1/2. For x > 1/2 (possible when a >> b) the odd terms d_(2m+1)
 /// are close to -1 and every level 1 + d_(2m+1)/(...) cancels; the fraction is then re-evaluated backward
-/// to the depth Lentz needed, with 1 + d_(2m+1) formed from y = 1 - x as
+/// (to a depth confirmed by doubling), with 1 + d_(2m+1) formed from y = 1 - x as
 /// (a (2m+1-b) + m (3m+2-b) + (a+m)(a+b+m) y) / ((a+2m)(a+2m+1)), which keeps full relative accuracy
 /// (R's pt at df = 1e6 and binomial tails with tiny p depend on this regime).
 func betaFraction(_ x: Double, _ y: Double, _ a: Double, _ b: Double) -> Double {
@@ -133,7 +133,17 @@ func betaFraction(_ x: Double, _ y: Double, _ a: Double, _ b: Double) -> Double 
         m += 1
     }
     if x <= 0.5 { return h }
-    return betaFractionBackward(x, y, a, b, depth: m + 8)
+    // Lentz's own stopping test is unreliable in the cancelling regime (it can stop at half the depth the
+    // fraction needs), so the backward value is confirmed by doubling the depth until it stops changing.
+    var depth = m + 20
+    var value = betaFractionBackward(x, y, a, b, depth: depth)
+    while depth < Double(limit) {
+        depth *= 2
+        let deeper = betaFractionBackward(x, y, a, b, depth: depth)
+        if abs(deeper - value) <= 1e-16 * abs(deeper) { return deeper }
+        value = deeper
+    }
+    return value
 }
 
 /// Backward evaluation of the same fraction truncated after the odd term d_(2N+1), tracking each even
