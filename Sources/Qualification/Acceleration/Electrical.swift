@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Lifetime
 
 /// Voltage (or electric field) acceleration of dielectric and gate-oxide wear-out.
 ///

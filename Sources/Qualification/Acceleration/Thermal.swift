@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Lifetime
 
 /// Arrhenius temperature acceleration: life proportional to exp(Ea / (k T)), so
 /// AF = exp(Ea / k * (1 / T_use - 1 / T_stress)) with T in kelvin (Celsius + `kelvinOffset`).

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Lifetime
 
 /// Coffin-Manson thermal-cycling acceleration: cycles to failure proportional to dT^-n, so
 /// AF = (dT_stress / dT_use)^n (in cycles). Typical n: 1-3 for solder, 4-8 for brittle cracking.

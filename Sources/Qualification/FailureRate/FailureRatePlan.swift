@@ -1,3 +1,4 @@
+import Lifetime
 /// One stress test in a qualification plan: N units for H hours at a stress temperature.
 public struct StressTest: Sendable, Equatable {
     public var name: String

@@ -1,3 +1,4 @@
+import Lifetime
 import Ingest
 
 /// Reads a `FailureRatePlan` from CSV, one row per (stress test, failure mechanism):

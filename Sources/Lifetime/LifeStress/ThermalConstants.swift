@@ -24,14 +24,4 @@ public struct ThermalConstants: Sendable, Equatable {
 
     /// 1 / (k T) in 1/eV, the Arrhenius covariate.
     public func inverseThermalEnergy(celsius: Double) -> Double { 1 / (boltzmann * kelvin(celsius)) }
-
-    /// Throws unless both constants are positive and the temperature is above absolute zero.
-    func checkTemperature(_ celsius: Double, _ name: String) throws(QualificationError) {
-        try QualificationError.checkPositive(boltzmann, "Boltzmann constant")
-        try QualificationError.checkFinite(kelvinOffset, "Kelvin offset")
-        try QualificationError.checkFinite(celsius, name)
-        guard kelvin(celsius) > 0 else {
-            throw QualificationError("\(name) \(celsius) C is at or below absolute zero with Kelvin offset \(kelvinOffset)")
-        }
-    }
 }
