@@ -3,8 +3,8 @@ import Ingest
 import Lifetime
 import Report
 
-extension BoundsMethod: @retroactive ExpressibleByArgument {}
-extension RankingCriterion: @retroactive ExpressibleByArgument {}
+extension BoundsMethod: ExpressibleByArgument {}
+extension RankingCriterion: ExpressibleByArgument {}
 
 /// `relmodel fit FILE`: fits lifetime distributions by maximum likelihood and ranks them.
 struct FitCommand: ParsableCommand {
