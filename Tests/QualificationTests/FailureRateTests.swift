@@ -1,6 +1,9 @@
 import Lifetime
 import Qualification
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// |x - printed| <= half a unit of the printed value's last digit.
 func matchesPrinted(_ x: Double, _ printed: Double, unit: Double) -> Bool { abs(x - printed) <= unit / 2 }
@@ -75,10 +78,12 @@ func matchesPrinted(_ x: Double, _ printed: Double, unit: Double) -> Bool { abs(
         func af(_ ea: Double, _ t: Double) -> Double {
             exp(ea / constants.boltzmann * (1 / (55 + 273.15) - 1 / (t + 273.15)))
         }
-        let dOxide = 77_000 * af(0.7, 125) + 22_500 * af(0.7, 150)
-        let dEM = 77_000 * af(0.9, 125) + 22_500 * af(0.9, 150)
+        let dOxide: Double = 77_000 * af(0.7, 125) + 22_500 * af(0.7, 150)
+        let dEM: Double = 77_000 * af(0.9, 125) + 22_500 * af(0.9, 150)
         // chi2(0.9; 4) = 7.779 (table above); chi2(0.9; 6) = 10.645.
-        let expected = ChiSquaredReference.ninety4 / (2 * dOxide) * 1e9 + ChiSquaredReference.ninety6 / (2 * dEM) * 1e9
+        let oxideFIT: Double = ChiSquaredReference.ninety4 / (2 * dOxide) * 1e9
+        let emFIT: Double = ChiSquaredReference.ninety6 / (2 * dEM) * 1e9
+        let expected = oxideFIT + emFIT
         #expect(abs(result.fit - expected) < 1e-8 * expected)
         #expect(abs(result.fitPoint - (1 / dOxide + 2 / dEM) * 1e9) < 1e-9 * result.fitPoint)
         #expect(result.mechanisms.map(\.failures) == [1, 2])

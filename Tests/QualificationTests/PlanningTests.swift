@@ -47,7 +47,7 @@ import Glibc
     /// 1 - 0.4^(1/3000).
     @Test func earlyLifeFailureRate() throws {
         let e = try EarlyLifeFailureRate(units: 3000, failures: 0, confidence: 0.6, hours: 48, accelerationFactor: 50)
-        #expect(abs(e.ppmChiSquare - -log(0.4) / 6000 * 1e6) < 1e-6)
+        #expect(abs(e.ppmChiSquare - -log(0.4) / 3000 * 1e6) < 1e-6)
         #expect(abs(e.ppmExact - (1 - pow(0.4, 1.0 / 3000)) * 1e6) < 1e-3)
         #expect(abs(e.fit! - -log(0.4) / (2 * 3000 * 48 * 50) * 2e9) < 1e-6)
     }
