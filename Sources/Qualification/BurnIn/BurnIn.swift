@@ -25,6 +25,13 @@ public struct BurnInModel: Sendable {
         estimatesFraction = false
     }
 
+    /// A given defective-subpopulation model (no bounds unless a covariance of (logit p, mu, s) is given).
+    public init(population: DefectiveSubpopulation, covariance: Matrix? = nil) {
+        self.population = population
+        self.covariance = covariance
+        estimatesFraction = population.fraction < 1
+    }
+
     /// A fitted defective-subpopulation model.
     public init(_ fit: DefectiveSubpopulationFit) {
         population = fit.model
