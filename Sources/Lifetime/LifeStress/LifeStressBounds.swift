@@ -29,10 +29,12 @@ extension LifeStressFit {
         case .lr:
             return coefficients.indices.map { j in
                 switch family {
-                case .weibull2p, .exponential1p:
-                    likelihoodRatioInterval(SmallestExtremeValue.self, coefficient: j, standardError: se?[j], confidence: confidence)
                 case .lognormal2p:
                     likelihoodRatioInterval(NormalStandard.self, coefficient: j, standardError: se?[j], confidence: confidence)
+                case .loglogistic2p:
+                    likelihoodRatioInterval(LogisticStandard.self, coefficient: j, standardError: se?[j], confidence: confidence)
+                default:
+                    likelihoodRatioInterval(SmallestExtremeValue.self, coefficient: j, standardError: se?[j], confidence: confidence)
                 }
             }
         }
@@ -52,10 +54,12 @@ extension LifeStressFit {
         case .lr:
             let interval: ConfidenceInterval
             switch family {
-            case .weibull2p, .exponential1p:
-                interval = scaleInterval(SmallestExtremeValue.self, standardError: seS, confidence: confidence)
             case .lognormal2p:
                 interval = scaleInterval(NormalStandard.self, standardError: seS, confidence: confidence)
+            case .loglogistic2p:
+                interval = scaleInterval(LogisticStandard.self, standardError: seS, confidence: confidence)
+            default:
+                interval = scaleInterval(SmallestExtremeValue.self, standardError: seS, confidence: confidence)
             }
             return interval.mappedIncreasing(exp)
         }

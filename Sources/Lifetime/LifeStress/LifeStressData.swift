@@ -19,6 +19,11 @@ public enum LifeStressError: Error, Sendable, Equatable, CustomStringConvertible
     case tooFewStressLevels(found: Int, required: Int)
     /// A stress outside the relationship's domain.
     case invalidStress(String)
+    /// Only families without a threshold whose log life is location-scale are supported.
+    case unsupportedFamily(LifetimeFamily)
+
+    /// The families a life-stress model can use.
+    public static let supportedFamilies: [LifetimeFamily] = [.weibull2p, .lognormal2p, .exponential1p, .loglogistic2p]
 
     public var description: String {
         switch self {
@@ -26,6 +31,8 @@ public enum LifeStressError: Error, Sendable, Equatable, CustomStringConvertible
         case let .tooFewStressLevels(found, required):
             "\(found) distinct stress level\(found == 1 ? "" : "s"), \(required) needed to estimate the life-stress relationship"
         case let .invalidStress(message): message
+        case let .unsupportedFamily(family):
+            "life-stress models support \(LifeStressError.supportedFamilies.map(\.rawValue).joined(separator: ", ")), not \(family.rawValue)"
         }
     }
 }

@@ -25,6 +25,7 @@ public enum LifeStressRegression {
     /// - Complexity: O(n p^2) per Newton iteration (p coefficients, n stored observations).
     public static func fit(_ family: LifetimeFamily, _ relationship: LifeStressRelationship,
                            levels: [StressLevel], constants: ThermalConstants = .codata) throws(LifeStressError) -> LifeStressFit {
+        guard LifeStressError.supportedFamilies.contains(family) else { throw .unsupportedFamily(family) }
         var all = LifetimeData()
         var rows: [[Double]] = []
         var offsets: [Double] = []
@@ -56,10 +57,12 @@ public enum LifeStressRegression {
         centre = centre.map { $0 / totalUnits }
         let observations = LifeStressObservations(levels: levels, rows: rows, offsets: offsets, centre: centre)
         switch family {
-        case .weibull2p, .exponential1p:
-            return fit(SmallestExtremeValue.self, family, relationship, constants, observations, sampleSize: all.unitCount)
         case .lognormal2p:
             return fit(NormalStandard.self, family, relationship, constants, observations, sampleSize: all.unitCount)
+        case .loglogistic2p:
+            return fit(LogisticStandard.self, family, relationship, constants, observations, sampleSize: all.unitCount)
+        default:
+            return fit(SmallestExtremeValue.self, family, relationship, constants, observations, sampleSize: all.unitCount)
         }
     }
 

@@ -57,7 +57,7 @@ public struct DefectiveSubpopulationFit: Sendable {
     /// - Complexity: O(n) per Newton iteration.
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> DefectiveSubpopulationFit {
         guard data.hasOnlyExactFailures else { throw .numericalFailure("the defective-subpopulation fit takes exact failures and right-censored units only") }
-        guard family != .exponential1p else { throw .numericalFailure("the defective-subpopulation fit needs weibull2p or lognormal2p") }
+        guard family == .weibull2p || family == .lognormal2p else { throw .numericalFailure("the defective-subpopulation fit needs weibull2p or lognormal2p") }
         var failuresOnly = LifetimeData()
         for i in data.failureTimes.indices { failuresOnly.addFailure(at: data.failureTimes[i], count: data.failureCounts[i]) }
         let start = try MaximumLikelihood.fit(family, to: failuresOnly)

@@ -37,8 +37,8 @@ struct AltCommand: ParsableCommand {
 
     func validate() throws {
         try checkConfidence(confidence)
-        guard LifetimeFamily(rawValue: distribution) != nil else {
-            throw ValidationError("unknown distribution '\(distribution)'; available: \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let family = LifetimeFamily(rawValue: distribution), LifeStressError.supportedFamilies.contains(family) else {
+            throw ValidationError("unknown distribution '\(distribution)' for a life-stress model; available: \(LifeStressError.supportedFamilies.map(\.rawValue).joined(separator: ", "))")
         }
         if relationship == .peck {
             guard humidity != nil else { throw ValidationError("--relationship peck needs --humidity COLUMN") }
