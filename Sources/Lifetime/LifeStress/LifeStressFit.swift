@@ -109,7 +109,8 @@ public struct LifeStressFit: Sendable {
         return total
     }
 
-    /// Gradient of (mu at a stress) + k * s... as a vector over the parameters of the covariance.
+    /// The gradient (x, scaleTerm) of a quantity linear in (b, s), trimmed to the covariance: the s
+    /// entry is dropped when sigma is fixed (exponential).
     private func gradient(_ x: [Double], scaleTerm: Double) -> [Double] {
         covariance.map { $0.rows > coefficients.count ? x + [scaleTerm] : x } ?? x
     }
