@@ -33,8 +33,14 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Estimation method: mle.")
     var method: String = "mle"
 
-    @Option(help: "Confidence bounds: fisher (Fisher matrix, default) or lr (likelihood ratio).")
+    @Option(help: "Confidence bounds: fisher (Fisher matrix, default), lr (likelihood ratio) or bootstrap (parametric, percentile).")
     var bounds: BoundsMethod = .fisher
+
+    @Option(help: "Bootstrap replicates (with --bounds bootstrap).")
+    var replicates: Int = 1000
+
+    @Option(help: "Seed of the bootstrap's random numbers (results are identical for the same seed, on any number of cores).")
+    var seed: UInt64 = 1
 
     @Option(help: "Two-sided confidence level, in (0, 1).")
     var confidence: Double = 0.95
@@ -83,6 +89,7 @@ struct FitCommand: ParsableCommand {
         for a in residualLifeAges {
             guard let v = Double(a), v.isFinite, v >= 0 else { throw ValidationError("--mrl must be a non-negative age, got '\(a)'") }
         }
+        guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2, got \(replicates)") }
         if let shape, !(shape > 0 && shape.isFinite) { throw ValidationError("--shape must be a positive number, got \(shape)") }
         if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
     }
@@ -99,12 +106,13 @@ struct FitCommand: ParsableCommand {
         let bLifeKeys = bLives.isEmpty ? ["10"] : bLives
         let families = all ? LifetimeFamily.allCases
             : distributions.isEmpty ? LifetimeFamily.defaultSet : distributions.compactMap(LifetimeFamily.init(rawValue:))
-        let options = LifetimeAnalysisOptions(
+        var options = LifetimeAnalysisOptions(
             families: families, boundsMethod: bounds, confidence: confidence,
             bLives: bLifeKeys.compactMap(Double.init), times: times.compactMap(Double.init),
             conditional: conditional.compactMap(Self.parseConditional),
             residualLifeAges: residualLifeAges.compactMap(Double.init), criterion: criterion, sides: sides,
             fixedWeibullShape: shape)
+        options.bootstrap = ParametricBootstrap(replicates: replicates, seed: seed)
         let analysis = LifetimeAnalysis(data: input.data, rows: input.rows, options: options)
         let weibayes = shape.flatMap { beta in
             Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }

@@ -81,7 +81,7 @@ enum LifetimeJSON {
                 ("andersonDarling", .number(fit.andersonDarling)),
                 ("mttf", .number(summary.meanTimeToFailure.value)),
                 ("mttfBounds", interval(summary.meanTimeToFailure.bounds)),
-                ("mttfBoundsMethod", .string("fisher")),
+                ("mttfBoundsMethod", .string(options.boundsMethod == .bootstrap ? "bootstrap" : "fisher")),
                 ("quantities", .object(quantities)),
                 ("converged", .bool(fit.diagnostics.converged)),
                 ("diagnostics", .object([
