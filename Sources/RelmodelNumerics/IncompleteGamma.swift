@@ -241,6 +241,8 @@ func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
         } else {
             next = x - residual / density
         }
+        // A step below the spacing of doubles near x means x is already the closest double.
+        if abs(next - x) <= 2 * Double.ulpOfOne * x { return next > lo && next < hi ? next : x }
         if !(next > lo && next < hi) {
             if hi == .infinity {
                 next = 2 * x
