@@ -85,6 +85,20 @@ enum GammaTail {
 
 /// Incomplete gamma for a > 0 finite and 0 < x < infinity.
 func incompleteGammaTail(_ a: Double, _ x: Double) -> GammaTail {
+    // Closed forms for the exponential (a = 1) and chi-squared with 1 degree of freedom (a = 1/2), the
+    // most common shapes; they are exact to an ulp or two where the general route leaves ~3e-15.
+    if a == 1 {
+        return x < 0.6931471805599453 ? .lower(-expm1(-x)) : .upper(exp(-x), log: -x)
+    }
+    if a == 0.5 && x < 700 {
+        // P = erf(sqrt x), Q = erfc(sqrt x), with the rounding of sqrt(x) corrected to first order.
+        let s = x.squareRoot()
+        let ds = x.addingProduct(-s, s) / (2 * s)   // (x - s^2) / (2 s), the fma keeps x - s^2 exact
+        let slope = StandardNormal.twoOverSqrtPi * exp(-x) * ds
+        if x < 0.2275 { return .lower(erf(s) + slope) }
+        let q = erfc(s) - slope
+        return .upper(q, log: log(q))
+    }
     if a < 1 {
         if x < 1 {
             let p = lowerGammaSeries(a, x)
@@ -180,6 +194,7 @@ func upperGammaSmallShape(_ a: Double, _ x: Double) -> Double {
 /// from rounding log t. A bracket with bisection guards every step.
 func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
     let lowerTarget = p <= q
+    if a == 1 { return lowerTarget ? -log1p(-p) : -log(q) }
     let logGammaOnePlusA = a <= 1 ? logGammaOnePlus(a) : lgammaPositive(a + 1)
     // P = x^a / Gamma(a + 1) * (1 - a x / (a + 1) + ...): when this power law puts the quantile below
     // e^-40 < 1e-17, it is exact in double precision (and returns 0 or a subnormal when the quantile
