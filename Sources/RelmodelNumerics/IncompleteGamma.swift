@@ -9,7 +9,8 @@ import Darwin
 /// Method: the power series for P when x < a (a >= 1) or x < 1 (a < 1), the modified-Lentz continued
 /// fraction for Q = 1 - P otherwise, and for a < 1, x < 1 with P > 1/2 a dedicated series for Q built on
 /// Gamma(1 + a) - 1 (DiDonato & Morris 1986), so that whichever tail is below 1/2 is computed directly and
-/// the other is its complement. The prefactor x^a e^-x / Gamma(a) is formed as exp(-a D(x/a)) with
+/// the other is its complement. Shapes 1 and 1/2 (exponential, chi-squared with 1 degree of freedom) use
+/// their closed forms 1 - e^-x and erf(sqrt x). The prefactor x^a e^-x / Gamma(a) is formed as exp(-a D(x/a)) with
 /// D(l) = l - 1 - log l and a Stirling-corrected normaliser, so large a (1e3 to 1e8) keep ~1e-15 relative
 /// accuracy instead of losing log10(a) digits. Accuracy: about 1e-15 relative in the tail computed directly.
 /// Domain: a > 0 finite, x >= 0; P(a, 0) = 0, P(a, +inf) = 1; NaN otherwise.
