@@ -46,6 +46,7 @@ enum PlotCanvas {
     .bound { fill: none; stroke: #c62828; stroke-width: 1.1; stroke-dasharray: 6 4; }
     .band { fill: #c62828; fill-opacity: 0.08; stroke: none; }
     .series { fill: none; stroke-width: 1.5; stroke-linejoin: round; }
+    .marker { stroke-width: 0.8; }
     .reference { stroke-width: 1.2; stroke-dasharray: 7 4; }
     .reference-label { font-size: 11px; }
     """
@@ -129,7 +130,9 @@ enum PlotCanvas {
             g.rect(x: x0, y: y0, width: width, height: height, class: "legend-box")
             for (i, entry) in entries.enumerated() {
                 let midY = y0 + padding + lineHeight * Double(i) + 5.5
-                let style = entry.color.map { entry.symbol == .marker ? "fill:\($0);stroke:\($0)" : "stroke:\($0)" }
+                let style = entry.color.map {
+                    entry.symbol == .marker ? "fill:\($0);stroke:\($0)" : "stroke:\($0)" + (entry.symbol == .dashedLine ? ";stroke-dasharray:6 4" : "")
+                }
                 switch entry.symbol {
                 case .marker:
                     g.circle(center: SVGPoint(x0 + padding + symbolWidth / 2, midY), radius: 3.6, class: entry.symbolClass ?? "points", style: style)
