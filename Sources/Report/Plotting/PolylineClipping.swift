@@ -46,4 +46,28 @@ enum PolylineClipping {
         let c1 = t1 == 1 ? b : SVGPoint(x: a.x + t1 * dx, y: a.y + t1 * dy)
         return (c0, c1)
     }
+
+    /// A polygon cut to `rect` (Sutherland-Hodgman against the four edges; exact for a convex clip
+    /// region, as a rectangle is). Non-finite vertices must be removed first. - Complexity: O(vertices).
+    static func clipPolygon(_ polygon: [SVGPoint], to rect: PlotRect) -> [SVGPoint] {
+        var output = polygon
+        let edges: [(SVGPoint) -> Double] = [
+            { $0.x - rect.x }, { rect.maxX - $0.x }, { $0.y - rect.y }, { rect.maxY - $0.y },
+        ]
+        for inside in edges {
+            let input = output
+            output = []
+            guard var previous = input.last else { break }
+            for current in input {
+                let a = inside(previous), b = inside(current)
+                if (a >= 0) != (b >= 0) {
+                    let t = a / (a - b)
+                    output.append(SVGPoint(x: previous.x + t * (current.x - previous.x), y: previous.y + t * (current.y - previous.y)))
+                }
+                if b >= 0 { output.append(current) }
+                previous = current
+            }
+        }
+        return output
+    }
 }

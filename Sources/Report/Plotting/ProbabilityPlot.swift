@@ -145,11 +145,10 @@ public struct ProbabilityPlot: Sendable {
         return doc.rendered()
     }
 
-    /// The region between the bounds as a polygon, drawn only when each bound is a single visible run
-    /// (its clipped vertices are inside the plotting area, so the polygon is too: the area is convex).
+    /// The region between the bounds: the polygon of the lower curve and the reversed upper curve
+    /// (vertices with no position left out), cut to the plotting area.
     private func drawBand(_ doc: inout SVGDocument, lower: [SVGPoint?], upper: [SVGPoint?], area: PlotRect) {
-        let lowerRuns = PolylineClipping.clip(lower, to: area), upperRuns = PolylineClipping.clip(upper, to: area)
-        guard lowerRuns.count == 1, upperRuns.count == 1 else { return }
-        doc.polygon(lowerRuns[0] + upperRuns[0].reversed(), class: "band")
+        let outline = lower.compactMap { $0 } + upper.compactMap { $0 }.reversed()
+        doc.polygon(PolylineClipping.clipPolygon(outline, to: area), class: "band")
     }
 }

@@ -24,16 +24,26 @@ import Testing
     @Test(.enabled(if: directory != nil)) func writeSamples() throws {
         let dir = try #require(Self.directory)
         let (lower, upper) = Self.weibullBand(eta: 606.5, beta: 1.72, n: 20)
-        var weibull = ProbabilityPlot(title: "Weibull probability plot", paper: .weibull, points: samplePoints,
+        // Weibull(eta 606.5, beta 1.72) quantiles at Bernard's ranks, with a deterministic scatter.
+        let points: [ProbabilityPlot.Point] = (1...20).map { i in
+            let f = (Double(i) - 0.3) / 20.4
+            return (606.5 * pow(-log(1 - f), 1 / 1.72) * exp(0.12 * sin(Double(i) * 2.3)), f)
+        }
+        var weibull = ProbabilityPlot(title: "Weibull probability plot", paper: .weibull, points: points,
                                       fit: .cdf { weibullCDF($0) }, lowerBound: lower, upperBound: upper)
         weibull.fitLabel = "weibull2p MLE: eta=606.5, beta=1.72"
         weibull.boundsLabel = "95% Fisher bounds"
         weibull.notes = ["n=20, failures=20, median ranks"]
+        weibull.shadesBand = true
         try weibull.rendered().write(toFile: dir + "/weibull-probability-plot.svg", atomically: true, encoding: .utf8)
 
         var lognormal = ProbabilityPlot(title: "Lognormal probability plot", paper: .lognormal, points: samplePoints + [(0, 0.5), (300, 1)],
                                         fit: .cdf { 0.5 * erfc(-(log($0) - 5.95) / 0.85 / 2.0.squareRoot()) })
         lognormal.fitLabel = "lognormal MLE: mu=5.95, sigma=0.85"
         try lognormal.rendered().write(toFile: dir + "/lognormal-probability-plot.svg", atomically: true, encoding: .utf8)
+
+        var chart = LinePlotTests.chart()
+        chart.series.append(LinePlot.Series(label: "Out of control", points: [(7, 11.5)], style: .markers, color: "#c62828"))
+        try chart.rendered().write(toFile: dir + "/control-chart.svg", atomically: true, encoding: .utf8)
     }
 }

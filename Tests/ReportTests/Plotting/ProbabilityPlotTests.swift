@@ -150,6 +150,8 @@ func weibullCDF(_ t: Double) -> Double { 1 - exp(-pow(t / 606.5, 1.72)) }
             #expect(value.isFinite)
         }
         #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
+        let band = try #require(parsed.all("polygon").first { $0.attributes["class"] == "band" })
+        #expect(pointList(band.attributes["points"]!).allSatisfy { $0.0 >= 78 && $0.0 <= 694 && $0.1 >= 48 && $0.1 <= 476 })
         // Which of the bad points have a position depends on the paper's domain.
         let logTime = paper.timeScale == .log10
         var expectedOutside = 6   // F = 1, NaN t, NaN F, infinite t, F = 1.5, and F = 0 ...
