@@ -186,24 +186,26 @@ public struct SVGDocument: Sendable {
         let indent = String(repeating: "  ", count: depth)
         out += indent + "<" + element.name
         for (name, value) in element.attributes {
-            out += " " + name + "=\"" + escape(value) + "\""
+            out += " " + name + "=\"" + escape(value, quotes: true) + "\""
         }
         if element.children.isEmpty {
             if let text = element.text {
-                out += ">" + escape(text) + "</" + element.name + ">\n"
+                out += ">" + escape(text, quotes: false) + "</" + element.name + ">\n"
             } else {
                 out += "/>\n"
             }
             return
         }
         out += ">\n"
-        if let text = element.text { out += indent + "  " + escape(text) + "\n" }
+        if let text = element.text { out += indent + "  " + escape(text, quotes: false) + "\n" }
         for child in element.children { write(child, depth: depth + 1, to: &out) }
         out += indent + "</" + element.name + ">\n"
     }
 
-    /// XML escaping for both text and double-quoted attribute values.
-    public static func escape(_ s: String) -> String {
+    /// XML escaping of `&`, `<`, `>`, and with `quotes` (for attribute values) `"` and `'`.
+    /// Text content keeps its quotes so that a `<style>` block stays valid CSS even where a
+    /// browser reads it as raw text (SVG inlined in HTML).
+    public static func escape(_ s: String, quotes: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -211,8 +213,8 @@ public struct SVGDocument: Sendable {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
                 // XML 1.0 Char excludes C0 controls (other than the three above), U+FFFE and U+FFFF.

@@ -28,7 +28,8 @@ import Testing
         #expect(parsed.all("path").first?.attributes["d"] == "M1 2 L3.5 4 Z")
         #expect(parsed.all("circle", inside: "left-open").count == 1)
         #expect(parsed.all("style").first?.text.contains(".a > .b") == true)
-        #expect(svg.contains("a &lt; b &amp; &quot;c&quot; &apos;d&apos;"))
+        #expect(svg.contains("a &lt; b &amp; \"c\" 'd'"))
+        #expect(SVGDocument.escape("<\"'&>") == "&lt;&quot;&apos;&amp;&gt;")
     }
 
     @Test func shortPolylinesAndPolygonsDrawNothing() {
