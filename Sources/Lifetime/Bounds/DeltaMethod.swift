@@ -5,8 +5,10 @@ import Darwin
 #endif
 import LinearAlgebra
 
-/// Fisher bounds for families whose covariance covers more than (mu, s): threshold families
-/// (mu, s, gamma) and the gamma families (mu, ln k[, gamma]). A quantity q(theta) gets the variance
+/// Fisher bounds by the delta method over a fit's internal parameters: (mu, s) or mu alone for
+/// location-scale families, (mu, s, gamma) for threshold families, (mu, ln k[, gamma]) for the gamma
+/// families. Used for every quantity without a dedicated formula (hazard, conditional reliability,
+/// mean residual life) and for every quantity of threshold and gamma fits. A quantity q(theta) gets the variance
 /// grad q^T V grad q with the gradient taken by central differences (relative step 1e-6) over the
 /// internal parameters, and a Wald interval on ln q for positive quantities, on logit q for
 /// probabilities, and on q itself otherwise.
@@ -24,7 +26,7 @@ enum DeltaMethod {
         if fit.family.isGamma {
             return LifetimeModel(family: fit.family, mu: p[0], sigma: 1, threshold: threshold, shape: exp(p[1]))
         }
-        let sigma = fit.family.fixedSigma ?? exp(p[1])
+        let sigma = fit.isScaleFixed ? m.sigma : exp(p[1])
         return LifetimeModel(family: fit.family, mu: p[0], sigma: sigma, threshold: threshold)
     }
 

@@ -53,6 +53,28 @@ extension LifetimeFit {
         }
     }
 
+    /// Hazard rate h(t) with Fisher bounds on ln h (delta method; likelihood-ratio bounds are not
+    /// computed for the hazard).
+    public func hazard(at t: Double, confidence: Double) -> BoundedEstimate {
+        BoundedEstimate(value: model.hazard(t),
+                        bounds: DeltaMethod.interval(self, confidence: confidence, transform: .log) { $0.hazard(t) })
+    }
+
+    /// Reliability over the next `duration` for a unit that survived to `age`, R(age + d) / R(age),
+    /// with Fisher bounds on its logit (delta method).
+    public func conditionalReliability(_ duration: Double, age: Double, confidence: Double) -> BoundedEstimate {
+        BoundedEstimate(value: model.conditionalReliability(duration, age: age),
+                        bounds: DeltaMethod.interval(self, confidence: confidence, transform: .logit) {
+                            $0.conditionalReliability(duration, age: age)
+                        })
+    }
+
+    /// Mean residual life at `age` with Fisher bounds on its logarithm (delta method).
+    public func meanResidualLife(age: Double, confidence: Double) -> BoundedEstimate {
+        BoundedEstimate(value: model.meanResidualLife(age: age),
+                        bounds: DeltaMethod.interval(self, confidence: confidence, transform: .log) { $0.meanResidualLife(age: age) })
+    }
+
     /// Mean time to failure with Fisher bounds (log scale).
     public func meanTimeToFailure(confidence: Double) -> BoundedEstimate {
         BoundedEstimate(value: model.mean, bounds: FisherBounds.mean(self, confidence: confidence))
