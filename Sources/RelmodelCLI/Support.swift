@@ -24,3 +24,16 @@ func readLifetimeInput(_ path: String, columns: LifetimeColumns = .init()) throw
         throw ExitCode(error.kind == .io ? 66 : 65)
     }
 }
+
+/// Reads lifetime data split by the values of `column`, in order of first appearance, with the same
+/// exit codes as `readLifetimeInput`.
+func readGroupedLifetimeInput(_ path: String, by column: String, columns: LifetimeColumns = .init()) throws
+    -> [(group: String, input: LifetimeInput)] {
+    do {
+        let table = try CSVTable.read(path: path)
+        return try LifetimeReader.readGrouped(table, file: path, columns: columns, by: column)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.kind == .io ? 66 : 65)
+    }
+}

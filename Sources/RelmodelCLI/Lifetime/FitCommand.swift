@@ -66,6 +66,9 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("rank"), help: "Ranking criterion: aicc (default), aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
 
+    @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line.")
+    var groupColumn: String?
+
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
@@ -102,7 +105,6 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try readLifetimeInput(file)
         let bLifeKeys = bLives.isEmpty ? ["10"] : bLives
         let families = all ? LifetimeFamily.allCases
             : distributions.isEmpty ? LifetimeFamily.defaultSet : distributions.compactMap(LifetimeFamily.init(rawValue:))
@@ -113,19 +115,34 @@ struct FitCommand: ParsableCommand {
             residualLifeAges: residualLifeAges.compactMap(Double.init), criterion: criterion, sides: sides,
             fixedWeibullShape: shape)
         options.bootstrap = ParametricBootstrap(replicates: replicates, seed: seed)
-        let analysis = LifetimeAnalysis(data: input.data, rows: input.rows, options: options)
-        let weibayes = shape.flatMap { beta in
-            Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }
-        }
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
-        if json {
-            print(LifetimeJSON.document(analysis, keys: keys, weibayes: weibayes).serialized())
+
+        let groups: [(group: String?, input: LifetimeInput)]
+        if let groupColumn {
+            groups = try readGroupedLifetimeInput(file, by: groupColumn).map { ($0.group, $0.input) }
         } else {
-            print(LifetimeText.report(analysis, keys: keys, weibayes: weibayes))
+            groups = [(nil, try readLifetimeInput(file))]
         }
-        if weibayes != nil && input.data.failureCount == 0 { return }
-        if analysis.best == nil {
-            printError("no model could be fitted: \(Self.reasons(analysis))")
+        let analyses = LifetimeAnalysis.grouped(groups.map { ($0.group ?? "", $0.input) }, options: options)
+        var unanswered: [String] = []
+        for (index, entry) in analyses.enumerated() {
+            let input = groups[index].input, group = groups[index].group
+            let weibayes = shape.flatMap { beta in
+                Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }
+            }
+            if json {
+                print(LifetimeJSON.document(entry.analysis, keys: keys, weibayes: weibayes, group: group).serialized())
+            } else {
+                if let group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
+                print(LifetimeText.report(entry.analysis, keys: keys, weibayes: weibayes))
+            }
+            let answeredByWeibayes = weibayes != nil && input.data.failureCount == 0
+            if entry.analysis.best == nil && !answeredByWeibayes {
+                unanswered.append((group.map { "\(groupColumn ?? "group") \($0): " } ?? "") + Self.reasons(entry.analysis))
+            }
+        }
+        if !unanswered.isEmpty {
+            printError("no model could be fitted: " + unanswered.joined(separator: "; "))
             throw ExitCode(65)
         }
     }

@@ -6,8 +6,10 @@ enum LifetimeJSON {
     /// - Parameters:
     ///   - keys: the quantities as typed on the command line, used verbatim in keys ("b10", "500").
     ///   - weibayes: (shape, one-sided lower bound on eta) when a known shape was given.
-    static func document(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    static func document(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?,
+                         group: String? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = group.map { [("group", .string($0))] } ?? []
+        members += [
             ("input", .object([
                 ("rows", .number(Double(analysis.rows))),
                 ("units", .number(analysis.units)),
