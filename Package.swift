@@ -32,8 +32,8 @@ let package = Package(
         .target(name: "Lifetime", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Ingest"]),
         .target(name: "Qualification", dependencies: ["Lifetime", "RelmodelNumerics", "Ingest"]),
         .target(name: "SPC", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Lifetime", "Ingest"]),
-        // Rendering primitives (JSON, number formatting, text tables, SVG); no statistics, no dependencies.
-        .target(name: "Report"),
+        // Rendering primitives (JSON, number formatting, text tables, SVG and probability-paper scales).
+        .target(name: "Report", dependencies: ["RelmodelNumerics"]),
         .target(
             name: "RelmodelCLI",
             dependencies: [

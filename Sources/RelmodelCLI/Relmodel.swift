@@ -4,7 +4,8 @@ import ArgumentParser
 public struct Relmodel: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "relmodel",
-        abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC."
+        abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC.",
+        subcommands: [FitCommand.self]
     )
     public init() {}
 }

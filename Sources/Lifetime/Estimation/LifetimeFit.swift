@@ -9,6 +9,10 @@ import LinearAlgebra
 public enum EstimationMethod: String, Sendable {
     /// Maximum likelihood.
     case mle
+    /// Rank regression of x (time) on y (the linearised plotting position).
+    case rrx
+    /// Rank regression of y (the linearised plotting position) on x (time).
+    case rry
 }
 
 /// A fitted lifetime model: estimates, their covariance, likelihood-based criteria and diagnostics.
