@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Report
 import SPC
 
@@ -230,25 +225,8 @@ enum SPCDesignArguments {
         case let .tooManyStates(found, limit):
             return ValidationError("the run rules need more than \(limit) Markov-chain states (found \(found))")
         case .linearSystem, .notConverged:
-            printError("relmodel: numerical failure: \(error)")
+            printError("numerical failure: \(error)")
             return ExitCode(70)
-        }
-    }
-
-    static func printError(_ message: String) {
-        var standardError = StandardError()
-        print(message, to: &standardError)
-    }
-
-    /// Standard error as a `TextOutputStream`, without Foundation.
-    struct StandardError: TextOutputStream {
-        mutating func write(_ string: String) {
-            var bytes = Array(string.utf8)
-            #if canImport(Glibc)
-            _ = Glibc.write(2, &bytes, bytes.count)
-            #else
-            _ = Darwin.write(2, &bytes, bytes.count)
-            #endif
         }
     }
 
