@@ -9,15 +9,20 @@ public struct ARLCommand: ParsableCommand {
         commandName: "arl",
         abstract: "Average run length of Shewhart (with run rules), EWMA and CUSUM charts.",
         discussion: """
-            Normal data with known parameters, zero-state ARLs. Shifts are in process standard
+            Normal data with known parameters, zero-state ARLs. Shifts are in process standard \
             deviations; with --n the plotted statistic is the mean of n, so its shift is shift*sqrt(n).
-            Shewhart: Markov chain of the run rules (Champ & Woodall 1987); --rules takes 1, 2, 3, 4
-            (Western Electric rules) as a comma list or "we" for all four; --run-length sets K of
-            rule 4 (K in a row on one side; 8 Western Electric, 9 Nelson/Minitab); --L the rule-1 limit.
+
+            Shewhart: Markov chain of the run rules (Champ & Woodall 1987). --rules takes 1, 2, 3, 4 \
+            (the Western Electric rules) as a comma list, or "we" for all four; --run-length sets K of \
+            rule 4 (K in a row on one side: 8 Western Electric, 9 Nelson/Minitab); --L is the rule-1 limit.
+
             EWMA: asymptotic limits L*sqrt(lambda/(2-lambda)), integral equation (Crowder 1987).
-            CUSUM: integral equation per side, 1/ARL = 1/ARL+ + 1/ARL- (--method exact), or
-            Siegmund's approximation (--method siegmund).
-            --target-arl solves for L (EWMA, or Shewhart with rule 1 alone) or h (CUSUM) first.
+
+            CUSUM: integral equation per side combined as 1/ARL = 1/ARL+ + 1/ARL- (--method exact), \
+            or Siegmund's approximation (--method siegmund).
+
+            --target-arl first solves for L (EWMA, or Shewhart with rule 1 alone) or h (CUSUM).
+
             Exit codes: 64 impossible arguments, 70 numerical failure.
             """
     )
@@ -87,6 +92,9 @@ public struct ARLCommand: ParsableCommand {
             guard h != nil || targetARL != nil else { throw ValidationError("--chart cusum needs --h or --target-arl") }
             if let h, !(h.isFinite && h > 0) { throw ValidationError("--h must be > 0, got \(h)") }
             guard headStart.isFinite, headStart >= 0 else { throw ValidationError("--head-start must be >= 0, got \(headStart)") }
+            if targetARL != nil, headStart != 0 || method == .siegmund {
+                throw ValidationError("--target-arl solves the exact zero-state CUSUM: drop --head-start and --method siegmund")
+            }
             if method == .siegmund, headStart != 0 { throw ValidationError("Siegmund's approximation is for the zero state: drop --head-start") }
         }
         if let limitWidth, !(limitWidth.isFinite && limitWidth > 0) {

@@ -19,10 +19,11 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
         commandName: "subgroup-size",
         abstract: "Compare subgroup sizes and sampling intervals by ARL and average time to signal.",
         discussion: """
-            For each subgroup size n and sampling interval (hours), the Xbar chart's in-control ARL,
-            its ARL at the shift of interest (in process sigma; the subgroup mean moves by
-            shift*sqrt(n) of its own sigma), the average times to signal ATS = ARL x interval, and the
-            units inspected per hour. Normal data with known parameters; run rules by Markov chain.
+            For each subgroup size n and sampling interval (hours): the Xbar chart's in-control ARL, \
+            its ARL at the shift of interest (in process sigma; the subgroup mean moves by \
+            shift*sqrt(n) of its own sigma), the average times to signal ATS = ARL x interval, and \
+            the units inspected per hour. Normal data with known parameters; run rules by Markov chain.
+
             Exit codes: 64 impossible arguments, 70 numerical failure.
             """
     )

@@ -11,7 +11,7 @@ extension ARL {
     /// - rule 4: 8 of 8 beyond 0 (eight in a row on one side of the centre line).
     /// Nelson's (1984) and Minitab's "K points in a row on the same side" is `sameSideRun(K)`
     /// (K = 9 in Nelson's list, 8 in the Western Electric handbook).
-    public struct RunRule: Sendable, Hashable, CustomStringConvertible {
+    public struct RunRule: Sendable, Hashable {
         /// Points beyond the threshold needed to signal (m).
         public let count: Int
         /// Number of most recent points examined (w, the newest included).
@@ -66,12 +66,6 @@ extension ARL {
         /// with K = `length`). - Throws: `.invalidParameter` unless 1 <= length <= 30.
         public static func sameSideRun(_ length: Int) throws(ARLError) -> RunRule {
             try RunRule(count: length, of: length, beyond: 0)
-        }
-
-        public var description: String {
-            count == 1 && window == 1
-                ? "1 point beyond \(threshold) sigma"
-                : "\(count) of \(window) beyond \(threshold) sigma, same side"
         }
     }
 }

@@ -32,7 +32,7 @@ public struct OCRelativeRange: Sendable, Equatable {
         return total
     }
 
-    /// P(W <= w). - Complexity: O(n-independent 288 normal CDF pairs).
+    /// P(W <= w). - Complexity: O(288 n): 288 quadrature nodes, each a CDF pair and an (n-1)th power.
     public func cdf(_ w: Double) -> Double {
         guard w > 0 else { return 0 }
         let n = subgroupSize
@@ -44,7 +44,7 @@ public struct OCRelativeRange: Sendable, Equatable {
         return min(max(value, 0), 1)
     }
 
-    /// d2 = E[W]. - Complexity: O(288).
+    /// d2 = E[W]. - Complexity: O(288 n).
     public var d2: Double {
         let n = subgroupSize
         return Self.integrate(-9, 9, panels: 12) { x in
@@ -52,7 +52,7 @@ public struct OCRelativeRange: Sendable, Equatable {
         }
     }
 
-    /// d3 = sd(W). - Complexity: O(288²) (the CDF inside an outer quadrature over w in [0, 18]).
+    /// d3 = sd(W). - Complexity: O(288² n) (the CDF inside an outer quadrature over w in [0, 18]).
     public var d3: Double {
         let mean = d2
         let secondMoment = 2 * Self.integrate(0, 18, panels: 12) { w in w * (1 - cdf(w)) }
