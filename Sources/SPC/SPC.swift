@@ -1,2 +1,3 @@
-/// Statistical process control for batch processes.
+/// Statistical process control for batch processes: Shewhart, time-weighted and multivariate control
+/// charts, sigma estimators and their unbiasing constants, run rules, and process capability.
 public enum SPC {}

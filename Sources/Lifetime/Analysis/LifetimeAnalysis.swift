@@ -6,20 +6,37 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var confidence: Double
     /// B-lives to report, in percent failed (10 gives B10).
     public var bLives: [Double]
-    /// Times at which to report reliability.
+    /// Times at which to report reliability and hazard.
     public var times: [Double]
+    /// (age, duration) pairs for conditional reliability R(age + duration) / R(age).
+    public var conditional: [(age: Double, duration: Double)]
+    /// Ages at which to report the mean residual life.
+    public var residualLifeAges: [Double]
     public var criterion: RankingCriterion
+    /// Which ends of each interval to report: two-sided at `confidence`, or one end as a one-sided
+    /// bound at `confidence` (computed as the matching end of a two-sided interval at 2c - 1).
+    public var sides: BoundSides
+    /// A known Weibull shape (Weibayes): Weibull families are fitted with the shape fixed.
+    public var fixedWeibullShape: Double?
 
-    public init(families: [LifetimeFamily] = LifetimeFamily.allCases, boundsMethod: BoundsMethod = .fisher,
+    public init(families: [LifetimeFamily] = LifetimeFamily.defaultSet, boundsMethod: BoundsMethod = .fisher,
                 confidence: Double = 0.95, bLives: [Double] = [10], times: [Double] = [],
-                criterion: RankingCriterion = .aicc) {
+                conditional: [(age: Double, duration: Double)] = [], residualLifeAges: [Double] = [],
+                criterion: RankingCriterion = .aicc, sides: BoundSides = .two, fixedWeibullShape: Double? = nil) {
         self.families = families
         self.boundsMethod = boundsMethod
         self.confidence = confidence
         self.bLives = bLives
         self.times = times
+        self.conditional = conditional
+        self.residualLifeAges = residualLifeAges
         self.criterion = criterion
+        self.sides = sides
+        self.fixedWeibullShape = fixedWeibullShape
     }
+
+    /// The two-sided level whose ends are the requested one-sided bounds.
+    var twoSidedLevel: Double { sides == .two ? confidence : 2 * confidence - 1 }
 }
 
 /// A fitted model with the bounded quantities asked for.
@@ -32,6 +49,12 @@ public struct ModelSummary: Sendable {
     public let bLives: [(percent: Double, estimate: BoundedEstimate)]
     /// (time, reliability) in the order asked.
     public let reliabilities: [(time: Double, estimate: BoundedEstimate)]
+    /// (time, hazard) in the order asked.
+    public let hazards: [(time: Double, estimate: BoundedEstimate)]
+    /// Conditional reliabilities in the order asked.
+    public let conditionalReliabilities: [(age: Double, duration: Double, estimate: BoundedEstimate)]
+    /// (age, mean residual life) in the order asked.
+    public let meanResidualLives: [(age: Double, estimate: BoundedEstimate)]
 }
 
 /// The outcome of fitting one family: a model, or the reason no model exists.
@@ -71,7 +94,12 @@ public struct LifetimeAnalysis: Sendable {
         var outcomes: [ModelOutcome] = []
         for family in options.families {
             do {
-                let fit = try MaximumLikelihood.fit(family, to: data)
+                let fit: LifetimeFit
+                if let shape = options.fixedWeibullShape, family == .weibull2p {
+                    fit = try Weibayes.fit(data, shape: shape)
+                } else {
+                    fit = try MaximumLikelihood.fit(family, to: data)
+                }
                 outcomes.append(.fitted(Self.summarize(fit, options)))
             } catch {
                 outcomes.append(.failed(family, error))
@@ -87,13 +115,19 @@ public struct LifetimeAnalysis: Sendable {
     }
 
     static func summarize(_ fit: LifetimeFit, _ options: LifetimeAnalysisOptions) -> ModelSummary {
-        let c = options.confidence, m = options.boundsMethod
+        let c = options.twoSidedLevel, m = options.boundsMethod, sides = options.sides
+        func one(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
         return ModelSummary(
             fit: fit,
-            parameterBounds: fit.parameterBounds(m, confidence: c),
-            meanTimeToFailure: fit.meanTimeToFailure(confidence: c),
-            bLives: options.bLives.map { ($0, fit.bLife($0, bounds: m, confidence: c)) },
-            reliabilities: options.times.map { ($0, fit.reliability(at: $0, bounds: m, confidence: c)) })
+            parameterBounds: fit.parameterBounds(m, confidence: c).map { $0.keeping(sides) },
+            meanTimeToFailure: one(fit.meanTimeToFailure(confidence: c)),
+            bLives: options.bLives.map { ($0, one(fit.bLife($0, bounds: m, confidence: c))) },
+            reliabilities: options.times.map { ($0, one(fit.reliability(at: $0, bounds: m, confidence: c))) },
+            hazards: options.times.map { ($0, one(fit.hazard(at: $0, confidence: c))) },
+            conditionalReliabilities: options.conditional.map {
+                ($0.age, $0.duration, one(fit.conditionalReliability($0.duration, age: $0.age, confidence: c)))
+            },
+            meanResidualLives: options.residualLifeAges.map { ($0, one(fit.meanResidualLife(age: $0, confidence: c))) })
     }
 
     /// Stable ordering: converged fits by score (missing scores last), then unconverged fits, then failures.

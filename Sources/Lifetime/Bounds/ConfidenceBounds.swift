@@ -31,6 +31,26 @@ public struct ConfidenceInterval: Sendable, Equatable {
     }
 }
 
+/// Which ends of a confidence interval are reported.
+public enum BoundSides: String, Sendable, CaseIterable {
+    case two
+    /// Only the lower bound (a one-sided lower confidence bound).
+    case lower
+    /// Only the upper bound.
+    case upper
+}
+
+extension ConfidenceInterval {
+    /// The interval with the end not asked for removed.
+    public func keeping(_ sides: BoundSides) -> ConfidenceInterval {
+        switch sides {
+        case .two: self
+        case .lower: ConfidenceInterval(lower: lower, upper: nil)
+        case .upper: ConfidenceInterval(lower: nil, upper: upper)
+        }
+    }
+}
+
 /// An estimate with its confidence interval.
 public struct BoundedEstimate: Sendable, Equatable {
     public var value: Double

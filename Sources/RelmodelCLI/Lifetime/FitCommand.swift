@@ -5,6 +5,7 @@ import Report
 
 extension BoundsMethod: ExpressibleByArgument {}
 extension RankingCriterion: ExpressibleByArgument {}
+extension BoundSides: ExpressibleByArgument {}
 
 /// `relmodel fit FILE`: fits lifetime distributions by maximum likelihood and ranks them.
 struct FitCommand: ParsableCommand {
@@ -23,10 +24,10 @@ struct FitCommand: ParsableCommand {
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
 
-    @Option(name: .customLong("dist"), help: "Distribution to fit (repeatable): \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
+    @Option(name: .customLong("dist"), help: "Distribution to fit (repeatable): \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", ")). Default: weibull2p, lognormal2p, exponential1p.")
     var distributions: [String] = []
 
-    @Flag(help: "Fit every available distribution (the default when --dist is not given).")
+    @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
     var all = false
 
     @Option(help: "Estimation method: mle.")
@@ -43,6 +44,18 @@ struct FitCommand: ParsableCommand {
 
     @Option(name: .customLong("at"), help: "Time at which to report reliability with bounds (repeatable).")
     var times: [String] = []
+
+    @Option(name: .customLong("conditional"), help: "AGE:DURATION: reliability over DURATION for units that survived to AGE (repeatable).")
+    var conditional: [String] = []
+
+    @Option(name: .customLong("mrl"), help: "Age at which to report the mean residual life (repeatable).")
+    var residualLifeAges: [String] = []
+
+    @Option(help: "Bounds to report: two (two-sided, default), lower or upper (one-sided at --confidence).")
+    var sides: BoundSides = .two
+
+    @Option(help: "Known Weibull shape (Weibayes): weibull2p is fitted with this shape, and the one-sided lower bound on eta is reported even with zero failures.")
+    var shape: Double?
 
     @Option(name: .customLong("rank"), help: "Ranking criterion: aicc (default), aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
@@ -64,21 +77,45 @@ struct FitCommand: ParsableCommand {
         for t in times {
             guard let v = Double(t), v.isFinite, v >= 0 else { throw ValidationError("--at must be a non-negative time, got '\(t)'") }
         }
+        for c in conditional where Self.parseConditional(c) == nil {
+            throw ValidationError("--conditional must be AGE:DURATION with AGE >= 0 and DURATION > 0, got '\(c)'")
+        }
+        for a in residualLifeAges {
+            guard let v = Double(a), v.isFinite, v >= 0 else { throw ValidationError("--mrl must be a non-negative age, got '\(a)'") }
+        }
+        if let shape, !(shape > 0 && shape.isFinite) { throw ValidationError("--shape must be a positive number, got \(shape)") }
+        if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
+    }
+
+    static func parseConditional(_ text: String) -> (age: Double, duration: Double)? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let age = Double(parts[0]), let duration = Double(parts[1]),
+              age.isFinite, duration.isFinite, age >= 0, duration > 0 else { return nil }
+        return (age, duration)
     }
 
     func run() throws {
         let input = try readLifetimeInput(file)
         let bLifeKeys = bLives.isEmpty ? ["10"] : bLives
-        let families = all || distributions.isEmpty ? LifetimeFamily.allCases : distributions.compactMap(LifetimeFamily.init(rawValue:))
+        let families = all ? LifetimeFamily.allCases
+            : distributions.isEmpty ? LifetimeFamily.defaultSet : distributions.compactMap(LifetimeFamily.init(rawValue:))
         let options = LifetimeAnalysisOptions(
             families: families, boundsMethod: bounds, confidence: confidence,
-            bLives: bLifeKeys.compactMap(Double.init), times: times.compactMap(Double.init), criterion: criterion)
+            bLives: bLifeKeys.compactMap(Double.init), times: times.compactMap(Double.init),
+            conditional: conditional.compactMap(Self.parseConditional),
+            residualLifeAges: residualLifeAges.compactMap(Double.init), criterion: criterion, sides: sides,
+            fixedWeibullShape: shape)
         let analysis = LifetimeAnalysis(data: input.data, rows: input.rows, options: options)
-        if json {
-            print(LifetimeJSON.document(analysis, bLifeKeys: bLifeKeys, timeKeys: times).serialized())
-        } else {
-            print(LifetimeText.report(analysis, bLifeKeys: bLifeKeys, timeKeys: times))
+        let weibayes = shape.flatMap { beta in
+            Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }
         }
+        let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
+        if json {
+            print(LifetimeJSON.document(analysis, keys: keys, weibayes: weibayes).serialized())
+        } else {
+            print(LifetimeText.report(analysis, keys: keys, weibayes: weibayes))
+        }
+        if weibayes != nil && input.data.failureCount == 0 { return }
         if analysis.best == nil {
             printError("no model could be fitted: \(Self.reasons(analysis))")
             throw ExitCode(65)

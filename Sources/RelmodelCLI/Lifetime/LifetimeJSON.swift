@@ -4,10 +4,10 @@ import Report
 /// The JSON document of `relmodel fit --json` (keys fixed by docs/CLI.md).
 enum LifetimeJSON {
     /// - Parameters:
-    ///   - bLifeKeys: the B-life percentages as typed on the command line, for keys like "b10".
-    ///   - timeKeys: the `--at` times as typed, used verbatim as keys.
-    static func document(_ analysis: LifetimeAnalysis, bLifeKeys: [String], timeKeys: [String]) -> JSONValue {
-        .object([
+    ///   - keys: the quantities as typed on the command line, used verbatim in keys ("b10", "500").
+    ///   - weibayes: (shape, one-sided lower bound on eta) when a known shape was given.
+    static func document(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("input", .object([
                 ("rows", .number(Double(analysis.rows))),
                 ("units", .number(analysis.units)),
@@ -15,13 +15,19 @@ enum LifetimeJSON {
                 ("suspensions", .number(analysis.suspensions)),
             ])),
             ("ranking", .string(analysis.options.criterion.rawValue)),
-            ("models", .array(analysis.outcomes.map { model($0, analysis.options, bLifeKeys, timeKeys) })),
+            ("models", .array(analysis.outcomes.map { model($0, analysis.options, keys) })),
             ("best", analysis.best.map { .string($0.fit.family.rawValue) } ?? .null),
-        ])
+        ]
+        if let (shape, bound) = weibayes {
+            members.append(("weibayes", .object([
+                ("shape", .number(shape)), ("confidence", .number(analysis.options.confidence)),
+                ("sides", .string("lower")), ("etaLowerBound", .number(bound)),
+            ])))
+        }
+        return .object(members)
     }
 
-    static func model(_ outcome: ModelOutcome, _ options: LifetimeAnalysisOptions,
-                      _ bLifeKeys: [String], _ timeKeys: [String]) -> JSONValue {
+    static func model(_ outcome: ModelOutcome, _ options: LifetimeAnalysisOptions, _ keys: LifetimeKeys) -> JSONValue {
         switch outcome {
         case let .failed(family, failure):
             return .object([
@@ -36,20 +42,34 @@ enum LifetimeJSON {
             var bounds: [(String, JSONValue)] = [
                 ("method", .string(options.boundsMethod.rawValue)),
                 ("confidence", .number(options.confidence)),
+                ("sides", .string(options.sides.rawValue)),
             ]
             for (i, name) in names.enumerated() { bounds.append((name, interval(summary.parameterBounds[i]))) }
             var quantities: [(String, JSONValue)] = []
             for (i, entry) in summary.bLives.enumerated() {
-                quantities.append(("b" + bLifeKeys[i], estimate(entry.estimate)))
+                quantities.append(("b" + keys.bLives[i], estimate(entry.estimate)))
             }
             if !summary.reliabilities.isEmpty {
                 quantities.append(("reliability", .object(summary.reliabilities.enumerated().map { i, entry in
-                    (timeKeys[i], estimate(entry.estimate))
+                    (keys.times[i], estimate(entry.estimate))
+                })))
+                quantities.append(("hazard", .object(summary.hazards.enumerated().map { i, entry in
+                    (keys.times[i], estimate(entry.estimate))
+                })))
+            }
+            if !summary.conditionalReliabilities.isEmpty {
+                quantities.append(("conditionalReliability", .object(summary.conditionalReliabilities.enumerated().map { i, entry in
+                    (keys.conditional[i], estimate(entry.estimate))
+                })))
+            }
+            if !summary.meanResidualLives.isEmpty {
+                quantities.append(("meanResidualLife", .object(summary.meanResidualLives.enumerated().map { i, entry in
+                    (keys.residualLifeAges[i], estimate(entry.estimate))
                 })))
             }
             return .object([
                 ("distribution", .string(fit.family.rawValue)),
-                ("method", .string(fit.method.rawValue)),
+                ("method", .string(fit.fixedShape == nil ? fit.method.rawValue : "weibayes")),
                 ("parameters", .object(names.enumerated().map { ($1, .number(fit.parameters[$0])) })),
                 ("standardErrors", .object(names.enumerated().map { ($1, .number(errors?[$0])) })),
                 ("covariance", fit.covariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null),
@@ -68,6 +88,7 @@ enum LifetimeJSON {
                     ("iterations", .number(Double(fit.diagnostics.iterations))),
                     ("gradientNorm", .number(fit.diagnostics.gradientNorm)),
                     ("hessianNegativeDefinite", .bool(fit.diagnostics.hessianNegativeDefinite)),
+                    ("likelihoodUnbounded", .bool(fit.diagnostics.likelihoodUnbounded)),
                     ("notes", .array(fit.diagnostics.notes.map(JSONValue.string))),
                 ])),
             ])
@@ -79,4 +100,12 @@ enum LifetimeJSON {
     static func estimate(_ e: BoundedEstimate) -> JSONValue {
         .object([("value", .number(e.value)), ("bounds", interval(e.bounds))])
     }
+}
+
+/// The quantities asked for on the command line, as typed, for JSON keys and table labels.
+struct LifetimeKeys {
+    var bLives: [String]
+    var times: [String]
+    var conditional: [String]
+    var residualLifeAges: [String]
 }

@@ -3,7 +3,7 @@ import Report
 
 /// The human-readable report of `relmodel fit`: the ranked models, then the best model in detail.
 enum LifetimeText {
-    static func report(_ analysis: LifetimeAnalysis, bLifeKeys: [String], timeKeys: [String]) -> String {
+    static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?) -> String {
         let options = analysis.options
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
         var lines: [String] = []
@@ -16,7 +16,9 @@ enum LifetimeText {
             case let .fitted(s):
                 let fit = s.fit
                 let parameters = zip(fit.family.parameterNames, fit.parameters).map { "\($0)=\(f($1))" }.joined(separator: " ")
-                let status = fit.diagnostics.isReliable ? "ok" : (fit.diagnostics.converged ? "Hessian not negative definite" : "NOT CONVERGED")
+                let status = !fit.diagnostics.converged ? "NOT CONVERGED"
+                    : !fit.diagnostics.hessianNegativeDefinite ? "Hessian not negative definite"
+                    : fit.diagnostics.likelihoodUnbounded ? "likelihood unbounded: local maximum or fallback" : "ok"
                 ranking.append(["\(i + 1)", fit.family.rawValue, parameters, f(fit.logLikelihood), f(fit.aicc), f(fit.bic),
                                 NumberFormatting.significant(fit.andersonDarling, 5), status])
             case let .failed(family, failure):
@@ -25,6 +27,10 @@ enum LifetimeText {
         }
         lines.append("Models ranked by \(options.criterion.rawValue) (maximum likelihood):")
         lines.append(ranking.rendered())
+        if let (shape, bound) = weibayes {
+            lines.append("")
+            lines.append("Weibayes (known shape \(f(shape))): eta >= \(f(bound)) with \(NumberFormatting.significant(options.confidence * 100, 6))% confidence (one-sided)")
+        }
         guard let best = analysis.best else {
             lines.append("")
             lines.append("No model could be fitted to these data.")
@@ -33,7 +39,8 @@ enum LifetimeText {
         let fit = best.fit
         let percent = NumberFormatting.significant(options.confidence * 100, 6)
         lines.append("")
-        lines.append("Best: \(fit.family.rawValue), \(options.boundsMethod == .lr ? "likelihood-ratio" : "Fisher-matrix") bounds, \(percent)% two-sided")
+        let sideText = options.sides == .two ? "two-sided" : "one-sided \(options.sides.rawValue)"
+        lines.append("Best: \(fit.family.rawValue)\(fit.fixedShape == nil ? "" : " (Weibayes, shape fixed)"), \(options.boundsMethod == .lr ? "likelihood-ratio" : "Fisher-matrix") bounds, \(percent)% \(sideText)")
         var detail = TextTable(headers: ["quantity", "estimate", "std. error", "lower", "upper"],
                                alignments: [.left, .right, .right, .right, .right])
         let errors = fit.standardErrors
@@ -42,17 +49,20 @@ enum LifetimeText {
             detail.append([name, f(fit.parameters[i]), f(errors?[i]), f(b.lower), f(b.upper)])
         }
         detail.append([options.boundsMethod == .fisher ? "MTTF" : "MTTF (Fisher)", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
-        for (i, entry) in best.bLives.enumerated() {
-            detail.append(["B" + bLifeKeys[i], f(entry.estimate.value), "", f(entry.estimate.bounds.lower), f(entry.estimate.bounds.upper)])
+        func add(_ label: String, _ e: BoundedEstimate) {
+            detail.append([label, f(e.value), "", f(e.bounds.lower), f(e.bounds.upper)])
         }
-        for (i, entry) in best.reliabilities.enumerated() {
-            detail.append(["R(\(timeKeys[i]))", f(entry.estimate.value), "", f(entry.estimate.bounds.lower), f(entry.estimate.bounds.upper)])
-        }
+        for (i, entry) in best.bLives.enumerated() { add("B" + keys.bLives[i], entry.estimate) }
+        for (i, entry) in best.reliabilities.enumerated() { add("R(\(keys.times[i]))", entry.estimate) }
+        for (i, entry) in best.hazards.enumerated() { add("h(\(keys.times[i])) (Fisher)", entry.estimate) }
+        for (i, entry) in best.conditionalReliabilities.enumerated() { add("R(\(keys.conditional[i])) (Fisher)", entry.estimate) }
+        for (i, entry) in best.meanResidualLives.enumerated() { add("MRL(\(keys.residualLifeAges[i])) (Fisher)", entry.estimate) }
         lines.append(detail.rendered())
         let d = fit.diagnostics
         lines.append("")
         lines.append("Diagnostics: \(d.converged ? "converged" : "NOT CONVERGED") in \(d.iterations) iterations, gradient norm \(NumberFormatting.significant(d.gradientNorm, 3)), Hessian \(d.hessianNegativeDefinite ? "negative definite" : "NOT negative definite")")
         for note in d.notes { lines.append("  note: \(note)") }
+        if d.likelihoodUnbounded { lines.append("  WARNING: the likelihood is unbounded; the estimate is the documented fallback above") }
         lines.append("Log-likelihood \(f(fit.logLikelihood)) (time-scale density), AIC \(f(fit.aic)), AICc \(f(fit.aicc)), BIC \(f(fit.bic)) with n = \(f(fit.sampleSize)) units")
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Lifetime
+import Report
+import SPC
+
+/// `relmodel spc capability FILE --value COL [--subgroup COL] --lsl X --usl Y`.
+struct CapabilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capability",
+        abstract: "Process capability: Cp, Cpk, Pp, Ppk, Cpm with intervals, or the ISO percentile method for Weibull/lognormal.",
+        discussion: """
+        Within sigma: from subgroups (--sigma-method, default rbar as qcc) with --subgroup, else MR-bar/d2. \
+        Only phase I rows are used when --phase or --phase1 is given. Intervals: chi-square for Cp and Pp, \
+        Bissell's approximation for Cpk and Ppk (as qcc).
+        """
+    )
+    @OptionGroup var options: ChartInputOptions
+    @Option(help: "Lower specification limit.") var lsl: Double?
+    @Option(help: "Upper specification limit.") var usl: Double?
+    @Option(help: "Target (for Cpm). Default: midpoint of the limits.") var target: Double?
+    @Option(help: "Distribution: normal (default), weibull, lognormal.") var dist: String = "normal"
+    @Option(help: "Two-sided confidence level for the intervals.") var confidence: Double = 0.95
+    @Option(name: .customLong("sigma-method"), help: "Within sigma for subgroups: rbar (default), sbar, pooled, mvlue-r, mvlue-s.")
+    var sigmaMethod: SigmaMethod = .rBar
+
+    func validate() throws {
+        guard lsl != nil || usl != nil else { throw ValidationError("give --lsl, --usl or both") }
+        if let lsl, let usl, !(lsl < usl) { throw ValidationError("--lsl must be below --usl") }
+        guard ["normal", "weibull", "lognormal"].contains(dist) else { throw ValidationError("--dist must be normal, weibull or lognormal") }
+        guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1)") }
+    }
+
+    func run() throws {
+        guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
+        let input = try SPCInput(options.file)
+        let values = try input.doubles(valueColumn)
+        let spec = Specification(lsl: lsl, usl: usl, target: target)
+        let document: JSONValue
+        let text: String
+        if dist == "normal" {
+            let (phaseValues, sigma) = try withinSigma(input, values)
+            let cap = try SPCInput.dataErrors { try ProcessCapability.normal(phaseValues, withinSigma: sigma, specification: spec, confidence: confidence) }
+            document = Self.json(cap)
+            text = Self.text(cap)
+        } else {
+            let family: LifetimeFamily = dist == "weibull" ? .weibull2p : .lognormal2p
+            let phaseValues = try phaseIValues(input, values)
+            let cap = try SPCInput.dataErrors { try ProcessCapability.percentile(phaseValues, family: family, specification: spec) }
+            document = Self.json(cap)
+            text = Self.text(cap)
+        }
+        print(options.json ? document.serialized() : text)
+    }
+
+    /// Phase I values (all when no phase is given), with subgroups kept together.
+    func phaseIValues(_ input: SPCInput, _ values: [Double]) throws -> [Double] {
+        let groups = GroupedRows(try input.rowLabels(options))
+        let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
+        let mask = chartOptions.phaseI ?? Array(repeating: true, count: groups.labels.count)
+        return zip(groups.rows, mask).filter(\.1).flatMap { $0.0.map { values[$0] } }
+    }
+
+    func withinSigma(_ input: SPCInput, _ values: [Double]) throws -> ([Double], Double) {
+        let groups = GroupedRows(try input.rowLabels(options))
+        let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
+        let mask = chartOptions.phaseI ?? Array(repeating: true, count: groups.labels.count)
+        let phaseGroups = zip(groups.rows, mask).filter(\.1).map { $0.0.map { values[$0] } }
+        let sigma: Double = try SPCInput.dataErrors {
+            options.subgroup != nil
+                ? try SigmaEstimators.withinSigma(phaseGroups, method: sigmaMethod, constants: options.constants)
+                : try SigmaEstimators.movingRangeSigma(phaseGroups.flatMap { $0 }, constants: options.constants)
+        }
+        return (phaseGroups.flatMap { $0 }, sigma)
+    }
+
+    static func index(_ i: CapabilityIndex?) -> JSONValue {
+        guard let i else { return .null }
+        return .object([("value", .number(i.value)), ("lower", .number(i.lower)), ("upper", .number(i.upper))])
+    }
+
+    static func ppm(_ p: PartsPerMillion) -> JSONValue {
+        .object([("belowLSL", .number(p.belowLSL)), ("aboveUSL", .number(p.aboveUSL)), ("total", .number(p.total))])
+    }
+
+    static func spec(_ s: Specification) -> [(String, JSONValue)] {
+        [("lsl", .number(s.lsl)), ("usl", .number(s.usl)), ("target", .number(s.target))]
+    }
+
+    static func json(_ c: NormalCapability) -> JSONValue {
+        .object([("distribution", .string("normal")), ("n", .number(Double(c.count))), ("mean", .number(c.mean)),
+                 ("sigmaWithin", .number(c.withinSigma)), ("sigmaOverall", .number(c.overallSigma))]
+                + spec(c.specification)
+                + [("confidence", .number(c.confidence)),
+                   ("intervals", .string("chi-square (Cp, Pp); Bissell normal approximation (Cpk, Ppk)")),
+                   ("cp", index(c.cp)), ("cpl", .number(c.cpl)), ("cpu", .number(c.cpu)), ("cpk", index(c.cpk)),
+                   ("pp", index(c.pp)), ("ppl", .number(c.ppl)), ("ppu", .number(c.ppu)), ("ppk", index(c.ppk)),
+                   ("cpm", .number(c.cpm)),
+                   ("expectedPPMWithin", ppm(c.expectedWithin)), ("expectedPPMOverall", ppm(c.expectedOverall)),
+                   ("observedPPM", ppm(c.observed))])
+    }
+
+    static func json(_ c: PercentileCapability) -> JSONValue {
+        .object([("distribution", .string(c.family.rawValue)), ("method", .string("ISO 22514-2 percentile")),
+                 ("n", .number(Double(c.count))),
+                 ("parameters", .object(zip(c.family.parameterNames, c.parameters).map { ($0, .number($1)) }))]
+                + spec(c.specification)
+                + [("x0.00135", .number(c.lowerPercentile)), ("median", .number(c.median)), ("x0.99865", .number(c.upperPercentile)),
+                   ("pp", .number(c.pp)), ("ppl", .number(c.ppl)), ("ppu", .number(c.ppu)), ("ppk", .number(c.ppk)),
+                   ("expectedPPM", ppm(c.expected)), ("observedPPM", ppm(c.observed)),
+                   ("andersonDarling", .number(c.andersonDarling))])
+    }
+
+    static func text(_ c: NormalCapability) -> String {
+        let f = { (x: Double?) in NumberFormatting.significant(x, 5) }
+        var table = TextTable(headers: ["index", "value", "lower", "upper"], alignments: [.left, .right, .right, .right])
+        for (name, i) in [("Cp", c.cp), ("Cpk", c.cpk), ("Pp", c.pp), ("Ppk", c.ppk)] as [(String, CapabilityIndex?)] {
+            table.append([name, f(i?.value), f(i?.lower), f(i?.upper)])
+        }
+        table.append(["Cpl", f(c.cpl), "", ""])
+        table.append(["Cpu", f(c.cpu), "", ""])
+        table.append(["Cpm", f(c.cpm), "", ""])
+        return """
+        Normal capability: n \(c.count), mean \(NumberFormatting.significant(c.mean, 8)), sigma within \(NumberFormatting.significant(c.withinSigma, 7)), overall \(NumberFormatting.significant(c.overallSigma, 7))
+        \(Int(c.confidence * 100))% intervals: chi-square (Cp, Pp), Bissell (Cpk, Ppk)
+        \(table.rendered())
+        expected ppm within \(f(c.expectedWithin.total)), overall \(f(c.expectedOverall.total)); observed ppm \(f(c.observed.total))
+        """
+    }
+
+    static func text(_ c: PercentileCapability) -> String {
+        let f = { (x: Double?) in NumberFormatting.significant(x, 5) }
+        return """
+        \(c.family.rawValue) capability (ISO percentile method): n \(c.count), parameters \(zip(c.family.parameterNames, c.parameters).map { "\($0) \(f($1))" }.joined(separator: ", "))
+        X0.00135 \(f(c.lowerPercentile)), median \(f(c.median)), X0.99865 \(f(c.upperPercentile))
+        Pp \(f(c.pp)), Ppl \(f(c.ppl)), Ppu \(f(c.ppu)), Ppk \(f(c.ppk))
+        expected ppm \(f(c.expected.total)); observed ppm \(f(c.observed.total))
+        """
+    }
+}

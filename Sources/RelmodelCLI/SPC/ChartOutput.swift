@@ -1,0 +1,105 @@
+import ArgumentParser
+import Report
+import SPC
+
+/// Renders control charts as the JSON contract or as text tables, and writes the SVG if asked.
+enum ChartOutput {
+    static func emit(_ charts: [ControlChart], command: String, options: ChartInputOptions) throws {
+        if options.json {
+            print(document(charts, command: command, file: options.file).serialized())
+        } else {
+            print(text(charts))
+        }
+        if let path = options.svg {
+            let svg = ControlChartSVG.render(charts)
+            guard writeFile(path, svg) else {
+                printError("cannot write SVG to \(path)")
+                throw ExitCode(73)
+            }
+        }
+    }
+
+    static func document(_ charts: [ControlChart], command: String, file: String) -> JSONValue {
+        .object([
+            ("command", .string(command)),
+            ("file", .string(file)),
+            ("charts", .array(charts.map(chart))),
+        ])
+    }
+
+    static func chart(_ chart: ControlChart) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("type", .string(chart.type.rawValue)),
+            ("center", .number(chart.center)),
+            ("lcl", .number(chart.lcl)),
+            ("ucl", .number(chart.ucl)),
+            ("sigma", .number(chart.sigma)),
+            ("parameters", .object(chart.parameters.map { ($0.0, .number($0.1)) })),
+        ]
+        if chart.stages.count > 1 || chart.stages.first?.stage != nil {
+            members.append(("stages", .array(chart.stages.map { s in
+                .object([("stage", s.stage.map(JSONValue.string) ?? .null), ("center", .number(s.center)),
+                         ("lcl", .number(s.lcl)), ("ucl", .number(s.ucl)), ("sigma", .number(s.sigma)),
+                         ("estimationCount", .number(Double(s.estimationCount)))])
+            })))
+        }
+        members.append(("estimationCount", .number(Double(chart.stages.reduce(0) { $0 + $1.estimationCount }))))
+        members.append(("notes", .array(chart.notes.map(JSONValue.string))))
+        members.append(("points", .array(chart.points.map { p in
+            var point: [(String, JSONValue)] = [
+                ("subgroup", .string(p.subgroup)), ("value", .number(p.value)),
+            ]
+            if let lower = p.lowerValue { point.append(("lower", .number(lower))) }
+            point += [("center", .number(p.center)), ("lcl", .number(p.lcl)), ("ucl", .number(p.ucl)),
+                      ("phase", .string(p.phase.rawValue))]
+            if let stage = p.stage { point.append(("stage", .string(stage))) }
+            if let size = p.size { point.append(("size", .number(size))) }
+            point.append(("signals", .array(p.signals.map { .number(Double($0)) })))
+            return .object(point)
+        })))
+        return .object(members)
+    }
+
+    static let titles: [ChartType: String] = [
+        .xbar: "Xbar", .r: "R", .s: "S", .i: "Individuals", .mr: "Moving range", .p: "p", .np: "np", .c: "c", .u: "u",
+        .laneyP: "Laney p'", .laneyU: "Laney u'", .g: "g", .ewma: "EWMA", .cusum: "CUSUM", .t2: "Hotelling T2",
+    ]
+
+    static func text(_ charts: [ControlChart]) -> String {
+        var blocks: [String] = []
+        for chart in charts {
+            var lines: [String] = []
+            var summary = "\(titles[chart.type] ?? chart.type.rawValue) chart: center \(NumberFormatting.significant(chart.center, 7))"
+            summary += ", LCL \(chart.lcl.map { NumberFormatting.significant($0, 7) } ?? "stepped")"
+            summary += ", UCL \(chart.ucl.map { NumberFormatting.significant($0, 7) } ?? "stepped")"
+            if let sigma = chart.sigma { summary += ", sigma \(NumberFormatting.significant(sigma, 7))" }
+            lines.append(summary)
+            if !chart.parameters.isEmpty {
+                lines.append(chart.parameters.map { "\($0.0) \(NumberFormatting.significant($0.1, 7))" }.joined(separator: ", "))
+            }
+            for note in chart.notes { lines.append("note: \(note)") }
+            let hasLower = chart.points.contains { $0.lowerValue != nil }
+            let hasStage = chart.points.contains { $0.stage != nil }
+            var headers = ["subgroup", "value"]
+            if hasLower { headers.append("lower") }
+            headers += ["LCL", "center", "UCL", "phase"]
+            if hasStage { headers.append("stage") }
+            headers.append("signals")
+            var table = TextTable(headers: headers, alignments: headers.map { $0 == "subgroup" || $0 == "signals" || $0 == "stage" ? .left : .right })
+            for p in chart.points {
+                var row = [p.subgroup, NumberFormatting.significant(p.value, 7)]
+                if hasLower { row.append(NumberFormatting.significant(p.lowerValue, 7)) }
+                row += [NumberFormatting.significant(p.lcl, 7), NumberFormatting.significant(p.center, 7),
+                        NumberFormatting.significant(p.ucl, 7), p.phase.rawValue]
+                if hasStage { row.append(p.stage ?? "") }
+                row.append(p.signals.map(String.init).joined(separator: ","))
+                table.append(row)
+            }
+            lines.append(table.rendered())
+            let flagged = chart.signalledIndices.count
+            lines.append("\(flagged) point\(flagged == 1 ? "" : "s") with signals")
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import Ingest
+import SPC
+
+extension ConstantSource: ExpressibleByArgument {}
+extension SigmaMethod: ExpressibleByArgument {}
+extension CUSUMUnits: ExpressibleByArgument {}
+extension GChartLimits: ExpressibleByArgument {}
+
+/// Options shared by every chart command: input columns, phases, stages, rules and output.
+struct ChartInputOptions: ParsableArguments {
+    @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
+    var file: String
+
+    @Option(help: "Column of measurements (counts for attribute charts).")
+    var value: String?
+
+    @Option(help: "Column identifying the subgroup (sample) of each row.")
+    var subgroup: String?
+
+    @Option(help: "Column marking phase I rows with I or 1 (they estimate the limits); other rows are phase II.")
+    var phase: String?
+
+    @Option(name: .customLong("phase1"), help: "Phase I as a range of subgroup positions, FIRST-LAST (1-based).")
+    var phase1: String?
+
+    @Option(help: "Column of stage labels; each run of equal labels gets its own limits.")
+    var stage: String?
+
+    @Option(help: "Run rules: we (Western Electric 1-4), nelson (tests 1-8), all (Minitab's set for the chart), none, or test numbers like 1,2,5 (K overrides as 2:8). Default: 1.")
+    var rules: String = "1"
+
+    @Option(help: "Constants: exact (default), table (qcc: d2 to 3 decimals), textbook (Montgomery's A2, D3, D4, ... factors).")
+    var constants: ConstantSource = .exact
+
+    @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma (L).")
+    var sigmaMultiplier: Double = 3
+
+    @Flag(help: "Print one JSON document instead of tables.")
+    var json = false
+
+    @Option(help: "Also write the chart(s) as SVG to this file.")
+    var svg: String?
+
+    func validate() throws {
+        guard sigmaMultiplier > 0, sigmaMultiplier.isFinite else { throw ValidationError("--sigma-multiplier must be positive") }
+        if phase != nil && phase1 != nil { throw ValidationError("give --phase or --phase1, not both") }
+        if let phase1 { _ = try Self.parseRange(phase1) }
+        _ = try Self.parseRules(rules, for: .xbar)
+    }
+
+    static func parseRange(_ text: String) throws -> ClosedRange<Int> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 1, a <= b else {
+            throw ValidationError("--phase1 must be FIRST-LAST with 1 <= FIRST <= LAST, got '\(text)'")
+        }
+        return a...b
+    }
+
+    static func parseRules(_ text: String, for type: ChartType) throws -> RuleSet {
+        switch text.lowercased() {
+        case "we", "western-electric": return .westernElectric
+        case "nelson": return .nelson
+        case "all": return .minitabAll(for: type)
+        case "none": return .none
+        default:
+            var rules: [RunRule] = []
+            for item in text.split(separator: ",") {
+                let parts = item.split(separator: ":")
+                guard let test = Int(parts[0]), (1...8).contains(test), parts.count <= 2 else {
+                    throw ValidationError("--rules: '\(item)' is not a test number 1-8 (optionally TEST:K)")
+                }
+                var k: Int?
+                if parts.count == 2 {
+                    guard let value = Int(parts[1]), value >= 1 else { throw ValidationError("--rules: bad K in '\(item)'") }
+                    k = value
+                }
+                rules.append(RunRule(test: test, k: k))
+            }
+            guard !rules.isEmpty else { throw ValidationError("--rules: no rules in '\(text)'") }
+            return RuleSet(rules)
+        }
+    }
+}
+
+/// A CSV input read for an SPC command, with errors mapped to exit codes (65 data, 66 unreadable).
+struct SPCInput {
+    let table: CSVTable
+    let file: String
+
+    init(_ file: String) throws {
+        self.file = file
+        do { table = try CSVTable.read(path: file) } catch {
+            printError(error.description)
+            throw ExitCode(error.kind == .io ? 66 : 65)
+        }
+    }
+
+    /// Runs `body`, printing an input or estimation error and exiting 65.
+    static func dataErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as IngestError {
+            printError(error.description)
+            throw ExitCode(error.kind == .io ? 66 : 65)
+        } catch let error as SPCError {
+            printError(error.description)
+            throw ExitCode(65)
+        }
+    }
+
+    func column(_ name: String) throws -> Int {
+        if let index = table.columnIndex(named: name) { return index }
+        try Self.dataErrors { throw table.headerError("no column '\(name)'; columns are \(table.headerDescription)") }
+        return 0
+    }
+
+    func doubles(_ name: String, _ requirement: NumberRequirement = .any) throws -> [Double] {
+        let index = try column(name)
+        return try Self.dataErrors { try table.doubles(column: index, requirement) }
+    }
+
+    func strings(_ name: String) throws -> [String] {
+        table.strings(column: try column(name))
+    }
+
+    /// Subgroup label per row (row numbers when no column is given).
+    func rowLabels(_ options: ChartInputOptions) throws -> [String] {
+        if let subgroup = options.subgroup { return try strings(subgroup) }
+        return (0..<table.rowCount).map { String($0 + 1) }
+    }
+
+    /// Chart options with phase I and stages per subgroup; `firstRows` gives each subgroup's first row.
+    func chartOptions(_ options: ChartInputOptions, type: ChartType, firstRows: [Int]) throws -> ChartOptions {
+        var result = ChartOptions(constants: options.constants, sigmaMultiplier: options.sigmaMultiplier,
+                                  rules: try ChartInputOptions.parseRules(options.rules, for: type))
+        if let phase = options.phase {
+            let values = try strings(phase)
+            result.phaseI = firstRows.map { ["I", "1", "i"].contains(values[$0].trimmingSpaces) }
+        } else if let range = options.phase1 {
+            result.phaseI = ChartOptions.phaseI(range: try ChartInputOptions.parseRange(range), count: firstRows.count)
+        }
+        if let stage = options.stage {
+            let values = try strings(stage)
+            result.stages = firstRows.map { values[$0] }
+        }
+        return result
+    }
+}
+
+/// Rows grouped by subgroup label (in order of first appearance).
+struct GroupedRows {
+    let labels: [String]
+    let rows: [[Int]]
+    var firstRows: [Int] { rows.map { $0[0] } }
+
+    init(_ labels: [String]) {
+        var order: [String] = [], index: [String: Int] = [:], rows: [[Int]] = []
+        for (row, label) in labels.enumerated() {
+            if let i = index[label] { rows[i].append(row) } else {
+                index[label] = order.count
+                order.append(label)
+                rows.append([row])
+            }
+        }
+        self.labels = order
+        self.rows = rows
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

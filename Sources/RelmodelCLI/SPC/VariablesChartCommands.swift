@@ -1,0 +1,82 @@
+import ArgumentParser
+import SPC
+
+/// Reads subgrouped measurements and builds x̄-R or x̄-S charts.
+private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType, sigmaMethod: SigmaMethod?) throws -> [ControlChart] {
+    guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
+    guard options.subgroup != nil else { throw ValidationError("--subgroup COLUMN is required for subgrouped charts") }
+    let input = try SPCInput(options.file)
+    let values = try input.doubles(valueColumn)
+    let groups = GroupedRows(try input.rowLabels(options))
+    let data = SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
+    let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
+    var dispersionOptions = chartOptions
+    dispersionOptions.rules = try ChartInputOptions.parseRules(options.rules, for: dispersion)
+    let pair = try SPCInput.dataErrors {
+        dispersion == .r
+            ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: chartOptions)
+            : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: chartOptions)
+    }
+    if options.rules.lowercased() == "all" {
+        // Minitab's "all tests" differ between the location and dispersion charts.
+        let other = try SPCInput.dataErrors {
+            dispersion == .r
+                ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: dispersionOptions)
+                : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: dispersionOptions)
+        }
+        return [pair.location, other.dispersion]
+    }
+    return pair.charts
+}
+
+/// `relmodel spc xbar-r FILE --value COL --subgroup COL`.
+struct XbarRCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "xbar-r", abstract: "Xbar and R charts of subgrouped measurements.")
+    @OptionGroup var options: ChartInputOptions
+    @Option(name: .customLong("sigma-method"), help: "Within sigma: rbar (default), sbar, pooled, mvlue-r, mvlue-s.")
+    var sigmaMethod: SigmaMethod?
+
+    func run() throws {
+        try ChartOutput.emit(try subgroupCharts(options, dispersion: .r, sigmaMethod: sigmaMethod), command: "xbar-r", options: options)
+    }
+}
+
+/// `relmodel spc xbar-s FILE --value COL --subgroup COL`.
+struct XbarSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "xbar-s", abstract: "Xbar and S charts of subgrouped measurements.")
+    @OptionGroup var options: ChartInputOptions
+    @Option(name: .customLong("sigma-method"), help: "Within sigma: sbar (default), rbar, pooled, mvlue-r, mvlue-s.")
+    var sigmaMethod: SigmaMethod?
+
+    func run() throws {
+        try ChartOutput.emit(try subgroupCharts(options, dispersion: .s, sigmaMethod: sigmaMethod), command: "xbar-s", options: options)
+    }
+}
+
+/// `relmodel spc imr FILE --value COL`.
+struct IMRCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "imr", abstract: "Individuals and moving-range charts.")
+    @OptionGroup var options: ChartInputOptions
+    @Option(help: "Moving range span w (points per moving range).")
+    var span: Int = 2
+
+    func validate() throws {
+        guard span >= 2 else { throw ValidationError("--span must be at least 2") }
+    }
+
+    func run() throws {
+        guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
+        let input = try SPCInput(options.file)
+        let values = try input.doubles(valueColumn)
+        let labels = try input.rowLabels(options)
+        let rows = Array(0..<values.count)
+        var chartOptions = try input.chartOptions(options, type: .i, firstRows: rows)
+        let pair = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }
+        var charts = pair.charts
+        if options.rules.lowercased() == "all" {
+            chartOptions.rules = .minitabAll(for: .mr)
+            charts[1] = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }.dispersion
+        }
+        try ChartOutput.emit(charts, command: "imr", options: options)
+    }
+}
