@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RelmodelNumerics
 
 /// One point of an operating-characteristic (OC) curve of a Shewhart chart.
@@ -35,14 +30,15 @@ public enum OCCurve {
 
     /// R chart with standard given, limits (max(0, d2 - L d3) sigma0, (d2 + L d3) sigma0), when the
     /// process standard deviation becomes `ratio` × sigma0: beta = F_W(UCL / ratio) - F_W(LCL / ratio)
-    /// with F_W the relative-range distribution (`OCRelativeRange`).
-    /// - Throws: `.invalidParameter` unless 2 <= n <= 100, L > 0 and ratio > 0.
-    /// - Complexity: O(288²) for d3, then O(288) per CDF.
+    /// with F_W the relative-range distribution (`OCRelativeRange`), d2 and d3 from
+    /// `UnbiasingConstants`.
+    /// - Throws: `.invalidParameter` unless n >= 2, L > 0 and ratio > 0.
+    /// - Complexity: that of `UnbiasingConstants.d3` (about 1.5e5 normal CDFs), then O(384 n).
     public static func range(ratio: Double, subgroupSize: Int, limitWidth: Double = 3) throws(ARLError) -> OCPoint {
         let w = try OCRelativeRange(subgroupSize: subgroupSize)
         try checkWidth(limitWidth)
         try checkRatio(ratio)
-        let d2 = w.d2, d3 = w.d3
+        let d2 = UnbiasingConstants.d2(subgroupSize), d3 = UnbiasingConstants.d3(subgroupSize)
         let lower = max(0, d2 - limitWidth * d3), upper = d2 + limitWidth * d3
         let inside = w.cdf(upper / ratio) - (lower > 0 ? w.cdf(lower / ratio) : 0)
         return OCPoint(signalProbability: 1 - inside)
@@ -52,26 +48,19 @@ public enum OCCurve {
     /// (c4 + L sqrt(1 - c4²)) sigma0), when sigma becomes `ratio` × sigma0:
     /// beta = P((n-1) LCL² / ratio² <= chi²_(n-1) <= (n-1) UCL² / ratio²).
     /// - Throws: `.invalidParameter` unless n >= 2, L > 0 and ratio > 0.
-    /// - Complexity: O(1) (two regularized incomplete gamma functions).
+    /// - Complexity: O(1) (two chi-square probabilities).
     public static func standardDeviation(ratio: Double, subgroupSize: Int, limitWidth: Double = 3) throws(ARLError) -> OCPoint {
         guard subgroupSize >= 2 else { throw .invalidParameter("an S chart needs a subgroup size n >= 2, got \(subgroupSize)") }
         try checkWidth(limitWidth)
         try checkRatio(ratio)
-        let c4 = self.c4(subgroupSize)
+        let c4 = UnbiasingConstants.c4(subgroupSize)
         let spread = limitWidth * (1 - c4 * c4).squareRoot()
         let lower = max(0, c4 - spread), upper = c4 + spread
         let df = Double(subgroupSize - 1)
-        // chi² cdf with df degrees of freedom = P(df/2, x/2).
-        func chiSquaredCDF(_ x: Double) -> Double { regularizedGammaP(0.5 * df, 0.5 * x) }
         let atUpper = df * upper * upper / (ratio * ratio), atLower = df * lower * lower / (ratio * ratio)
-        let signal = regularizedGammaQ(0.5 * df, 0.5 * atUpper) + (lower > 0 ? chiSquaredCDF(atLower) : 0)
+        let signal = ChiSquared.survival(atUpper, degreesOfFreedom: df)
+            + (lower > 0 ? ChiSquared.cdf(atLower, degreesOfFreedom: df) : 0)
         return OCPoint(signalProbability: signal)
-    }
-
-    /// c4 = sqrt(2 / (n - 1)) Γ(n/2) / Γ((n - 1)/2), E[S] = c4 sigma for normal samples of n.
-    public static func c4(_ n: Int) -> Double {
-        let m = Double(n)
-        return (2 / (m - 1)).squareRoot() * exp(logGamma(0.5 * m) - logGamma(0.5 * (m - 1)))
     }
 
     /// p chart with centre `center` (p0), samples of `sampleSize`, limits p0 +- L sqrt(p0(1-p0)/n)
