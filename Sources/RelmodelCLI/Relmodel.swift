@@ -6,7 +6,7 @@ public struct Relmodel: ParsableCommand {
         commandName: "relmodel",
         abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC.",
         subcommands: [FitCommand.self, FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self,
-                      SPCCommand.self]
+                      SPCCommand.self, StudyCommand.self]
     )
     public init() {}
 }
