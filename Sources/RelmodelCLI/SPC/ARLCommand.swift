@@ -12,9 +12,11 @@ public struct ARLCommand: ParsableCommand {
             Normal data with known parameters, zero-state ARLs. Shifts are in process standard \
             deviations; with --n the plotted statistic is the mean of n, so its shift is shift*sqrt(n).
 
-            Shewhart: Markov chain of the run rules (Champ & Woodall 1987). --rules takes 1, 2, 3, 4 \
-            (the Western Electric rules) as a comma list, or "we" for all four; --run-length sets K of \
-            rule 4 (K in a row on one side: 8 Western Electric, 9 Nelson/Minitab); --L is the rule-1 limit.
+            Shewhart: Markov chain of the run rules (Champ & Woodall 1987). --rules takes the same \
+            Nelson/Minitab test numbers as the chart commands: 1 (beyond L sigma), 2 (K in a row on one \
+            side), 5 (2 of 3 beyond 2 sigma, same side), 6 (4 of 5 beyond 1 sigma, same side), as a comma \
+            list; "we" is the Western Electric set 1, 5, 6 and 2 with K = 8. --run-length sets K of test 2 \
+            (default 9, Minitab; 8 with "we"); --L is the test-1 limit.
 
             EWMA: asymptotic limits L*sqrt(lambda/(2-lambda)), integral equation (Crowder 1987).
 
@@ -33,11 +35,11 @@ public struct ARLCommand: ParsableCommand {
     @Option(help: "Chart type: shewhart, ewma or cusum.")
     var chart: Chart = .shewhart
 
-    @Option(help: "Shewhart run rules: a comma list of 1, 2, 3, 4, or \"we\" for all four.")
+    @Option(help: "Shewhart run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6, or \"we\" for the Western Electric set.")
     var rules: String = "1"
 
-    @Option(name: .customLong("run-length"), help: "K of rule 4 (K points in a row on one side).")
-    var runLength: Int = 8
+    @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
+    var runLength: Int?
 
     @Option(name: .customLong("L"), help: "Limit width L in sigma (Shewhart rule 1: default 3; EWMA: required unless --target-arl).")
     var limitWidth: Double?
@@ -182,26 +184,30 @@ enum SPCDesignArguments {
         return values.map { $0! }
     }
 
-    /// Western Electric rule numbers from "we" or a comma list of 1...4, sorted, no repeats.
+    /// Nelson/Minitab test numbers from "we" (tests 1, 2, 5, 6) or a comma list of 1, 2, 5, 6, sorted,
+    /// no repeats: the same numbering as the chart commands' --rules. Tests 3, 4, 7 and 8 (trends,
+    /// alternation, stratification, mixture) have no Markov chain here and are refused.
     static func ruleNumbers(_ text: String) throws -> [Int] {
         let trimmed = trim(text).lowercased()
-        if trimmed == "we" || trimmed == "all" { return [1, 2, 3, 4] }
+        if trimmed == "we" { return [1, 2, 5, 6] }
         let numbers = try integers(trimmed, option: "--rules")
-        guard numbers.allSatisfy({ (1...4).contains($0) }) else {
-            throw ValidationError("--rules takes 1, 2, 3, 4 or \"we\", got \"\(text)\"")
+        guard numbers.allSatisfy({ [1, 2, 5, 6].contains($0) }) else {
+            throw ValidationError("--rules takes the Nelson/Minitab tests 1, 2, 5, 6 or \"we\" (tests 3, 4, 7 and 8 have no ARL model here), got \"\(text)\"")
         }
         return Array(Set(numbers)).sorted()
     }
 
-    /// The run rules named by `text`, rule 1 at `limitWidth` sigma and rule 4 with `runLength`.
-    static func rules(_ text: String, runLength: Int, limitWidth: Double) throws -> [ARL.RunRule] {
+    /// The run rules named by `text`: test 1 at `limitWidth` sigma, test 2 with `runLength` (default 9,
+    /// or 8 for the Western Electric set), test 5 = 2 of 3 beyond 2 sigma, test 6 = 4 of 5 beyond 1 sigma.
+    static func rules(_ text: String, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
+        let k = runLength ?? (trim(text).lowercased() == "we" ? 8 : 9)
         do {
             return try ruleNumbers(text).map { number throws(ARLError) -> ARL.RunRule in
                 switch number {
                 case 1: try .beyondLimits(limitWidth)
-                case 2: .westernElectric2
-                case 3: .westernElectric3
-                default: try .sameSideRun(runLength)
+                case 5: .westernElectric2
+                case 6: .westernElectric3
+                default: try .sameSideRun(k)
                 }
             }
         } catch let error as ARLError {

@@ -43,8 +43,8 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
     @Option(help: "Run rules: a comma list of 1, 2, 3, 4, or \"we\" for all four.")
     var rules: String = "1"
 
-    @Option(name: .customLong("run-length"), help: "K of rule 4 (K points in a row on one side).")
-    var runLength: Int = 8
+    @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
+    var runLength: Int?
 
     @Option(name: .customLong("L"), help: "Rule-1 limit width in sigma.")
     var limitWidth: Double = 3

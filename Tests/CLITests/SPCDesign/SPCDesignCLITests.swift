@@ -51,7 +51,8 @@ struct SPCDesignCLITests {
     }
 
     @Test func tableOutput() throws {
-        let result = try CLIRunner.run(["spc", "arl", "--rules", "1,2,3,4", "--shifts", "0"])
+        // The Western Electric set in Nelson/Minitab test numbers, with K = 8 for test 2.
+        let result = try CLIRunner.run(["spc", "arl", "--rules", "1,2,5,6", "--run-length", "8", "--shifts", "0"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("91.751"))
     }
@@ -62,7 +63,7 @@ struct SPCDesignCLITests {
         ["spc", "arl", "--chart", "ewma", "--lambda", "0", "--L", "3"],
         ["spc", "arl", "--chart", "cusum", "--h=-5"],
         ["spc", "arl", "--n", "0"],
-        ["spc", "arl", "--rules", "5"],
+        ["spc", "arl", "--rules", "3"],
         ["spc", "arl", "--shifts", "0,x"],
         ["spc", "arl", "--chart", "ewma", "--L", "3"],
         ["spc", "arl", "--chart", "cusum", "--k", "0.5", "--target-arl", "1.1"],
