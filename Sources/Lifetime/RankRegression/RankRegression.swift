@@ -42,6 +42,9 @@ public struct RankRegressionResult: Sendable {
 /// `hessianNegativeDefinite` are those of the log-likelihood at the regression estimate, which is not
 /// its maximum, so the gradient is not zero.
 public enum RankRegression {
+    /// The families with a rank-regression line here.
+    public static let supportedFamilies: [LifetimeFamily] = [.weibull2p, .lognormal2p, .exponential1p]
+
     /// Fits `family` to `data` by rank regression.
     /// - Parameters:
     ///   - method: `.rrx` (x on y) or `.rry` (y on x); `.mle` is a programming error.
@@ -65,36 +68,34 @@ public enum RankRegression {
         if let one = points.first(where: { $0.probability >= 1 }) { throw .probabilityOne(time: one.time) }
 
         let xs: [Double], ys: [Double]
-        switch family {
-        case .weibull2p, .lognormal2p:
-            xs = points.map { log($0.time) }
-            ys = points.map { family.standard.quantile($0.probability) }
-        case .exponential1p:
+        if family == .exponential1p {
             xs = points.map(\.time)
             ys = points.map { -log1p(-$0.probability) }
+        } else {
+            xs = points.map { log($0.time) }
+            ys = points.map { family.standard.quantile($0.probability) }
         }
         let sums = LineSums(xs, ys)
         let model: LifetimeModel
-        switch family {
-        case .weibull2p, .lognormal2p:
+        if family == .exponential1p {
+            let lambda = method == .rrx ? sums.rawYY / sums.rawXY : sums.rawXY / sums.rawXX
+            model = .exponential(lambda: lambda)
+        } else {
             let (mu, sigma) = method == .rrx
                 ? (sums.meanX - sums.sxy / sums.syy * sums.meanY, sums.sxy / sums.syy)
                 : (sums.meanX - sums.meanY * sums.sxx / sums.sxy, sums.sxx / sums.sxy)
             model = LifetimeModel(family: family, mu: mu, sigma: sigma)
-        case .exponential1p:
-            let lambda = method == .rrx ? sums.rawYY / sums.rawXY : sums.rawXY / sums.rawXX
-            model = .exponential(lambda: lambda)
         }
-        let fit = switch family {
-        case .weibull2p, .exponential1p: makeFit(SmallestExtremeValue.self, model, data, method, positions)
-        case .lognormal2p: makeFit(NormalStandard.self, model, data, method, positions)
-        }
+        let fit = family == .lognormal2p
+            ? makeFit(NormalStandard.self, model, data, method, positions)
+            : makeFit(SmallestExtremeValue.self, model, data, method, positions)
         return RankRegressionResult(fit: fit, correlation: sums.sxy / (sums.sxx * sums.syy).squareRoot(),
                                     plottingPositions: points)
     }
 
     /// Throws when no regression line exists for the data.
     static func checkExistence(_ family: LifetimeFamily, _ data: LifetimeData) throws(RankRegressionError) {
+        guard supportedFamilies.contains(family) else { throw .unsupportedFamily(family) }
         guard data.hasOnlyExactFailures else {
             throw .censoringNotSupported(leftCensored: data.leftCensoredCounts.reduce(0, +),
                                          intervalCensored: data.intervalCounts.reduce(0, +))

@@ -14,6 +14,8 @@ public enum RankRegressionError: Error, Sendable, Equatable, CustomStringConvert
     case failureAtTimeZero(family: LifetimeFamily)
     /// A plotting position of 1 (Kaplan-Meier when the last unit at risk fails) has no linearised value.
     case probabilityOne(time: Double)
+    /// A family without a rank-regression line here (see `RankRegression.supportedFamilies`).
+    case unsupportedFamily(LifetimeFamily)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum RankRegressionError: Error, Sendable, Equatable, CustomStringConvert
             "a failure at time 0 cannot be placed on the probability plot of \(family.rawValue)"
         case let .probabilityOne(time):
             "the plotting position at \(time) is F = 1, which has no place on probability paper (use Benard or exact median ranks)"
+        case let .unsupportedFamily(family):
+            "rank regression is available for weibull2p, lognormal2p and exponential1p, not \(family.rawValue)"
         }
     }
 }

@@ -74,7 +74,7 @@ struct NonparametricCommand: ParsableCommand {
         }
     }
 
-    private static let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
+    private static func f(_ x: Double?) -> String { NumberFormatting.significant(x, 7) }
 
     private func render(_ km: KaplanMeier) -> String {
         let bounds = { (s: KaplanMeier.Step) in kmBounds == .plain ? s.plainBounds : s.logLogBounds }
