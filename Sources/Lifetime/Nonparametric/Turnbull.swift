@@ -26,8 +26,10 @@ import Darwin
 ///
 /// With exact and right-censored data only, the NPMLE is the Kaplan-Meier estimate.
 ///
-/// - Complexity: O(n log n) to build the innermost intervals, then O(n + m) per iteration (each
-///   observation covers a contiguous run of innermost intervals, accumulated by a difference array).
+/// - Complexity: O(n log n) to build the innermost intervals, then per iteration O(m) plus the total
+///   length of the runs of innermost intervals the n observations cover (at most O(n m)): P_i is summed
+///   over its run directly (a difference of prefix sums would lose the relative accuracy of small
+///   P_i), and the D_j are accumulated over the runs by a difference array in O(n + m).
 public struct Turnbull: Sendable {
     /// One innermost interval and its estimated probability mass.
     public struct Interval: Sendable, Equatable {
