@@ -9,6 +9,9 @@ public enum NumberFormatting {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == 0 { return "0" }
+        // Subnormal magnitudes: scaling them by powers of ten underflows; print them from Swift's
+        // shortest representation instead.
+        if abs(x) < 1e-300 { return x.description }
         let magnitude = abs(x)
         var exponent = Int((log10Approximation(magnitude)).rounded(.down))
         // Correct the estimate so that 10^exponent <= |x| < 10^(exponent+1) after rounding.

@@ -16,6 +16,8 @@ import Testing
         #expect(NumberFormatting.significant(-.infinity) == "-inf")
         #expect(NumberFormatting.significant(.nan) == "nan")
         #expect(NumberFormatting.significant(nil) == "-")
+        #expect(NumberFormatting.significant(1.5e-323) == (1.5e-323).description)   // subnormal: no trap
+        #expect(NumberFormatting.significant(-2.2250738585072014e-308) == "-2.225074e-308")
     }
 
     @Test func fixedDecimals() {
