@@ -2,7 +2,8 @@
 /// microsecond a call and pulls Foundation into start-up).
 public enum NumberFormatting {
     /// `x` rounded to `digits` significant digits, in positional notation when its magnitude is
-    /// between 1e-4 and 1e9, otherwise in scientific notation ("1.234e-07"). Non-finite values print
+    /// between 1e-4 and 1e9, otherwise in scientific notation ("1.234e-07"); magnitudes below 1e-300
+    /// (where scaling by powers of ten underflows) in Swift's shortest round-trip form. Non-finite values print
     /// as "inf", "-inf" or "nan"; nil prints as "-".
     public static func significant(_ x: Double?, _ digits: Int = 6) -> String {
         guard let x else { return "-" }
