@@ -37,3 +37,19 @@ func readGroupedLifetimeInput(_ path: String, by column: String, columns: Lifeti
         throw ExitCode(error.kind == .io ? 66 : 65)
     }
 }
+
+/// Writes `text` to `path`; false when the file cannot be written.
+func writeFile(_ path: String, _ text: String) -> Bool {
+    guard let file = fopen(path, "w") else { return false }
+    defer { fclose(file) }
+    let bytes = Array(text.utf8)
+    return fwrite(bytes, 1, bytes.count, file) == bytes.count
+}
+
+/// Writes an output file (an SVG plot), or reports it and exits 73 (EX_CANTCREAT).
+func writeOutputFile(_ path: String, _ text: String) throws {
+    guard writeFile(path, text) else {
+        printError("\(path): cannot write the file")
+        throw ExitCode(73)
+    }
+}

@@ -18,6 +18,9 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var sides: BoundSides
     /// A known Weibull shape (Weibayes): Weibull families are fitted with the shape fixed.
     public var fixedWeibullShape: Double?
+    /// Maximum likelihood, or rank regression (`.rrx`, `.rry`: Benard positions with Johnson's
+    /// adjustment; no covariance, so no bounds) for the families that support it.
+    public var method: EstimationMethod = .mle
     /// Replicates and seed of the parametric bootstrap, used when `boundsMethod` is `.bootstrap`.
     public var bootstrap: ParametricBootstrap = ParametricBootstrap()
 
@@ -97,14 +100,22 @@ public struct LifetimeAnalysis: Sendable {
         for family in options.families {
             do {
                 let fit: LifetimeFit
-                if let shape = options.fixedWeibullShape, family == .weibull2p {
+                if options.method != .mle {
+                    do {
+                        fit = try RankRegression.fit(family, to: data, method: options.method).fit
+                    } catch {
+                        throw FitFailure.notApplicable("rank regression: \(error)")
+                    }
+                } else if let shape = options.fixedWeibullShape, family == .weibull2p {
                     fit = try Weibayes.fit(data, shape: shape)
                 } else {
                     fit = try MaximumLikelihood.fit(family, to: data)
                 }
                 outcomes.append(.fitted(Self.summarize(fit, options, data: data)))
+            } catch let failure as FitFailure {
+                outcomes.append(.failed(family, failure))
             } catch {
-                outcomes.append(.failed(family, error))
+                outcomes.append(.failed(family, .numericalFailure("\(error)")))
             }
         }
         self.outcomes = Self.rank(outcomes, by: options.criterion)
@@ -143,7 +154,7 @@ public struct LifetimeAnalysis: Sendable {
                 + o.residualLifeAges.map { f.model.meanResidualLife(age: $0) }
         }
         let values = quantities(fit)
-        let result = options.bootstrap.run(fit, data: data, quantities: quantities)
+        let result = fit.method == .mle ? options.bootstrap.run(fit, data: data, quantities: quantities) : nil
         var index = 0
         func next() -> BoundedEstimate {
             defer { index += 1 }
@@ -161,7 +172,9 @@ public struct LifetimeAnalysis: Sendable {
         if let result {
             annotated.diagnostics.notes.append("parametric bootstrap: \(result.replicates) replicates, seed \(o.bootstrap.seed), \(result.failedReplicates) could not be fitted and were left out")
         } else {
-            annotated.diagnostics.notes.append("parametric bootstrap needs exact and right-censored data only: no bounds")
+            annotated.diagnostics.notes.append(fit.method == .mle
+                ? "parametric bootstrap needs exact and right-censored data only: no bounds"
+                : "parametric bootstrap is run for maximum-likelihood fits only: no bounds")
         }
         return ModelSummary(fit: annotated, parameterBounds: parameters, meanTimeToFailure: mean, bLives: bLives,
                             reliabilities: reliabilities, hazards: hazards, conditionalReliabilities: conditional,

@@ -40,6 +40,8 @@ public enum FitFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case failureAtTimeZero(family: LifetimeFamily)
     /// The optimiser met a non-finite log-likelihood it could not step away from.
     case numericalFailure(String)
+    /// The method does not apply to this family or data (the message says why).
+    case notApplicable(String)
 
     public var description: String {
         switch self {
@@ -51,6 +53,8 @@ public enum FitFailure: Error, Sendable, Equatable, CustomStringConvertible {
             "a failure at time 0 has zero density under \(family.rawValue)"
         case let .numericalFailure(message):
             "numerical failure: \(message)"
+        case let .notApplicable(message):
+            message
         }
     }
 }

@@ -6,6 +6,7 @@ import Report
 extension BoundsMethod: ExpressibleByArgument {}
 extension RankingCriterion: ExpressibleByArgument {}
 extension BoundSides: ExpressibleByArgument {}
+extension EstimationMethod: ExpressibleByArgument {}
 
 /// `relmodel fit FILE`: fits lifetime distributions by maximum likelihood and ranks them.
 struct FitCommand: ParsableCommand {
@@ -30,8 +31,11 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
     var all = false
 
-    @Option(help: "Estimation method: mle.")
-    var method: String = "mle"
+    @Option(help: "Estimation method: mle (maximum likelihood, default), rrx or rry (rank regression on x or y, median ranks with Johnson's adjustment; weibull2p, lognormal2p and exponential1p).")
+    var method: EstimationMethod = .mle
+
+    @Option(help: "Write a probability plot of the best model (points, fitted line, confidence band) to this SVG file.")
+    var plot: String?
 
     @Option(help: "Confidence bounds: fisher (Fisher matrix, default), lr (likelihood ratio) or bootstrap (parametric, percentile).")
     var bounds: BoundsMethod = .fisher
@@ -76,7 +80,7 @@ struct FitCommand: ParsableCommand {
         guard confidence > 0 && confidence < 1 else {
             throw ValidationError("--confidence must be in (0, 1), got \(confidence)")
         }
-        guard method == "mle" else { throw ValidationError("--method \(method): only mle is available") }
+        if plot != nil && groupColumn != nil { throw ValidationError("--plot draws one data set: it cannot be combined with --by") }
         for name in distributions where LifetimeFamily(rawValue: name) == nil {
             throw ValidationError("unknown distribution '\(name)'; available: \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -115,6 +119,7 @@ struct FitCommand: ParsableCommand {
             residualLifeAges: residualLifeAges.compactMap(Double.init), criterion: criterion, sides: sides,
             fixedWeibullShape: shape)
         options.bootstrap = ParametricBootstrap(replicates: replicates, seed: seed)
+        options.method = method
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
 
         let groups: [(group: String?, input: LifetimeInput)]
@@ -140,6 +145,10 @@ struct FitCommand: ParsableCommand {
             if entry.analysis.best == nil && !answeredByWeibayes {
                 unanswered.append((group.map { "\(groupColumn ?? "group") \($0): " } ?? "") + Self.reasons(entry.analysis))
             }
+        }
+        if let plot, let best = analyses.first?.analysis.best {
+            let svg = LifetimePlot.svg(best, data: groups[0].input.data, options: options)
+            try writeOutputFile(plot, svg)
         }
         if !unanswered.isEmpty {
             printError("no model could be fitted: " + unanswered.joined(separator: "; "))

@@ -33,7 +33,8 @@ enum LifetimeText {
                 ranking.append(["-", family.rawValue, "-", "-", "-", "-", "-", "not fitted: \(failure)"])
             }
         }
-        lines.append("Models ranked by \(options.criterion.rawValue) (maximum likelihood):")
+        let methodName = options.method == .mle ? "maximum likelihood" : "rank regression \(options.method.rawValue.uppercased()); log-likelihood at the regression estimate"
+        lines.append("Models ranked by \(options.criterion.rawValue) (\(methodName)):")
         lines.append(ranking.rendered())
         if let (shape, bound) = weibayes {
             lines.append("")
