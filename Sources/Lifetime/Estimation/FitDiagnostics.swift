@@ -1,7 +1,7 @@
 /// What a caller needs to know to trust an estimate: whether the optimiser converged, how flat the
 /// log-likelihood is where it stopped, and whether that point is a strict local maximum.
 public struct FitDiagnostics: Sendable, Equatable {
-    /// True when the last Newton step was undamped and smaller than 1e-12 relative in every parameter.
+    /// True when the last Newton step was undamped and smaller than 1e-10 relative in every parameter.
     public var converged: Bool
     /// Newton iterations taken.
     public var iterations: Int
