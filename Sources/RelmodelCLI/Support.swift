@@ -10,7 +10,7 @@ import Darwin
 /// Writes a line to standard error, prefixed with the program name.
 func printError(_ message: String) {
     var line = "relmodel: " + message + "\n"
-    line.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stderr) }
+    line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
 }
 
 /// Reads lifetime data from a CSV path ("-" = standard input), turning input errors into the

@@ -47,6 +47,9 @@ import Glibc
     @Test(arguments: [(4.5, -0.3), (5.0, 0.2), (3.0, -1.0)])
     func normal(mu: Double, s: Double) { check(NormalStandard.self, mu: mu, s: s) }
 
+    @Test(arguments: [(4.5, -0.3), (5.0, 0.2), (3.0, -1.0)])
+    func logistic(mu: Double, s: Double) { check(LogisticStandard.self, mu: mu, s: s) }
+
     /// The log-likelihood is the time-scale density: check one Weibull term by hand.
     @Test func weibullLogLikelihoodByHand() {
         var data = LifetimeData()

@@ -30,7 +30,7 @@ func readText(_ path: String) -> String {
 /// independent of the Ingest module, so that these tests check the statistics alone.
 func lifetimeDataset(_ name: String) -> LifetimeData {
     var data = LifetimeData()
-    let lines = readText(packageRoot + "/datasets/lifetime/" + name).split(separator: "\n").dropFirst()
+    let lines = readText(packageRoot + "/datasets/lifetime/" + name).split(whereSeparator: \.isNewline).dropFirst()
     for line in lines {
         let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let t = Double(fields[0])!, event = fields[1], count = Double(fields[2])!

@@ -10,7 +10,7 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var times: [Double]
     public var criterion: RankingCriterion
 
-    public init(families: [LifetimeFamily] = LifetimeFamily.allCases, boundsMethod: BoundsMethod = .fisher,
+    public init(families: [LifetimeFamily] = LifetimeFamily.defaultSet, boundsMethod: BoundsMethod = .fisher,
                 confidence: Double = 0.95, bLives: [Double] = [10], times: [Double] = [],
                 criterion: RankingCriterion = .aicc) {
         self.families = families

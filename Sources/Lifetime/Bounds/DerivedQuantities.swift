@@ -13,11 +13,11 @@ extension LifetimeFit {
         case .fisher:
             return FisherBounds.parameters(self, confidence: confidence)
         case .lr:
+            let none = ConfidenceInterval(lower: nil, upper: nil)
+            guard LikelihoodRatioBounds.isAvailable(self) else { return Array(repeating: none, count: parameterCount) }
             let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
-            let s = family.fixedSigma == nil
-                ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence)
-                : ConfidenceInterval(lower: nil, upper: nil)
-            return FisherBounds.map(family, mu: mu, s: s)
+            let s = family.fixedSigma == nil ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence) : none
+            return FisherBounds.map(family, mu: mu, s: s) + (family.hasThreshold ? [none] : [])
         }
     }
 
@@ -30,8 +30,9 @@ extension LifetimeFit {
             return BoundedEstimate(value: value, bounds: FisherBounds.quantile(self, probability: p, confidence: confidence))
         case .lr:
             let zp = family.standard.quantile(p)
-            let logT = LikelihoodRatioBounds.interval(self, .logQuantile(zp), confidence: confidence)
-            return BoundedEstimate(value: value, bounds: logT.mappedIncreasing(exp))
+            let y = LikelihoodRatioBounds.interval(self, .logQuantile(zp), confidence: confidence)
+            let m = model
+            return BoundedEstimate(value: value, bounds: y.mappedIncreasing { m.time(fromTransformed: $0) })
         }
     }
 
@@ -39,12 +40,14 @@ extension LifetimeFit {
     /// decreases in).
     public func reliability(at t: Double, bounds method: BoundsMethod, confidence: Double) -> BoundedEstimate {
         let value = model.reliability(t)
-        guard t > 0 else { return BoundedEstimate(value: 1, bounds: ConfidenceInterval(lower: 1, upper: 1)) }
+        if family.isLogLocationScale && t <= model.threshold {
+            return BoundedEstimate(value: 1, bounds: ConfidenceInterval(lower: 1, upper: 1))
+        }
         switch method {
         case .fisher:
             return BoundedEstimate(value: value, bounds: FisherBounds.reliability(self, at: t, confidence: confidence))
         case .lr:
-            let u = LikelihoodRatioBounds.interval(self, .standardizedTime(log(t)), confidence: confidence)
+            let u = LikelihoodRatioBounds.interval(self, .standardizedTime(model.transformed(t)), confidence: confidence)
             let standard = family.standard
             return BoundedEstimate(value: value, bounds: u.mappedDecreasing { standard.survival($0) })
         }

@@ -7,26 +7,33 @@ import RelmodelNumerics
 
 /// Likelihood-ratio bounds: the ends of { phi : 2 (l_max - l_profile(phi)) <= chi2(c; 1) }.
 ///
-/// For a quantity phi (on a real-valued scale: mu, log sigma, log t_p, or the standardized time u),
+/// For a quantity phi (on a real-valued scale: mu, log sigma, y_p = ln t_p, or the standardized time u),
 /// each end is the root of l_max - l_profile(phi) - chi2(c; 1)/2, bracketed by stepping out from the
 /// estimate in multiples of its Wald standard error (doubling up to 2^40 of them) and then solved by
 /// Brent's method. An end that is never bracketed does not exist and is reported as nil.
-/// Two-sided confidence c uses chi2(c; 1), so each end is a one-sided (1 + c)/2 bound.
+/// Two-sided confidence c uses chi2(c; 1), so each end is a one-sided (1 + c)/2 bound. For threshold
+/// families the profile is over (mu, sigma) at the fitted threshold, so the bounds are conditional on it.
 enum LikelihoodRatioBounds {
     /// The quantity held fixed in the profile.
     enum Target {
         case location            // phi = mu
         case logScale            // phi = s = log sigma
-        case logQuantile(Double) // phi = log t_p, with z_p
-        case standardizedTime(Double) // phi = u at log time y
+        case logQuantile(Double) // phi = y_p = mu + sigma z_p (ln t_p on the log scale), with z_p
+        case standardizedTime(Double) // phi = u at transformed time y
+    }
+
+    /// True when likelihood-ratio bounds are available: location-scale families (threshold families
+    /// conditionally on the fitted threshold), not the gamma families nor the closed-form exponential2p.
+    static func isAvailable(_ fit: LifetimeFit) -> Bool {
+        !fit.family.isGamma && fit.family != .exponential2p && fit.logLikelihood.isFinite
     }
 
     static func interval(_ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {
-        switch fit.family {
-        case .weibull2p, .exponential1p:
-            return interval(SmallestExtremeValue.self, fit, target, confidence: confidence)
-        case .lognormal2p:
-            return interval(NormalStandard.self, fit, target, confidence: confidence)
+        guard isAvailable(fit) else { return ConfidenceInterval(lower: nil, upper: nil) }
+        switch fit.family.standardKind {
+        case .smallestExtremeValue: return interval(SmallestExtremeValue.self, fit, target, confidence: confidence)
+        case .normal: return interval(NormalStandard.self, fit, target, confidence: confidence)
+        case .logistic: return interval(LogisticStandard.self, fit, target, confidence: confidence)
         }
     }
 

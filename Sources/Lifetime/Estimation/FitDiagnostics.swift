@@ -11,13 +11,18 @@ public struct FitDiagnostics: Sendable, Equatable {
     public var hessianNegativeDefinite: Bool
     /// Human-readable notes: why a fit did not converge, bounds that do not exist, and so on.
     public var notes: [String]
+    /// True when the likelihood grows without bound (a threshold approaching the first failure): the
+    /// reported estimate is then the documented fallback named in `notes`, not a global maximum.
+    public var likelihoodUnbounded: Bool
 
-    public init(converged: Bool, iterations: Int, gradientNorm: Double, hessianNegativeDefinite: Bool, notes: [String] = []) {
+    public init(converged: Bool, iterations: Int, gradientNorm: Double, hessianNegativeDefinite: Bool,
+                notes: [String] = [], likelihoodUnbounded: Bool = false) {
         self.converged = converged
         self.iterations = iterations
         self.gradientNorm = gradientNorm
         self.hessianNegativeDefinite = hessianNegativeDefinite
         self.notes = notes
+        self.likelihoodUnbounded = likelihoodUnbounded
     }
 
     /// A fit whose numbers can be used: converged to a strict local maximum.

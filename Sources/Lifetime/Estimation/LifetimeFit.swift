@@ -24,8 +24,12 @@ public struct LifetimeFit: Sendable {
     public let method: EstimationMethod
     /// The fitted distribution.
     public let model: LifetimeModel
-    /// Covariance of (mu, s = log sigma); 1 x 1 (mu only) when sigma is fixed by the family.
+    /// Covariance of (mu, s = log sigma); 1 x 1 (mu only) when sigma is fixed by the family. For
+    /// threshold families it is conditional on the fitted threshold; nil for the gamma families.
     public let locationScaleCovariance: Matrix?
+    /// Covariance of all estimated internal parameters (see `parameterJacobian` for their order);
+    /// equal to `locationScaleCovariance` for families without threshold or gamma shape.
+    public let internalCovariance: Matrix?
     /// Log-likelihood of the time-scale density at the estimate.
     public let logLikelihood: Double
     /// The data, on the log scale, kept for likelihood-ratio bounds.
@@ -37,12 +41,13 @@ public struct LifetimeFit: Sendable {
     public let andersonDarling: Double?
 
     public init(family: LifetimeFamily, method: EstimationMethod, model: LifetimeModel,
-                locationScaleCovariance: Matrix?, logLikelihood: Double, sample: PreparedSample,
-                sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?) {
+                locationScaleCovariance: Matrix?, internalCovariance: Matrix? = nil, logLikelihood: Double,
+                sample: PreparedSample, sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?) {
         self.family = family
         self.method = method
         self.model = model
         self.locationScaleCovariance = locationScaleCovariance
+        self.internalCovariance = internalCovariance ?? ((family.hasThreshold || family.isGamma) ? nil : locationScaleCovariance)
         self.logLikelihood = logLikelihood
         self.sample = sample
         self.sampleSize = sampleSize
@@ -69,21 +74,35 @@ public struct LifetimeFit: Sendable {
         InformationCriteria.bic(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize)
     }
 
-    /// Jacobian of the family's own parameters with respect to (mu, s), one row per parameter.
+    /// Jacobian of the family's own parameters with respect to the internal parameters: (mu, s) for
+    /// location-scale families, plus gamma for threshold families ((mu, gamma) for exponential2p);
+    /// (mu, ln k) for the gamma families, plus gamma for gamma3p. One row per reported parameter.
     var parameterJacobian: [[Double]] {
         let p = model.parameters
+        var rows: [[Double]]
         switch family {
-        case .weibull2p: return [[p[0], 0], [0, -p[1]]]        // eta = e^mu, beta = e^-s
-        case .lognormal2p: return [[1, 0], [0, p[1]]]           // mu, sigma = e^s
-        case .exponential1p: return [[-p[0]]]                   // lambda = e^-mu
+        case .weibull2p, .weibull3p, .loglogistic2p, .loglogistic3p:
+            rows = [[p[0], 0], [0, -p[1]]]                 // eta = e^mu, beta = e^-s
+        case .lognormal2p, .lognormal3p, .normal, .gumbel:
+            rows = [[1, 0], [0, p[1]]]                     // mu, sigma = e^s
+        case .exponential1p, .exponential2p:
+            rows = [[-p[0]]]                               // lambda = e^-mu
+        case .gamma2p, .gamma3p:
+            rows = [[0, p[0]], [p[1], 0]]                  // shape = e^(ln k), scale = e^mu
         }
+        if family.hasThreshold {
+            rows = rows.map { $0 + [0] }
+            rows.append(Array(repeating: 0, count: rows.count) + [1])
+        }
+        return rows
     }
 
     /// Covariance of the family's own parameters by the delta method, J V J^T.
     public var covariance: Matrix? {
-        guard let v = locationScaleCovariance else { return nil }
+        guard let v = internalCovariance else { return nil }
         let j = parameterJacobian
         let k = j.count
+        guard v.rows == j[0].count else { return nil }
         var result = Matrix(rows: k, columns: k)
         for a in 0..<k {
             for b in 0..<k {

@@ -20,18 +20,30 @@ public enum MaximumLikelihood {
     /// - Complexity: O(n) per Newton iteration, one `exp` per observation for Weibull.
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> LifetimeFit {
         try checkExistence(family, data)
-        switch family {
-        case .weibull2p, .exponential1p:
-            return fit(SmallestExtremeValue.self, family: family, data: data)
-        case .lognormal2p:
-            return fit(NormalStandard.self, family: family, data: data)
+        if family.isGamma { return try GammaEstimation.fit(family, to: data) }
+        if family.hasThreshold { return try ThresholdEstimation.fit(family, to: data) }
+        return locationScaleFit(family, data: data, threshold: 0)
+    }
+
+    /// Dispatches to the location-scale fit specialised for the family's standardized distribution.
+    static func locationScaleFit(_ family: LifetimeFamily, data: LifetimeData, threshold: Double,
+                                 start: (mu: Double, s: Double)? = nil) -> LifetimeFit {
+        switch family.standardKind {
+        case .smallestExtremeValue:
+            fit(SmallestExtremeValue.self, family: family, data: data, threshold: threshold, start: start)
+        case .normal:
+            fit(NormalStandard.self, family: family, data: data, threshold: threshold, start: start)
+        case .logistic:
+            fit(LogisticStandard.self, family: family, data: data, threshold: threshold, start: start)
         }
     }
 
     /// Throws when the maximum-likelihood estimate cannot exist for this data.
     static func checkExistence(_ family: LifetimeFamily, _ data: LifetimeData) throws(FitFailure) {
         if data.failureCount == 0 { throw .noFailures }
-        if family.isLogLocationScale && data.failureTimes.contains(0) { throw .failureAtTimeZero(family: family) }
+        if family.isLogLocationScale && !family.hasThreshold && data.failureTimes.contains(0) {
+            throw .failureAtTimeZero(family: family)
+        }
         let distinct = distinctFailureLocations(data)
         if distinct < family.requiredDistinctFailures {
             throw .tooFewDistinctFailures(found: distinct, required: family.requiredDistinctFailures)
@@ -47,14 +59,17 @@ public enum MaximumLikelihood {
         return exact.count + intervals.count
     }
 
-    static func fit<Z: StandardDistribution>(_: Z.Type, family: LifetimeFamily, data: LifetimeData) -> LifetimeFit {
-        let sample = PreparedSample(data, logScale: true)
+    static func fit<Z: StandardDistribution>(_: Z.Type, family: LifetimeFamily, data: LifetimeData,
+                                             threshold: Double, start: (mu: Double, s: Double)?) -> LifetimeFit {
+        let sample = PreparedSample(data, logScale: family.isLogLocationScale, threshold: threshold)
         let likelihood = LocationScaleLikelihood<Z>(sample)
         let maximizer = LocationScaleMaximizer(likelihood: likelihood)
         let result: LocationScaleMaximizer<Z>.Result
         if let sigma = family.fixedSigma {
-            let start = closedFormExponentialLocation(sample) ?? startingLocation(sample)
-            result = maximizer.maximizeLocation(mu: start, s: log(sigma))
+            let mu0 = start?.mu ?? closedFormExponentialLocation(sample) ?? startingLocation(sample)
+            result = maximizer.maximizeLocation(mu: mu0, s: log(sigma))
+        } else if let start {
+            result = maximizer.maximize(mu: start.mu, s: start.s)
         } else {
             let s0 = log(startingScale(Z.self, sample))
             let mu0 = maximizer.maximizeLocation(mu: startingLocation(sample), s: s0).mu
@@ -67,7 +82,7 @@ public enum MaximumLikelihood {
         let diagnostics = FitDiagnostics(converged: result.converged, iterations: result.iterations,
                                          gradientNorm: gradientNorm,
                                          hessianNegativeDefinite: result.covariance != nil, notes: notes)
-        let model = LifetimeModel(family: family, mu: result.mu, sigma: exp(result.s))
+        let model = LifetimeModel(family: family, mu: result.mu, sigma: exp(result.s), threshold: threshold)
         return LifetimeFit(family: family, method: .mle, model: model,
                            locationScaleCovariance: result.covariance,
                            logLikelihood: result.evaluation.value, sample: sample,
@@ -76,7 +91,7 @@ public enum MaximumLikelihood {
     }
 
     /// mu = log(T / r) for the exponential when all failures are exact: T is the total time on test
-    /// of failures and suspensions, r the number of failures.
+    /// (above the threshold) of failures and suspensions, r the number of failures.
     static func closedFormExponentialLocation(_ sample: PreparedSample) -> Double? {
         guard sample.leftY.isEmpty, sample.intervalWeights.isEmpty, sample.exactWeight > 0 else { return nil }
         var total = 0.0

@@ -3,8 +3,8 @@ import Ingest
 import Lifetime
 import Report
 
-extension BoundsMethod: @retroactive ExpressibleByArgument {}
-extension RankingCriterion: @retroactive ExpressibleByArgument {}
+extension BoundsMethod: ExpressibleByArgument {}
+extension RankingCriterion: ExpressibleByArgument {}
 
 /// `relmodel fit FILE`: fits lifetime distributions by maximum likelihood and ranks them.
 struct FitCommand: ParsableCommand {
@@ -23,10 +23,10 @@ struct FitCommand: ParsableCommand {
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
 
-    @Option(name: .customLong("dist"), help: "Distribution to fit (repeatable): \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
+    @Option(name: .customLong("dist"), help: "Distribution to fit (repeatable): \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", ")). Default: weibull2p, lognormal2p, exponential1p.")
     var distributions: [String] = []
 
-    @Flag(help: "Fit every available distribution (the default when --dist is not given).")
+    @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
     var all = false
 
     @Option(help: "Estimation method: mle.")
@@ -69,7 +69,8 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let input = try readLifetimeInput(file)
         let bLifeKeys = bLives.isEmpty ? ["10"] : bLives
-        let families = all || distributions.isEmpty ? LifetimeFamily.allCases : distributions.compactMap(LifetimeFamily.init(rawValue:))
+        let families = all ? LifetimeFamily.allCases
+            : distributions.isEmpty ? LifetimeFamily.defaultSet : distributions.compactMap(LifetimeFamily.init(rawValue:))
         let options = LifetimeAnalysisOptions(
             families: families, boundsMethod: bounds, confidence: confidence,
             bLives: bLifeKeys.compactMap(Double.init), times: times.compactMap(Double.init), criterion: criterion)

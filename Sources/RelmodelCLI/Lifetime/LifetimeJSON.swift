@@ -61,6 +61,7 @@ enum LifetimeJSON {
                 ("andersonDarling", .number(fit.andersonDarling)),
                 ("mttf", .number(summary.meanTimeToFailure.value)),
                 ("mttfBounds", interval(summary.meanTimeToFailure.bounds)),
+                ("mttfBoundsMethod", .string("fisher")),
                 ("quantities", .object(quantities)),
                 ("converged", .bool(fit.diagnostics.converged)),
                 ("diagnostics", .object([

@@ -41,7 +41,7 @@ enum LifetimeText {
             let b = best.parameterBounds[i]
             detail.append([name, f(fit.parameters[i]), f(errors?[i]), f(b.lower), f(b.upper)])
         }
-        detail.append(["MTTF", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
+        detail.append([options.boundsMethod == .fisher ? "MTTF" : "MTTF (Fisher)", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
         for (i, entry) in best.bLives.enumerated() {
             detail.append(["B" + bLifeKeys[i], f(entry.estimate.value), "", f(entry.estimate.bounds.lower), f(entry.estimate.bounds.upper)])
         }

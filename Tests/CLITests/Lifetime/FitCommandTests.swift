@@ -61,7 +61,7 @@ import Testing
     // Bad input: exact message naming file, line and column, and the documented exit code.
     @Test(arguments: [
         ("", "empty"),
-        ("time,event\n", "no data rows"),
+        ("time,event\n", "header only"),
         ("hours,event\n10,1\n", "'time'"),
         ("time,event\n10,1\nabc,1\n", ":3:"),
         ("time,event\n10,1\n-3,1\n", "non-negative"),

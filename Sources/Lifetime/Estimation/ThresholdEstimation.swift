@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LinearAlgebra
+import RelmodelNumerics
+
+/// Maximum likelihood for families with a threshold gamma (weibull3p, lognormal3p, loglogistic3p,
+/// exponential2p, gamma3p), by profiling: for each trial gamma the shape and scale are fitted to
+/// t - gamma, and the profile log-likelihood P(gamma) is maximised over gamma < t_min, the earliest
+/// time by which a failure is known to have happened.
+///
+/// The likelihood of a threshold model can grow without bound as gamma -> t_min (always for the
+/// lognormal, and for a Weibull or gamma whose shape falls below 1 there). The search therefore scans
+/// d = t_min - gamma on a geometric grid from 1e-8 R to 10 R (R = max(t_min, t_max - t_min)),
+/// keeps the best interior local maximum of P, and refines it by Brent's method in ln d. Documented
+/// outcomes:
+/// - an interior maximum and no higher values towards t_min: the maximum-likelihood estimate;
+/// - an interior maximum, but P grows again towards t_min: that local maximum is reported, with
+///   `likelihoodUnbounded` set and a note (the convention of Weibull++ and of Meeker & Escobar); the
+///   lognormal3p is always flagged when its earliest failure is exact (Hill 1963: it then diverges,
+///   though too close to t_min for the grid to see);
+/// - no interior maximum: the fallback is gamma = 0, i.e. the two-parameter fit, with
+///   `likelihoodUnbounded` (or a note that the threshold runs away from the data) and a note.
+/// The exponential's profile is increasing up to t_min with a finite limit, so exponential2p on exact and
+/// right-censored data takes the closed form gamma = t_min, lambda = r / sum(t - t_min).
+/// The covariance of (mu, s, gamma) at an interior estimate is the inverse of a central-difference
+/// Hessian of the log-likelihood (analytic derivatives in gamma are not worth their cost here).
+enum ThresholdEstimation {
+    static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> LifetimeFit {
+        let base = family.withoutThreshold
+        let tMin = earliestFailureBound(data)
+        if family == .exponential2p, data.hasOnlyExactFailures { return exponentialClosedForm(data, tMin: tMin) }
+
+        let tMax = (data.failureTimes + data.suspensionTimes + data.leftCensoredTimes + data.intervalUpperTimes).max() ?? tMin
+        let range = max(tMin, tMax - tMin, 1e-300)
+        // Profile on the grid, from far below t_min towards it, warm-starting each fit.
+        let count = 41
+        var grid: [(d: Double, fit: LifetimeFit?)] = []
+        var previous: (mu: Double, s: Double)?
+        for i in 0..<count {
+            let d = 10 * range * pow(1e-9, Double(i) / Double(count - 1))
+            let fit = profileFit(base, family, data, gamma: tMin - d, start: previous)
+            if let fit { previous = (fit.model.mu, log(fit.model.sigma)) }
+            grid.append((d, fit))
+        }
+        func value(_ k: Int) -> Double { grid[k].fit?.logLikelihood ?? -.infinity }
+        // Interior local maxima (not at either end of the grid).
+        var best: Int?
+        for k in 1..<(count - 1) where value(k) >= value(k - 1) && value(k) >= value(k + 1) && value(k).isFinite {
+            if best == nil || value(k) > value(best!) { best = k }
+        }
+        let nearest = value(count - 1)
+        guard let k = best else {
+            let growsTowardsMinimum = nearest >= value(0)
+            let note = growsTowardsMinimum
+                ? "the likelihood grows without bound as gamma approaches the first failure (\(tMin)) and has no interior maximum: fell back to gamma = 0, the two-parameter fit"
+                : "the profile likelihood increases as gamma decreases without limit: no threshold estimate; fell back to gamma = 0, the two-parameter fit"
+            return fallback(base, family, data, note: note, unbounded: growsTowardsMinimum)
+        }
+        // Refine in ln d between the neighbours of the best grid point.
+        let lower = log(grid[k + 1].d), upper = log(grid[k - 1].d)
+        var warm = grid[k].fit.map { (mu: $0.model.mu, s: log($0.model.sigma)) }
+        let refined = Minimization.brent(lower, upper, tolerance: 1e-10) { lnD -> Double in
+            guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm) else { return .infinity }
+            warm = (f.model.mu, log(f.model.sigma))
+            return -f.logLikelihood
+        }
+        let gamma = tMin - exp(refined.x)
+        guard let inner = profileFit(base, family, data, gamma: gamma, start: warm) else {
+            throw .numericalFailure("the profile fit failed at the refined threshold \(gamma)")
+        }
+        var notes = inner.diagnostics.notes
+        var unbounded = false
+        if family == .lognormal3p && data.failureTimes.contains(tMin) {
+            // Hill (1963): with an exact failure at t_min the lognormal likelihood always diverges as
+            // gamma -> t_min, too close to t_min for any search to see.
+            unbounded = true
+            notes.append("the lognormal likelihood grows without bound as gamma approaches the first failure (\(tMin)) (Hill 1963); the estimate is the interior local maximum")
+        } else if nearest > inner.logLikelihood {
+            unbounded = true
+            notes.append("the likelihood grows without bound as gamma approaches the first failure (\(tMin)); the estimate is the interior local maximum")
+        }
+        if !refined.converged { notes.append("the threshold search did not converge") }
+        let covariance = fullCovariance(family, data, inner.model)
+        if covariance == nil { notes.append("the Hessian in (mu, sigma, gamma) is not negative definite: Fisher bounds are conditional on gamma") }
+        let diagnostics = FitDiagnostics(
+            converged: inner.diagnostics.converged && refined.converged, iterations: inner.diagnostics.iterations,
+            gradientNorm: inner.diagnostics.gradientNorm,
+            hessianNegativeDefinite: inner.diagnostics.hessianNegativeDefinite && covariance != nil,
+            notes: notes, likelihoodUnbounded: unbounded)
+        return rebuilt(inner, family: family, data: data, covariance: covariance, diagnostics: diagnostics)
+    }
+
+    /// The earliest time by which some failure is known to have happened: the threshold must lie below it.
+    static func earliestFailureBound(_ data: LifetimeData) -> Double {
+        (data.failureTimes + data.leftCensoredTimes + data.intervalUpperTimes).min() ?? 0
+    }
+
+    /// The base family fitted to t - gamma, or nil when the fit fails.
+    static func profileFit(_ base: LifetimeFamily, _ family: LifetimeFamily, _ data: LifetimeData, gamma: Double,
+                           start: (mu: Double, s: Double)?) -> LifetimeFit? {
+        if base.isGamma { return try? GammaEstimation.fitShapeScale(data, threshold: gamma, family: family) }
+        let fit = MaximumLikelihood.locationScaleFit(base, data: data, threshold: gamma, start: start)
+        return fit.logLikelihood.isFinite ? fit : nil
+    }
+
+    /// A fit of `base` relabelled as the threshold family, with the full covariance and diagnostics.
+    static func rebuilt(_ inner: LifetimeFit, family: LifetimeFamily, data: LifetimeData, covariance: Matrix?,
+                        diagnostics: FitDiagnostics) -> LifetimeFit {
+        let m = inner.model
+        let model = LifetimeModel(family: family, mu: m.mu, sigma: m.sigma, threshold: m.threshold, shape: m.shape)
+        return LifetimeFit(family: family, method: .mle, model: model,
+                           locationScaleCovariance: inner.locationScaleCovariance, internalCovariance: covariance,
+                           logLikelihood: inner.logLikelihood, sample: inner.sample, sampleSize: data.unitCount,
+                           diagnostics: diagnostics, andersonDarling: AndersonDarling.statistic(model: model, data: data))
+    }
+
+    /// The documented fallback: the two-parameter fit, reported under the threshold family with gamma = 0.
+    static func fallback(_ base: LifetimeFamily, _ family: LifetimeFamily, _ data: LifetimeData,
+                         note: String, unbounded: Bool) -> LifetimeFit {
+        guard let inner = profileFit(base, family, data, gamma: 0, start: nil) else {
+            let model = LifetimeModel(family: family, mu: .nan, sigma: .nan)
+            return LifetimeFit(family: family, method: .mle, model: model, locationScaleCovariance: nil,
+                               logLikelihood: -.infinity, sample: PreparedSample(LifetimeData(), logScale: true),
+                               sampleSize: data.unitCount,
+                               diagnostics: FitDiagnostics(converged: false, iterations: 0, gradientNorm: .nan,
+                                                           hessianNegativeDefinite: false, notes: [note],
+                                                           likelihoodUnbounded: unbounded),
+                               andersonDarling: nil)
+        }
+        var d = inner.diagnostics
+        d.notes.append(note)
+        d.likelihoodUnbounded = unbounded
+        return rebuilt(inner, family: family, data: data, covariance: nil, diagnostics: d)
+    }
+
+    /// exponential2p on exact and right-censored data: gamma = t_min, lambda = r / sum over units of
+    /// max(t - t_min, 0). The estimate sits on the boundary of the parameter space, so the usual
+    /// asymptotics do not hold for gamma; lambda's Fisher bounds are conditional on gamma.
+    static func exponentialClosedForm(_ data: LifetimeData, tMin: Double) -> LifetimeFit {
+        var total = 0.0
+        for (t, w) in zip(data.failureTimes, data.failureCounts) { total += w * (t - tMin) }
+        for (t, w) in zip(data.suspensionTimes, data.suspensionCounts) { total += w * max(t - tMin, 0) }
+        let r = data.failureCount
+        let lambda = r / total
+        let logLikelihood = r * log(lambda) - lambda * total
+        let model = LifetimeModel.exponential(lambda: lambda, gamma: tMin)
+        let diagnostics = FitDiagnostics(converged: true, iterations: 0, gradientNorm: 0, hessianNegativeDefinite: true,
+                                         notes: ["closed form: gamma at its boundary (the first failure); bounds on lambda are conditional on gamma"])
+        return LifetimeFit(family: .exponential2p, method: .mle, model: model,
+                           locationScaleCovariance: Matrix([[1 / r]]), internalCovariance: nil,
+                           logLikelihood: logLikelihood, sample: PreparedSample(LifetimeData(), logScale: true),
+                           sampleSize: data.unitCount, diagnostics: diagnostics,
+                           andersonDarling: AndersonDarling.statistic(model: model, data: data))
+    }
+
+    /// Inverse of the negative central-difference Hessian of the log-likelihood in the internal
+    /// parameters (mu, s or ln k, gamma); nil unless it is positive definite.
+    static func fullCovariance(_ family: LifetimeFamily, _ data: LifetimeData, _ model: LifetimeModel) -> Matrix? {
+        let tMin = earliestFailureBound(data)
+        let start = internalParameters(family, model)
+        let n = start.count
+        let scales = start.enumerated().map { i, v in i == n - 1 ? max(1e-5 * (tMin - model.threshold), 1e-12) : 1e-4 * max(1, abs(v)) }
+        func ll(_ p: [Double]) -> Double { logLikelihood(family, data, p) }
+        var h = Matrix(rows: n, columns: n)
+        let f0 = ll(start)
+        for i in 0..<n {
+            for j in i..<n {
+                var pp = start, pm = start, mp = start, mm = start
+                pp[i] += scales[i]; pp[j] += scales[j]
+                pm[i] += scales[i]; pm[j] -= scales[j]
+                mp[i] -= scales[i]; mp[j] += scales[j]
+                mm[i] -= scales[i]; mm[j] -= scales[j]
+                let value: Double
+                if i == j {
+                    var plus = start, minus = start
+                    plus[i] += scales[i]; minus[i] -= scales[i]
+                    value = (ll(plus) - 2 * f0 + ll(minus)) / (scales[i] * scales[i])
+                } else {
+                    value = (ll(pp) - ll(pm) - ll(mp) + ll(mm)) / (4 * scales[i] * scales[j])
+                }
+                h[i, j] = -value
+                h[j, i] = -value
+            }
+        }
+        guard h.storage.allSatisfy(\.isFinite) else { return nil }
+        return try? h.symmetricPositiveDefiniteInverse()
+    }
+
+    /// (mu, s, gamma) for location-scale families, (mu, ln k, gamma) for gamma3p.
+    static func internalParameters(_ family: LifetimeFamily, _ model: LifetimeModel) -> [Double] {
+        if family.isGamma { return [model.mu, log(model.shape ?? 1), model.threshold] }
+        if family.fixedSigma != nil { return [model.mu, model.threshold] }
+        return [model.mu, log(model.sigma), model.threshold]
+    }
+
+    /// The log-likelihood at internal parameters; -infinity when the threshold is not below every failure.
+    static func logLikelihood(_ family: LifetimeFamily, _ data: LifetimeData, _ p: [Double]) -> Double {
+        let gamma = p[p.count - 1]
+        guard gamma < earliestFailureBound(data) else { return -.infinity }
+        if family.isGamma {
+            return GammaLikelihood(data: data, threshold: gamma).logLikelihood(mu: p[0], logShape: p[1])
+        }
+        let sigma = family.fixedSigma ?? exp(p[1])
+        let sample = PreparedSample(data, logScale: true, threshold: gamma)
+        switch family.standardKind {
+        case .smallestExtremeValue: return LocationScaleLikelihood<SmallestExtremeValue>(sample).logLikelihood(mu: p[0], sigma: sigma)
+        case .normal: return LocationScaleLikelihood<NormalStandard>(sample).logLikelihood(mu: p[0], sigma: sigma)
+        case .logistic: return LocationScaleLikelihood<LogisticStandard>(sample).logLikelihood(mu: p[0], sigma: sigma)
+        }
+    }
+}
