@@ -16,9 +16,11 @@ public enum BenchWork {
         fit.parameterBounds(.lr, confidence: 0.95)
     }
 
-    /// Fit every family, Fisher bounds, MTTF and B10 for each, rank by AICc: what `relmodel fit` computes.
-    public static func fitAll(_ data: LifetimeData, rows: Int) -> LifetimeAnalysis {
-        LifetimeAnalysis(data: data, rows: rows, options: .init())
+    /// Fit `families` (default: `LifetimeFamily.defaultSet`, what `relmodel fit` fits), with Fisher
+    /// bounds, MTTF and B10 for each, ranked by AICc.
+    public static func fitAll(_ data: LifetimeData, rows: Int,
+                              families: [LifetimeFamily] = LifetimeFamily.defaultSet) -> LifetimeAnalysis {
+        LifetimeAnalysis(data: data, rows: rows, options: .init(families: families))
     }
 
     /// Read and tokenize a CSV file (no numbers converted).
