@@ -5,7 +5,7 @@ public struct Relmodel: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "relmodel",
         abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC.",
-        subcommands: [FitCommand.self]
+        subcommands: [FitCommand.self, FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self]
     )
     public init() {}
 }

@@ -16,7 +16,7 @@ extension LifetimeFit {
             let none = ConfidenceInterval(lower: nil, upper: nil)
             guard LikelihoodRatioBounds.isAvailable(self) else { return Array(repeating: none, count: parameterCount) }
             let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
-            let s = family.fixedSigma == nil ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence) : none
+            let s = !isScaleFixed ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence) : none
             return FisherBounds.map(family, mu: mu, s: s) + (family.hasThreshold ? [none] : [])
         }
     }

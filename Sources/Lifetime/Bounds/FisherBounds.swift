@@ -103,7 +103,7 @@ enum FisherBounds {
         }
         // ln MTTF = mu + ln M(sigma); d/ds = sigma M'(sigma) / M(sigma), by a central difference.
         let h = 1e-6
-        let dLogM = fit.family.fixedSigma != nil ? 0 :
+        let dLogM = fit.isScaleFixed ? 0 :
             (log(standard.momentGeneratingFunction(sigma * exp(h))) - log(standard.momentGeneratingFunction(sigma * exp(-h)))) / (2 * h)
         let variance = v.mumu + 2 * dLogM * v.mus + dLogM * dLogM * v.ss
         let half = z * variance.squareRoot()

@@ -43,7 +43,7 @@ enum LikelihoodRatioBounds {
         let mu = fit.model.mu, s = log(fit.model.sigma)
         let maximum = fit.logLikelihood
         let drop = ChiSquared.quantile(confidence, degreesOfFreedom: 1) / 2
-        let fixedScale = fit.family.fixedSigma != nil
+        let fixedScale = fit.isScaleFixed
         let v = fit.locationScaleVariances
 
         // Estimate, Wald standard error and profile of phi.

@@ -39,10 +39,14 @@ public struct LifetimeFit: Sendable {
     public let diagnostics: FitDiagnostics
     /// Anderson-Darling statistic (see `AndersonDarling`), nil when it is not defined for the data.
     public let andersonDarling: Double?
+    /// A Weibull shape fixed by the analyst (Weibayes) rather than estimated.
+    public let fixedShape: Double?
 
     public init(family: LifetimeFamily, method: EstimationMethod, model: LifetimeModel,
                 locationScaleCovariance: Matrix?, internalCovariance: Matrix? = nil, logLikelihood: Double,
-                sample: PreparedSample, sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?) {
+                sample: PreparedSample, sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?,
+                fixedShape: Double? = nil) {
+        self.fixedShape = fixedShape
         self.family = family
         self.method = method
         self.model = model
@@ -55,8 +59,11 @@ public struct LifetimeFit: Sendable {
         self.andersonDarling = andersonDarling
     }
 
-    /// Number of estimated parameters.
-    public var parameterCount: Int { family.parameterCount }
+    /// Number of estimated parameters (a fixed shape does not count).
+    public var parameterCount: Int { family.parameterCount - (fixedShape == nil ? 0 : 1) }
+
+    /// True when sigma is not estimated: the exponential families, or a fixed Weibull shape.
+    public var isScaleFixed: Bool { family.fixedSigma != nil || fixedShape != nil }
 
     /// Parameter estimates in the order of `family.parameterNames`.
     public var parameters: [Double] { model.parameters }
@@ -100,7 +107,8 @@ public struct LifetimeFit: Sendable {
     /// Covariance of the family's own parameters by the delta method, J V J^T.
     public var covariance: Matrix? {
         guard let v = internalCovariance else { return nil }
-        let j = parameterJacobian
+        // With a fixed shape only mu is estimated: keep the Jacobian's first column.
+        let j = parameterJacobian.map { Array($0.prefix(v.columns)) }
         let k = j.count
         guard v.rows == j[0].count else { return nil }
         var result = Matrix(rows: k, columns: k)

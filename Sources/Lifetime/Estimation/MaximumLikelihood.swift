@@ -27,14 +27,14 @@ public enum MaximumLikelihood {
 
     /// Dispatches to the location-scale fit specialised for the family's standardized distribution.
     static func locationScaleFit(_ family: LifetimeFamily, data: LifetimeData, threshold: Double,
-                                 start: (mu: Double, s: Double)? = nil) -> LifetimeFit {
+                                 start: (mu: Double, s: Double)? = nil, fixedShape: Double? = nil) -> LifetimeFit {
         switch family.standardKind {
         case .smallestExtremeValue:
-            fit(SmallestExtremeValue.self, family: family, data: data, threshold: threshold, start: start)
+            fit(SmallestExtremeValue.self, family: family, data: data, threshold: threshold, start: start, fixedShape: fixedShape)
         case .normal:
-            fit(NormalStandard.self, family: family, data: data, threshold: threshold, start: start)
+            fit(NormalStandard.self, family: family, data: data, threshold: threshold, start: start, fixedShape: fixedShape)
         case .logistic:
-            fit(LogisticStandard.self, family: family, data: data, threshold: threshold, start: start)
+            fit(LogisticStandard.self, family: family, data: data, threshold: threshold, start: start, fixedShape: fixedShape)
         }
     }
 
@@ -60,12 +60,13 @@ public enum MaximumLikelihood {
     }
 
     static func fit<Z: StandardDistribution>(_: Z.Type, family: LifetimeFamily, data: LifetimeData,
-                                             threshold: Double, start: (mu: Double, s: Double)?) -> LifetimeFit {
+                                             threshold: Double, start: (mu: Double, s: Double)?,
+                                             fixedShape: Double? = nil) -> LifetimeFit {
         let sample = PreparedSample(data, logScale: family.isLogLocationScale, threshold: threshold)
         let likelihood = LocationScaleLikelihood<Z>(sample)
         let maximizer = LocationScaleMaximizer(likelihood: likelihood)
         let result: LocationScaleMaximizer<Z>.Result
-        if let sigma = family.fixedSigma {
+        if let sigma = family.fixedSigma ?? fixedShape.map({ 1 / $0 }) {
             let mu0 = start?.mu ?? closedFormExponentialLocation(sample) ?? startingLocation(sample)
             result = maximizer.maximizeLocation(mu: mu0, s: log(sigma))
         } else if let start {
@@ -76,7 +77,8 @@ public enum MaximumLikelihood {
             result = maximizer.maximize(mu: mu0, s: s0)
         }
         let g = result.evaluation.gradient
-        let gradientNorm = family.fixedSigma == nil ? (g.mu * g.mu + g.s * g.s).squareRoot() : abs(g.mu)
+        let scaleFixed = family.fixedSigma != nil || fixedShape != nil
+        let gradientNorm = scaleFixed ? abs(g.mu) : (g.mu * g.mu + g.s * g.s).squareRoot()
         var notes = result.notes
         if result.covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
         let diagnostics = FitDiagnostics(converged: result.converged, iterations: result.iterations,
@@ -87,7 +89,7 @@ public enum MaximumLikelihood {
                            locationScaleCovariance: result.covariance,
                            logLikelihood: result.evaluation.value, sample: sample,
                            sampleSize: data.unitCount, diagnostics: diagnostics,
-                           andersonDarling: AndersonDarling.statistic(model: model, data: data))
+                           andersonDarling: AndersonDarling.statistic(model: model, data: data), fixedShape: fixedShape)
     }
 
     /// mu = log(T / r) for the exponential when all failures are exact: T is the total time on test

@@ -1,2 +1,0 @@
-/// FIT rates, acceleration models, burn-in and test planning.
-public enum Qualification {}

@@ -1,0 +1,193 @@
+import ArgumentParser
+import Ingest
+import Lifetime
+import Report
+
+extension LifeStressRelationship: ExpressibleByArgument {}
+
+/// `relmodel alt FILE --stress COLUMN`: accelerated-life (life-stress) maximum-likelihood fit.
+struct AltCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alt",
+        abstract: "Fit a life-stress (accelerated life) model and extrapolate to use conditions.",
+        discussion: """
+        FILE: lifetime columns as for `relmodel fit` plus a stress column (--stress; Peck also needs \
+        --humidity). mu = b0 + b1 x with x = 1/(kT) for arrhenius (b1 = Ea in eV) and eyring (plus -ln T), \
+        ln V for inverse-power (b1 = exponent), V for exponential; sigma common. Temperatures in Celsius. \
+        Bounds: Fisher and likelihood ratio on the coefficients and sigma; Fisher (delta method) on \
+        quantities at --use-stress. Exit codes: 0 success, 64 usage error, 65 bad data or no estimate, \
+        66 file unreadable.
+        """
+    )
+
+    @Argument(help: "CSV file, or - for standard input.") var file: String
+    @Option(help: "Name of the stress column (temperature in Celsius for arrhenius, eyring, peck).") var stress: String
+    @Option(help: "Name of the relative-humidity column (peck only).") var humidity: String?
+    @Option(name: .customLong("dist"), help: "weibull2p (default), lognormal2p or exponential1p.") var distribution: String = "weibull2p"
+    @Option(help: "arrhenius (default), eyring, inverse-power, exponential or peck.") var relationship: LifeStressRelationship = .arrhenius
+    @Option(name: .customLong("use-stress"), help: "Use-condition stress for extrapolation.") var useStress: Double?
+    @Option(name: .customLong("use-humidity"), help: "Use-condition relative humidity (peck).") var useHumidity: Double?
+    @Option(help: "Two-sided confidence of the bounds, in (0, 1).") var confidence: Double = 0.95
+    @Option(name: .customLong("b-life"), help: "B-life percent reported at use (default 10).") var bLife: Double = 10
+    @Option(name: .customLong("mission-hours"), help: "Period for the average failure rate (FIT) at use (default 1e5 h).") var missionHours: Double = 100_000
+    @OptionGroup var thermal: ThermalOptions
+    @Flag(help: "Print one JSON document instead of tables.") var json = false
+
+    var family: LifetimeFamily { LifetimeFamily(rawValue: distribution)! }
+
+    func validate() throws {
+        try checkConfidence(confidence)
+        guard let family = LifetimeFamily(rawValue: distribution), LifeStressError.supportedFamilies.contains(family) else {
+            throw ValidationError("unknown distribution '\(distribution)' for a life-stress model; available: \(LifeStressError.supportedFamilies.map(\.rawValue).joined(separator: ", "))")
+        }
+        if relationship == .peck {
+            guard humidity != nil else { throw ValidationError("--relationship peck needs --humidity COLUMN") }
+            if useStress != nil && useHumidity == nil { throw ValidationError("--relationship peck needs --use-humidity with --use-stress") }
+        } else if humidity != nil || useHumidity != nil {
+            throw ValidationError("--humidity and --use-humidity apply to --relationship peck only")
+        }
+        guard bLife > 0, bLife < 100 else { throw ValidationError("--b-life must be a percentage in (0, 100), got \(bLife)") }
+        guard missionHours.isFinite, missionHours > 0 else { throw ValidationError("--mission-hours must be positive, got \(missionHours)") }
+        if let use = useStress, relationship.covariates(useVector(use), constants: thermal.constants) == nil {
+            throw ValidationError("--use-stress \(use) is outside the domain of the \(relationship.rawValue) relationship")
+        }
+    }
+
+    func useVector(_ use: Double) -> [Double] { relationship == .peck ? [use, useHumidity ?? 50] : [use] }
+
+    func run() throws {
+        let table = try readTable(file)
+        let levels: [StressLevel], rows: Int
+        do {
+            (levels, rows) = try LifeStressReader.read(table, file: file, stressColumns: [stress] + (humidity.map { [$0] } ?? []),
+                                                       relationship: relationship, constants: thermal.constants)
+        } catch {
+            throw dataError(error)
+        }
+        let fit: LifeStressFit
+        do {
+            fit = try LifeStressRegression.fit(family, relationship, levels: levels, constants: thermal.constants)
+        } catch {
+            printError("\(file): \(error.description)")
+            throw ExitCode(65)
+        }
+        let document = Self.document(fit, rows: rows, levels: levels, use: useStress.map(useVector), options: self)
+        if json { print(document.serialized()) } else { print(Self.text(fit, document)) }
+        if !fit.diagnostics.converged {
+            printError("the fit did not converge: \(fit.diagnostics.notes.joined(separator: "; "))")
+            throw ExitCode(65)
+        }
+    }
+
+    static func document(_ fit: LifeStressFit, rows: Int, levels: [StressLevel], use: [Double]?, options: AltCommand) -> JSONValue {
+        let c = options.confidence
+        let names = fit.relationship.coefficientNames
+        let scaleName = fit.family == .lognormal2p ? "sigma" : "beta"
+        let hasScale = fit.family != .exponential1p
+        let se = fit.standardErrors
+        let fisher = fit.coefficientBounds(.fisher, confidence: c)
+        let lr = fit.coefficientBounds(.lr, confidence: c)
+        let sigmaFisher = fit.sigmaBounds(.fisher, confidence: c), sigmaLR = fit.sigmaBounds(.lr, confidence: c)
+        func scaleInterval(_ i: ConfidenceInterval) -> JSONValue {
+            // beta = 1/sigma swaps the ends.
+            fit.family == .lognormal2p ? interval(i) : .array([.number(i.upper.map { 1 / $0 }), .number(i.lower.map { 1 / $0 })])
+        }
+        var parameters = names.enumerated().map { ($1, JSONValue.number(fit.coefficients[$0])) }
+        var errors = names.enumerated().map { ($1, JSONValue.number(se?.coefficients[$0])) }
+        var fisherBounds: [(String, JSONValue)] = names.enumerated().map { ($1, interval(fisher[$0])) }
+        var lrBounds: [(String, JSONValue)] = names.enumerated().map { ($1, interval(lr[$0])) }
+        if hasScale {
+            let value = fit.family == .lognormal2p ? fit.sigma : fit.shape
+            parameters.append((scaleName, .number(value)))
+            // se(beta) = se(sigma) / sigma^2 by the delta method.
+            errors.append((scaleName, .number(se?.sigma.map { fit.family == .lognormal2p ? $0 : $0 / (fit.sigma * fit.sigma) })))
+            fisherBounds.append((scaleName, scaleInterval(sigmaFisher)))
+            lrBounds.append((scaleName, scaleInterval(sigmaLR)))
+        }
+        var members: [(String, JSONValue)] = [
+            ("input", .object([
+                ("rows", .number(Double(rows))),
+                ("stressLevels", .number(Double(levels.count))),
+                ("units", .number(fit.sampleSize)),
+                ("failures", .number(levels.reduce(0) { $0 + $1.data.failureCount })),
+            ])),
+            ("distribution", .string(fit.family.rawValue)),
+            ("relationship", .string(fit.relationship.rawValue)),
+            ("parameters", .object(parameters)),
+            ("standardErrors", .object(errors)),
+            ("covariance", fit.covariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null),
+            ("covarianceParameters", .array((names + (hasScale ? ["logSigma"] : [])).map(JSONValue.string))),
+            ("bounds", .object([("confidence", .number(c)), ("fisher", .object(fisherBounds)), ("lr", .object(lrBounds))])),
+            ("logLikelihood", .number(fit.logLikelihood)),
+            ("converged", .bool(fit.diagnostics.converged)),
+            ("diagnostics", .object([
+                ("iterations", .number(Double(fit.diagnostics.iterations))),
+                ("gradientNorm", .number(fit.diagnostics.gradientNorm)),
+                ("hessianNegativeDefinite", .bool(fit.diagnostics.hessianNegativeDefinite)),
+                ("notes", .array(fit.diagnostics.notes.map(JSONValue.string))),
+            ])),
+            ("constants", options.thermal.json),
+        ]
+        if [.arrhenius, .eyring, .peck].contains(fit.relationship) {
+            members.append(("activationEnergy", .object([
+                ("value", .number(fit.coefficients[1])),
+                ("fisher", interval(fisher[1])),
+                ("lr", interval(lr[1])),
+            ])))
+        }
+        if fit.relationship == .inversePower {
+            members.append(("exponent", .object([
+                ("value", .number(fit.coefficients[1])), ("fisher", interval(fisher[1])), ("lr", interval(lr[1])),
+            ])))
+        }
+        if let use {
+            let highest = levels.map(\.stress).max { fit.location(at: $0)! > fit.location(at: $1)! }
+            members.append(("use", .object([
+                ("stress", .array(use.map(JSONValue.number))),
+                ("location", .number(fit.location(at: use))),
+                ("accelerationFactorFromHighestStress", .number(highest.flatMap { fit.accelerationFactor(use: use, stress: $0) })),
+                ("bLifePercent", .number(options.bLife)),
+                ("bLife", bounded(fit.bLife(options.bLife, at: use, confidence: c))),
+                ("mttf", bounded(fit.meanLife(at: use, confidence: c))),
+                ("missionHours", .number(options.missionHours)),
+                ("fit", bounded(fit.averageFailureRateFIT(over: options.missionHours, at: use, confidence: c))),
+                ("boundsMethod", .string("fisher")),
+            ])))
+        }
+        return .object(members)
+    }
+
+    static func text(_ fit: LifeStressFit, _ document: JSONValue) -> String {
+        guard case let .object(members) = document else { return document.serialized() }
+        var table = TextTable(headers: ["parameter", "estimate", "std. error", "fisher lower", "fisher upper", "lr lower", "lr upper"],
+                              alignments: [.left, .right, .right, .right, .right, .right, .right])
+        func value(_ key: String) -> JSONValue? { members.first { $0.0 == key }?.1 }
+        func number(_ v: JSONValue?) -> Double? { if case let .number(x)? = v { return x } else { return nil } }
+        func pair(_ v: JSONValue?) -> (Double?, Double?) {
+            if case let .array(items)? = v, items.count == 2 { return (number(items[0]), number(items[1])) }
+            return (nil, nil)
+        }
+        guard case let .object(params)? = value("parameters"), case let .object(errs)? = value("standardErrors"),
+              case let .object(bounds)? = value("bounds"),
+              case let .object(fb)? = bounds.first(where: { $0.0 == "fisher" })?.1,
+              case let .object(lb)? = bounds.first(where: { $0.0 == "lr" })?.1 else { return document.serialized() }
+        for (i, (name, v)) in params.enumerated() {
+            let f = pair(fb[i].1), l = pair(lb[i].1)
+            table.append([name, NumberFormatting.significant(number(v), 6), NumberFormatting.significant(number(errs[i].1), 4),
+                          NumberFormatting.significant(f.0, 6), NumberFormatting.significant(f.1, 6),
+                          NumberFormatting.significant(l.0, 6), NumberFormatting.significant(l.1, 6)])
+        }
+        var lines = ["\(fit.family.rawValue) life, \(fit.relationship.rawValue) relationship",
+                     table.rendered(),
+                     "log-likelihood \(NumberFormatting.significant(fit.logLikelihood, 10)); converged \(fit.diagnostics.converged)"]
+        if case let .object(use)? = value("use") {
+            for key in ["bLife", "mttf", "fit"] {
+                if case let .object(e)? = use.first(where: { $0.0 == key })?.1 {
+                    let b = pair(e.first { $0.0 == "bounds" }?.1)
+                    lines.append("at use: \(key) \(NumberFormatting.significant(number(e.first { $0.0 == "value" }?.1), 5)) [\(NumberFormatting.significant(b.0, 5)), \(NumberFormatting.significant(b.1, 5))]")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Ingest
+import Lifetime
+import Qualification
+import Report
+
+/// `relmodel burnin`: burn-in duration at stress from an infant-mortality model.
+struct BurnInCommand: ParsableCommand {
+    enum Model: String, ExpressibleByArgument, CaseIterable { case lfp, weibull }
+
+    static let configuration = CommandConfiguration(
+        commandName: "burnin",
+        abstract: "Plan a burn-in from a decreasing-hazard Weibull or a defective-subpopulation model.",
+        discussion: """
+        Model: FILE (lifetimes at use conditions) fitted as --model lfp (defective subpopulation p F_weibull, \
+        default) or --model weibull (shape must be < 1); or given as --shape B --scale ETA [--fraction p]. \
+        Acceleration: --acceleration-factor AF, or --stress-temp C --use-temp C --ea EV (Arrhenius). \
+        Target (one): --target-fit X (hazard at field start), --target-ppm X --field-hours T (early-life \
+        failures), --target-elf-fit X --field-hours T (average early-life rate), --remove-fraction q \
+        (of the defectives). Bounds on the burn-in time: delta method on the fitted covariance (FILE only). \
+        Exit codes: 0 success, 64 impossible arguments, 65 bad data or no estimate, 66 file unreadable.
+        """
+    )
+
+    @Argument(help: "CSV of lifetimes at use conditions (time,event,count), or - for standard input.") var file: String?
+    @Option(help: "Model fitted to FILE: lfp (default) or weibull.") var model: Model = .lfp
+    @Option(help: "Weibull shape of a given model (< 1).") var shape: Double?
+    @Option(help: "Weibull scale (hours at use) of a given model.") var scale: Double?
+    @Option(help: "Defective fraction of a given model, in (0, 1] (default 1: plain Weibull).") var fraction: Double?
+    @Option(name: .customLong("acceleration-factor"), help: "Burn-in acceleration factor to use conditions.") var accelerationFactor: Double?
+    @Option(name: .customLong("stress-temp"), help: "Burn-in temperature, Celsius.") var stressTemp: Double?
+    @Option(name: .customLong("use-temp"), help: "Use temperature, Celsius.") var useTemp: Double?
+    @Option(help: "Activation energy, eV.") var ea: Double?
+    @Option(name: .customLong("target-fit"), help: "Target hazard at field start, FIT.") var targetFIT: Double?
+    @Option(name: .customLong("target-ppm"), help: "Target early-life failures within --field-hours, ppm.") var targetPPM: Double?
+    @Option(name: .customLong("target-elf-fit"), help: "Target average failure rate over --field-hours, FIT.") var targetELF: Double?
+    @Option(name: .customLong("remove-fraction"), help: "Fraction of defectives to remove, in (0, 1).") var removeFraction: Double?
+    @Option(name: .customLong("field-hours"), help: "Early-life field period, hours.") var fieldHours: Double?
+    @Option(name: .customLong("wear-out-onset"), help: "Use-equivalent hours at which wear-out starts (warning).") var wearOutOnset: Double?
+    @Option(help: "Two-sided confidence of the bounds, in (0, 1).") var confidence: Double = 0.9
+    @OptionGroup var thermal: ThermalOptions
+    @Flag(help: "Print one JSON document instead of a table.") var json = false
+
+    func validate() throws {
+        try checkConfidence(confidence)
+        let targets = [targetFIT, targetPPM, targetELF, removeFraction].compactMap { $0 }
+        guard targets.count == 1 else {
+            throw ValidationError("give exactly one target: --target-fit, --target-ppm, --target-elf-fit or --remove-fraction")
+        }
+        if (targetPPM != nil || targetELF != nil) && fieldHours == nil { throw ValidationError("--target-ppm and --target-elf-fit need --field-hours") }
+        if file == nil {
+            guard let shape, let scale else { throw ValidationError("give a data FILE or --shape and --scale") }
+            guard shape > 0, shape < 1 else { throw ValidationError("--shape must be in (0, 1) for burn-in to help, got \(shape)") }
+            guard scale.isFinite, scale > 0 else { throw ValidationError("--scale must be positive, got \(scale)") }
+            if let fraction { guard fraction > 0, fraction <= 1 else { throw ValidationError("--fraction must be in (0, 1], got \(fraction)") } }
+        } else if shape != nil || scale != nil || fraction != nil {
+            throw ValidationError("--shape, --scale and --fraction describe a given model; they cannot be combined with FILE")
+        }
+        let thermalGiven = [stressTemp, useTemp, ea].compactMap { $0 }.count
+        if accelerationFactor != nil {
+            guard thermalGiven == 0 else { throw ValidationError("give --acceleration-factor or --stress-temp/--use-temp/--ea, not both") }
+        } else {
+            guard thermalGiven == 3 else { throw ValidationError("give --acceleration-factor, or all of --stress-temp, --use-temp and --ea") }
+            guard useTemp! <= stressTemp! else { throw ValidationError("--use-temp \(useTemp!) C is above --stress-temp \(stressTemp!) C: burn-in would not accelerate") }
+        }
+    }
+
+    func run() throws {
+        var modelJSON: [(String, JSONValue)]
+        let burnInModel: BurnInModel
+        if let file {
+            let input = try readLifetimeInput(file)
+            do {
+                switch model {
+                case .lfp:
+                    let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: input.data)
+                    burnInModel = BurnInModel(fit)
+                    modelJSON = [("type", .string("lfp")), ("fraction", .number(fit.model.fraction)),
+                                 ("eta", .number(fit.model.defectLife.parameters[0])), ("beta", .number(fit.model.defectLife.parameters[1])),
+                                 ("logLikelihood", .number(fit.logLikelihood)), ("converged", .bool(fit.diagnostics.converged)),
+                                 ("diagnostics", Self.diagnostics(fit.diagnostics))]
+                    try requireConverged(fit.diagnostics, file)
+                case .weibull:
+                    let fit = try MaximumLikelihood.fit(.weibull2p, to: input.data)
+                    burnInModel = BurnInModel(life: fit.model, covariance: fit.locationScaleCovariance)
+                    modelJSON = [("type", .string("weibull")), ("eta", .number(fit.parameters[0])), ("beta", .number(fit.parameters[1])),
+                                 ("logLikelihood", .number(fit.logLikelihood)), ("converged", .bool(fit.diagnostics.converged)),
+                                 ("diagnostics", Self.diagnostics(fit.diagnostics))]
+                    try requireConverged(fit.diagnostics, file)
+                }
+            } catch let failure as FitFailure {
+                printError("\(file): \(failure.description)")
+                throw ExitCode(65)
+            }
+        } else {
+            let life = LifetimeModel.weibull(eta: scale!, beta: shape!)
+            let p = fraction ?? 1
+            burnInModel = BurnInModel(population: DefectiveSubpopulation(fraction: p, defectLife: life))
+            modelJSON = [("type", .string(p < 1 ? "lfp" : "weibull")), ("fraction", .number(p)), ("eta", .number(scale!)), ("beta", .number(shape!))]
+        }
+        let af: Double = try accelerationFactor ?? usage { () throws(QualificationError) in
+            try Arrhenius(activationEnergy: ea!, constants: thermal.constants).accelerationFactor(useCelsius: useTemp!, stressCelsius: stressTemp!)
+        }
+        let target: BurnInTarget = if let targetFIT { .hazardFIT(targetFIT) }
+            else if let targetPPM { .earlyLifePPM(targetPPM, fieldHours: fieldHours!) }
+            else if let targetELF { .earlyLifeFIT(targetELF, fieldHours: fieldHours!) }
+            else { .defectiveFractionRemoved(removeFraction!) }
+        let plan = try usage { () throws(QualificationError) in
+            try BurnIn.plan(burnInModel, target: target, accelerationFactor: af, confidence: confidence, wearOutOnsetHours: wearOutOnset)
+        }
+        let document = JSONValue.object([
+            ("model", .object(modelJSON)),
+            ("accelerationFactor", .number(af)),
+            ("confidence", .number(confidence)),
+            ("stressHours", bounded(plan.stressHours)),
+            ("fieldEquivalentHours", .number(plan.fieldEquivalentHours)),
+            ("fallout", .number(plan.fallout)),
+            ("falloutPPM", .number(plan.fallout * 1e6)),
+            ("defectiveFractionRemoved", .number(plan.defectiveFractionRemoved)),
+            ("hazardFIT", .number(plan.hazardFIT)),
+            ("earlyLifePPM", .number(plan.earlyLifePPM)),
+            ("earlyLifeFIT", .number(plan.earlyLifeFIT)),
+            ("warnings", .array(plan.warnings.map(JSONValue.string))),
+        ])
+        if json {
+            print(document.serialized())
+        } else {
+            let s = plan.stressHours
+            print(keyValueTable([
+                ("burn-in hours at stress", NumberFormatting.significant(s.value, 5)),
+                ("bounds (\(NumberFormatting.significant(confidence * 100, 3))%)", "[\(NumberFormatting.significant(s.bounds.lower, 5)), \(NumberFormatting.significant(s.bounds.upper, 5))]"),
+                ("acceleration factor", NumberFormatting.significant(af, 5)),
+                ("use-equivalent hours", NumberFormatting.significant(plan.fieldEquivalentHours, 5)),
+                ("fallout, ppm", NumberFormatting.significant(plan.fallout * 1e6, 5)),
+                ("hazard after burn-in, FIT", NumberFormatting.significant(plan.hazardFIT, 5)),
+                ("early-life ppm", NumberFormatting.significant(plan.earlyLifePPM, 5)),
+            ]))
+        }
+        for warning in plan.warnings { printError("warning: \(warning)") }
+    }
+
+    func requireConverged(_ d: FitDiagnostics, _ file: String) throws {
+        guard d.isReliable else {
+            printError("\(file): the model fit did not converge: \(d.notes.joined(separator: "; "))")
+            throw ExitCode(65)
+        }
+    }
+
+    static func diagnostics(_ d: FitDiagnostics) -> JSONValue {
+        .object([("iterations", .number(Double(d.iterations))), ("gradientNorm", .number(d.gradientNorm)),
+                 ("hessianNegativeDefinite", .bool(d.hessianNegativeDefinite)), ("notes", .array(d.notes.map(JSONValue.string)))])
+    }
+}

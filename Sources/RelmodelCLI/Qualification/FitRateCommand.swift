@@ -1,0 +1,124 @@
+import ArgumentParser
+import Ingest
+import Lifetime
+import Qualification
+import Report
+
+/// `relmodel fitrate`: failure rate in FIT at use conditions with the JESD85 chi-square bound.
+struct FitRateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fitrate",
+        abstract: "Failure rate in FIT (failures per 1e9 device-hours) at use conditions, with its chi-square upper bound.",
+        discussion: """
+        Either one test (--units --hours --failures --stress-temp --use-temp --ea) or a plan file \
+        (--plan FILE.csv, one row per stress test and failure mechanism: \
+        test,units,hours,stress_temp_c,mechanism,ea_ev,failures[,use_temp_c]; a missing \
+        (test, mechanism) pair has 0 failures). Upper bound per mechanism: chi2(C; 2r+2) / (2 D) * 1e9 \
+        with D = sum of units * hours * Arrhenius AF over tests; the product's bound is the sum over \
+        mechanisms. mttfHours = 1e9 / fit (a lower MTTF bound; also the MTBF of a constant rate). \
+        Exit codes: 0 success, 64 impossible arguments, 65 bad plan file, 66 plan file unreadable.
+        """
+    )
+
+    @Option(help: "Units on test.") var units: Int?
+    @Option(help: "Hours at stress per unit.") var hours: Double?
+    @Option(help: "Failures observed (default 0).") var failures: Int?
+    @Option(name: .customLong("stress-temp"), help: "Stress temperature, Celsius.") var stressTemp: Double?
+    @Option(name: .customLong("use-temp"), help: "Use temperature, Celsius (with --plan: unless the file has use_temp_c).") var useTemp: Double?
+    @Option(help: "Activation energy, eV.") var ea: Double?
+    @Option(help: "CSV plan of several tests and mechanisms (see above).") var plan: String?
+    @Option(help: "One-sided confidence of the upper bound, in (0, 1).") var confidence: Double = 0.6
+    @OptionGroup var thermal: ThermalOptions
+    @Flag(help: "Print one JSON document instead of a table.") var json = false
+
+    func validate() throws {
+        try checkConfidence(confidence)
+        let single: [(String, Bool)] = [("--units", units != nil), ("--hours", hours != nil), ("--stress-temp", stressTemp != nil),
+                                        ("--ea", ea != nil), ("--failures", failures != nil)]
+        if plan != nil {
+            if let given = single.first(where: \.1) { throw ValidationError("\(given.0) cannot be combined with --plan (the plan file gives it)") }
+            return
+        }
+        let missing = single.dropLast().filter { !$0.1 }.map(\.0) + (useTemp == nil ? ["--use-temp"] : [])
+        guard missing.isEmpty else { throw ValidationError("missing \(missing.joined(separator: ", ")) (or give --plan FILE.csv)") }
+        guard units! > 0 else { throw ValidationError("--units must be positive, got \(units!)") }
+        guard hours!.isFinite, hours! > 0 else { throw ValidationError("--hours must be positive, got \(hours!)") }
+        let r = failures ?? 0
+        guard r >= 0 else { throw ValidationError("--failures must be >= 0, got \(r)") }
+        guard r <= units! else { throw ValidationError("--failures \(r) is more than --units \(units!)") }
+        guard ea!.isFinite, ea! >= 0 else { throw ValidationError("--ea must be >= 0 eV, got \(ea!)") }
+        guard useTemp! <= stressTemp! else {
+            throw ValidationError("--use-temp \(useTemp!) C is above --stress-temp \(stressTemp!) C: the test would not accelerate")
+        }
+    }
+
+    func run() throws {
+        let constants = thermal.constants
+        let failurePlan: FailureRatePlan
+        if let plan {
+            let table = try readTable(plan)
+            do {
+                failurePlan = try FailureRatePlanReader.read(table, useCelsius: useTemp, constants: constants)
+            } catch {
+                throw dataError(error)
+            }
+        } else {
+            failurePlan = .single(units: Double(units!), hours: hours!, failures: failures ?? 0, stressCelsius: stressTemp!,
+                                  useCelsius: useTemp!, activationEnergy: ea!, constants: constants)
+        }
+        let result = try usage { () throws(QualificationError) in try failurePlan.evaluate(confidence: confidence) }
+        if json {
+            print(Self.document(failurePlan, result, thermal).serialized())
+        } else {
+            print(Self.text(failurePlan, result))
+        }
+    }
+
+    static func document(_ plan: FailureRatePlan, _ result: FailureRateResult, _ thermal: ThermalOptions) -> JSONValue {
+        let single = result.mechanisms.count == 1 ? result.mechanisms[0] : nil
+        return .object([
+            ("fit", .number(result.fit)),
+            ("fitPoint", .number(result.fitPoint)),
+            ("confidence", .number(result.confidence)),
+            ("accelerationFactor", single.flatMap { $0.accelerationFactors.count == 1 ? .number($0.accelerationFactors[0]) : nil } ?? .null),
+            ("equivalentDeviceHours", single.map { .number($0.equivalentDeviceHours) } ?? .null),
+            ("deviceHours", .number(result.deviceHours)),
+            ("mttfHours", .number(result.mttfHours)),
+            ("mtbfHours", .number(result.mttfHours)),
+            ("mttfPointHours", .number(result.mttfPointHours)),
+            ("useTemp", .number(result.useCelsius)),
+            ("constants", thermal.json),
+            ("tests", .array(plan.tests.map { t in .object([
+                ("name", .string(t.name)), ("units", .number(t.units)), ("hours", .number(t.hours)),
+                ("stressTemp", .number(t.stressCelsius)),
+            ]) })),
+            ("mechanisms", .array(result.mechanisms.map { m in .object([
+                ("name", .string(m.mechanism.name)),
+                ("ea", .number(m.mechanism.activationEnergy)),
+                ("failures", .number(Double(m.failures))),
+                ("accelerationFactors", .array(m.accelerationFactors.map(JSONValue.number))),
+                ("equivalentDeviceHours", .number(m.equivalentDeviceHours)),
+                ("chiSquare", .number(m.chiSquare)),
+                ("fit", .number(m.fit)),
+                ("fitPoint", .number(m.fitPoint)),
+            ]) })),
+        ])
+    }
+
+    static func text(_ plan: FailureRatePlan, _ result: FailureRateResult) -> String {
+        var table = TextTable(headers: ["mechanism", "Ea eV", "failures", "equiv. device-hours", "chi2", "FIT point", "FIT upper"],
+                              alignments: [.left, .right, .right, .right, .right, .right, .right])
+        for m in result.mechanisms {
+            table.append([m.mechanism.name, NumberFormatting.significant(m.mechanism.activationEnergy, 4), String(m.failures),
+                          NumberFormatting.significant(m.equivalentDeviceHours, 6), NumberFormatting.significant(m.chiSquare, 5),
+                          NumberFormatting.significant(m.fitPoint, 4), NumberFormatting.significant(m.fit, 4)])
+        }
+        let pct = NumberFormatting.significant(result.confidence * 100, 4)
+        return table.rendered() + "\n\n" + keyValueTable([
+            ("FIT upper bound (\(pct)%) at \(NumberFormatting.significant(result.useCelsius, 6)) C", NumberFormatting.significant(result.fit, 4)),
+            ("FIT point estimate", NumberFormatting.significant(result.fitPoint, 4)),
+            ("MTTF lower bound, hours", NumberFormatting.significant(result.mttfHours, 4)),
+            ("device-hours at stress", NumberFormatting.significant(result.deviceHours, 6)),
+        ])
+    }
+}

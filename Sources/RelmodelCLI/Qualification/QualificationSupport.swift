@@ -1,0 +1,59 @@
+import ArgumentParser
+import Ingest
+import Lifetime
+import Qualification
+import Report
+
+/// Runs a library call, turning an impossible input into a usage error (exit code 64).
+func usage<T>(_ body: () throws(QualificationError) -> T) throws -> T {
+    do { return try body() } catch { throw ValidationError(error.message) }
+}
+
+/// Reads a CSV table, turning input errors into exit codes 66 (unreadable) and 65 (bad data).
+func readTable(_ path: String) throws -> CSVTable {
+    do { return try CSVTable.read(path: path) } catch { throw dataError(error) }
+}
+
+/// Prints an input error and returns the matching exit code (66 unreadable, 65 bad data).
+func dataError(_ error: IngestError) -> ExitCode {
+    printError(error.description)
+    return ExitCode(error.kind == .io ? 66 : 65)
+}
+
+/// Boltzmann constant and Kelvin offset options shared by the temperature commands.
+struct ThermalOptions: ParsableArguments {
+    @Option(help: "Boltzmann constant in eV/K (default CODATA 8.617333262e-5).")
+    var boltzmann: Double = ThermalConstants.codataBoltzmann
+
+    @Option(name: .customLong("kelvin-offset"), help: "Added to Celsius to give kelvin (default 273.15).")
+    var kelvinOffset: Double = 273.15
+
+    var constants: ThermalConstants { ThermalConstants(boltzmann: boltzmann, kelvinOffset: kelvinOffset) }
+
+    func validate() throws {
+        guard boltzmann.isFinite, boltzmann > 0 else { throw ValidationError("--boltzmann must be positive, got \(boltzmann)") }
+        guard kelvinOffset.isFinite else { throw ValidationError("--kelvin-offset must be a finite number") }
+    }
+
+    var json: JSONValue {
+        .object([("boltzmann", .number(boltzmann)), ("kelvinOffset", .number(kelvinOffset))])
+    }
+}
+
+func checkConfidence(_ c: Double, _ flag: String = "--confidence") throws {
+    guard c > 0, c < 1 else { throw ValidationError("\(flag) must be strictly between 0 and 1, got \(c)") }
+}
+
+func interval(_ i: ConfidenceInterval) -> JSONValue { .array([.number(i.lower), .number(i.upper)]) }
+
+func bounded(_ e: BoundedEstimate?) -> JSONValue {
+    guard let e else { return .null }
+    return .object([("value", .number(e.value)), ("bounds", interval(e.bounds))])
+}
+
+/// Two-column "quantity  value" table.
+func keyValueTable(_ rows: [(String, String)]) -> String {
+    var table = TextTable(headers: ["quantity", "value"], alignments: [.left, .right])
+    for (k, v) in rows { table.append([k, v]) }
+    return table.rendered()
+}

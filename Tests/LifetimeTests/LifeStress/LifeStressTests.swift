@@ -1,0 +1,115 @@
+import Lifetime
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads `time,event,count,<stress>` rows grouped by the stress value (test-only parser).
+func stressLevels(_ name: String, stressColumn: Int = 3) -> [StressLevel] {
+    var order: [Double] = []
+    var byStress: [Double: LifetimeData] = [:]
+    let text = readText(packageRoot + "/datasets/lifetime/" + name).replacingCRLF()
+    for line in text.split(separator: "\n").dropFirst() {
+        let f = line.split(separator: ",").map(String.init)
+        let t = Double(f[0])!, count = Double(f[2])!, stress = Double(f[stressColumn])!
+        if byStress[stress] == nil { order.append(stress); byStress[stress] = LifetimeData() }
+        if f[1] == "1" { byStress[stress]!.addFailure(at: t, count: count) } else { byStress[stress]!.addSuspension(at: t, count: count) }
+    }
+    return order.map { StressLevel(stress: [$0], data: byStress[$0]!) }
+}
+
+extension String {
+    /// Drops carriage returns ("\r\n" is a single Character, so filter the scalars).
+    func replacingCRLF() -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.filter { $0 != "\r" })
+        return String(scalars)
+    }
+}
+
+@Suite struct LifeStressTests {
+    /// Nelson (1990) insulating fluid, Weibull life with inverse-power voltage dependence.
+    /// QUOTED: shape 0.777, voltage exponent -17.7; R survreg log-likelihood -300.817640677522.
+    /// REF: beta 0.776554, exponent -17.72960, ln-intercept 64.847259.
+    @Test func nelsonInsulatingFluid() throws {
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: stressLevels("nelson_insulating_fluid_voltage.csv"))
+        #expect(fit.diagnostics.converged)
+        #expect(fit.diagnostics.hessianNegativeDefinite)
+        #expect(fit.diagnostics.gradientNorm < 1e-6)
+        #expect(matchesPrinted(fit.shape, 0.777, unit: 0.001))
+        #expect(matchesPrinted(fit.coefficients[1], -17.7, unit: 0.1))
+        #expect(abs(fit.shape / 0.776554 - 1) < 1e-6)
+        #expect(abs(fit.coefficients[1] / -17.72960 - 1) < 1e-6)
+        #expect(abs(fit.coefficients[0] / 64.847259 - 1) < 1e-6)
+        #expect(abs(fit.logLikelihood - -300.817640677522) < 1e-8)
+        #expect(matchesPrinted(fit.logLikelihood, -300.8176, unit: 0.0001))
+    }
+
+    /// The Fisher and likelihood-ratio bounds bracket the estimate, and at an LR end the profile
+    /// log-likelihood is chi2(0.95; 1)/2 = 1.920729 below the maximum (checked by refitting with the
+    /// exponent fixed: an inverse-power model with exponent b is a plain Weibull fit of t * V^-b).
+    @Test func nelsonBounds() throws {
+        let levels = stressLevels("nelson_insulating_fluid_voltage.csv")
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: levels)
+        let fisher = fit.coefficientBounds(.fisher, confidence: 0.95)[1]
+        let lr = fit.coefficientBounds(.lr, confidence: 0.95)[1]
+        let b = fit.coefficients[1]
+        #expect(fisher.lower! < b && b < fisher.upper!)
+        #expect(lr.lower! < b && b < lr.upper!)
+        for end in [lr.lower!, lr.upper!] {
+            var pooled = LifetimeData()
+            var jacobian = 0.0
+            for level in levels {
+                let scale = pow(level.stress[0], -end)
+                for i in level.data.failureTimes.indices {
+                    pooled.addFailure(at: level.data.failureTimes[i] * scale, count: level.data.failureCounts[i])
+                    jacobian += level.data.failureCounts[i] * log(scale)
+                }
+            }
+            let profile = try MaximumLikelihood.fit(.weibull2p, to: pooled).logLikelihood + jacobian
+            #expect(abs(fit.logLikelihood - profile - 1.9207294) < 1e-5)
+        }
+        let sigma = fit.sigmaBounds(.lr, confidence: 0.95)
+        #expect(sigma.lower! < fit.sigma && fit.sigma < sigma.upper!)
+    }
+
+    /// Quantities at use conditions follow from the fitted model at that stress.
+    @Test func extrapolationToUse() throws {
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: stressLevels("nelson_insulating_fluid_voltage.csv"))
+        let use = [20.0]
+        let model = fit.model(at: use)!
+        #expect(abs(model.mu - (fit.coefficients[0] + fit.coefficients[1] * log(20))) < 1e-12)
+        let b10 = fit.bLife(10, at: use, confidence: 0.9)!
+        #expect(abs(b10.value - exp(model.mu + fit.sigma * log(-log(0.9)))) < 1e-9 * b10.value)
+        #expect(b10.bounds.lower! < b10.value && b10.value < b10.bounds.upper!)
+        let afr = fit.averageFailureRateFIT(over: 1000, at: use, confidence: 0.9)!
+        #expect(abs(afr.value - pow(1000 / exp(model.mu), 1 / fit.sigma) / 1000 * 1e9) < 1e-9 * afr.value)
+        #expect(abs(fit.accelerationFactor(use: [20], stress: [38])! - pow(38.0 / 20, 17.72960)) < 1e-4 * pow(38.0 / 20, 17.72960))
+    }
+
+    /// Arrhenius on the same data read as temperatures is the same linear model in 1/(kT): check the
+    /// activation-energy slope against a fit of the exponential relationship on x = 1/(kT) itself.
+    @Test func arrheniusSlopeIsActivationEnergy() throws {
+        let levels = stressLevels("nelson_insulating_fluid_voltage.csv").map { StressLevel(stress: [$0.stress[0] * 3], data: $0.data) }
+        let constants = ThermalConstants.codata
+        let arrhenius = try LifeStressRegression.fit(.lognormal2p, .arrhenius, levels: levels, constants: constants)
+        let linear = try LifeStressRegression.fit(.lognormal2p, .exponential,
+                                                  levels: levels.map { StressLevel(stress: [constants.inverseThermalEnergy(celsius: $0.stress[0])], data: $0.data) })
+        #expect(arrhenius.diagnostics.converged && linear.diagnostics.converged)
+        #expect(abs(arrhenius.coefficients[1] - linear.coefficients[1]) < 1e-6 * abs(linear.coefficients[1]))
+        #expect(abs(arrhenius.logLikelihood - linear.logLikelihood) < 1e-8)
+    }
+
+    @Test func impossibleData() {
+        var one = LifetimeData()
+        one.addFailure(at: 10); one.addFailure(at: 20)
+        #expect(throws: LifeStressError.tooFewStressLevels(found: 1, required: 2)) {
+            try LifeStressRegression.fit(.weibull2p, .arrhenius, levels: [StressLevel(stress: [100], data: one)])
+        }
+        #expect(throws: LifeStressError.self) {
+            try LifeStressRegression.fit(.weibull2p, .inversePower, levels: [StressLevel(stress: [-1], data: one), StressLevel(stress: [2], data: one)])
+        }
+    }
+}
+
+func matchesPrinted(_ x: Double, _ printed: Double, unit: Double) -> Bool { abs(x - printed) <= unit / 2 }
