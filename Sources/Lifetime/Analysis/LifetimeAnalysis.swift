@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What to fit and what to report for each fitted model.
 public struct LifetimeAnalysisOptions: Sendable {
     public var families: [LifetimeFamily]
@@ -87,8 +89,8 @@ public struct LifetimeAnalysis: Sendable {
     /// families that could not be fitted, with their reasons.
     public let outcomes: [ModelOutcome]
 
-    /// Fits every family in `options`, computes the requested quantities and ranks the models.
-    /// A family that cannot be fitted never stops the others.
+    /// Fits every family in `options` (in parallel, one family per core), computes the requested
+    /// quantities and ranks the models. A family that cannot be fitted never stops the others.
     /// - Complexity: one maximum-likelihood fit per family, plus the bounds asked for.
     public init(data: LifetimeData, rows: Int, options: LifetimeAnalysisOptions = .init()) {
         self.options = options
@@ -96,29 +98,40 @@ public struct LifetimeAnalysis: Sendable {
         units = data.unitCount
         failures = data.failureCount
         suspensions = data.suspensionCount
-        var outcomes: [ModelOutcome] = []
-        for family in options.families {
-            do {
-                let fit: LifetimeFit
-                if options.method != .mle {
-                    do {
-                        fit = try RankRegression.fit(family, to: data, method: options.method).fit
-                    } catch {
-                        throw FitFailure.notApplicable("rank regression: \(error)")
-                    }
-                } else if let shape = options.fixedWeibullShape, family == .weibull2p {
-                    fit = try Weibayes.fit(data, shape: shape)
-                } else {
-                    fit = try MaximumLikelihood.fit(family, to: data)
-                }
-                outcomes.append(.fitted(Self.summarize(fit, options, data: data)))
-            } catch let failure as FitFailure {
-                outcomes.append(.failed(family, failure))
-            } catch {
-                outcomes.append(.failed(family, .numericalFailure("\(error)")))
-            }
+        // One family per task, spread over every core; each slot is written by its own task only.
+        let families = options.families
+        let slots = UnsafeMutableBufferPointer<ModelOutcome?>.allocate(capacity: families.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let shared = slots
+        DispatchQueue.concurrentPerform(iterations: families.count) { i in
+            shared[i] = Self.outcome(families[i], data: data, options: options)
         }
+        let outcomes = slots.map { $0! }
         self.outcomes = Self.rank(outcomes, by: options.criterion)
+    }
+
+    /// Fits one family and summarises it, or says why it cannot be fitted.
+    static func outcome(_ family: LifetimeFamily, data: LifetimeData, options: LifetimeAnalysisOptions) -> ModelOutcome {
+        do {
+            let fit: LifetimeFit
+            if options.method != .mle {
+                do {
+                    fit = try RankRegression.fit(family, to: data, method: options.method).fit
+                } catch {
+                    throw FitFailure.notApplicable("rank regression: \(error)")
+                }
+            } else if let shape = options.fixedWeibullShape, family == .weibull2p {
+                fit = try Weibayes.fit(data, shape: shape)
+            } else {
+                fit = try MaximumLikelihood.fit(family, to: data)
+            }
+            return .fitted(summarize(fit, options, data: data))
+        } catch let failure as FitFailure {
+            return .failed(family, failure)
+        } catch {
+            return .failed(family, .numericalFailure("\(error)"))
+        }
     }
 
     /// The best converged model, if any.

@@ -50,13 +50,18 @@ public enum MaximumLikelihood {
         }
     }
 
-    /// Distinct places where failures are known to lie: exact times, left-censoring times and intervals.
-    static func distinctFailureLocations(_ data: LifetimeData) -> Int {
-        let exact = Set(data.failureTimes)
-        var intervals = Set<[Double]>()
-        for t in data.leftCensoredTimes { intervals.insert([0, t]) }
-        for i in data.intervalCounts.indices { intervals.insert([data.intervalLowerTimes[i], data.intervalUpperTimes[i]]) }
-        return exact.count + intervals.count
+    /// Distinct places where failures are known to lie (exact times, left-censoring times and
+    /// intervals), counted up to `limit`: the existence check needs no more, and stopping there keeps it O(n).
+    static func distinctFailureLocations(_ data: LifetimeData, limit: Int = 3) -> Int {
+        var seen: [(Double, Double)] = []
+        func visit(_ lower: Double, _ upper: Double) -> Bool {
+            if !seen.contains(where: { $0 == (lower, upper) }) { seen.append((lower, upper)) }
+            return seen.count >= limit
+        }
+        for t in data.failureTimes where visit(t, t) { return limit }
+        for t in data.leftCensoredTimes where visit(0, t) { return limit }
+        for i in data.intervalCounts.indices where visit(data.intervalLowerTimes[i], data.intervalUpperTimes[i]) { return limit }
+        return seen.count
     }
 
     static func fit<Z: StandardDistribution>(_: Z.Type, family: LifetimeFamily, data: LifetimeData,

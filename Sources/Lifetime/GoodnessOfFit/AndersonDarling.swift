@@ -16,39 +16,37 @@ import Darwin
 /// c^2 ln(b/a) - (1-c)^2 ln((1-b)/(1-a)) - (b - a). It is defined for exact and right-censored data
 /// only (nil with left- or interval-censored observations).
 public enum AndersonDarling {
-    /// - Complexity: O(n log n) for sorting the observations.
+    /// - Complexity: O(n) to sort failures and suspensions (`TimeSort`, separately, then merged in one
+    ///   pass); one CDF evaluation per distinct failure time.
     public static func statistic(model: LifetimeModel, data: LifetimeData) -> Double? {
         guard data.hasOnlyExactFailures, data.failureCount > 0 else { return nil }
-        // Kaplan-Meier over distinct times; failures before suspensions at tied times.
-        var events: [(time: Double, failed: Double, censored: Double)] = []
-        var byTime: [Double: Int] = [:]
-        func add(_ t: Double, _ f: Double, _ c: Double) {
-            if let i = byTime[t] { events[i].failed += f; events[i].censored += c } else {
-                byTime[t] = events.count
-                events.append((t, f, c))
-            }
-        }
-        for i in data.failureTimes.indices { add(data.failureTimes[i], data.failureCounts[i], 0) }
-        for i in data.suspensionTimes.indices { add(data.suspensionTimes[i], 0, data.suspensionCounts[i]) }
-        events.sort { $0.time < $1.time }
+        let failures = TimeSort.sortedPairs(data.failureTimes, data.failureCounts)
+        let suspensions = TimeSort.sortedPairs(data.suspensionTimes, data.suspensionCounts)
         let n = data.unitCount
         var atRisk = n
         var survival = 1.0
         var lowerU = 0.0     // u = F(t) at the start of the current piece
-        var stepValue = 0.0  // F_n on the current piece
+        var stepValue = 0.0  // F_n (Kaplan-Meier) on the current piece
         var total = 0.0
-        for event in events {
-            let u = model.cdf(event.time)
-            if event.failed > 0 {
-                total += piece(stepValue, lowerU, u)
-                lowerU = u
-                survival *= 1 - event.failed / atRisk
-                stepValue = 1 - survival
-            }
-            atRisk -= event.failed + event.censored
+        var j = 0            // next suspension
+        var i = 0
+        while i < failures.count {
+            let t = failures[i].time
+            var failed = 0.0
+            while i < failures.count && failures[i].time == t { failed += failures[i].count; i += 1 }
+            // Suspensions before t leave the risk set first; those tied with t stay at risk (failures first).
+            while j < suspensions.count && suspensions[j].time < t { atRisk -= suspensions[j].count; j += 1 }
+            let u = model.cdf(t)
+            total += piece(stepValue, lowerU, u)
+            lowerU = u
+            survival *= 1 - failed / atRisk
+            stepValue = 1 - survival
+            atRisk -= failed
         }
-        let lastIsFailure = events.last.map { $0.failed > 0 && $0.censored == 0 } ?? false
-        let end = lastIsFailure && stepValue >= 1 - 1e-12 ? 1.0 : model.cdf(events.last!.time)
+        let lastFailure = failures[failures.count - 1].time
+        let lastSuspension = suspensions.last?.time ?? -.infinity
+        // Up to u = 1 when the last observation is a failure (complete data), else up to F(last time).
+        let end = lastSuspension < lastFailure && stepValue >= 1 - 1e-12 ? 1.0 : model.cdf(max(lastFailure, lastSuspension))
         total += piece(stepValue, lowerU, end)
         return n * total
     }
