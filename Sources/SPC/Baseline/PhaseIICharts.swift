@@ -88,7 +88,13 @@ public enum PhaseIICharts {
             let same = points.allSatisfy { $0.lcl == points.first?.lcl && $0.ucl == points.first?.ucl }
             let stored = limits.charts.first { $0.type == type }
             let process = limits.chart.isVariables ? limits.processSigma : stored?.sigma
-            let stage = StageLimits(stage: nil, center: points.first.map { same ? $0.center : limits.processCenter } ?? (stored?.center ?? limits.processCenter),
+            // Stepped limits: the chart-level center is the process center (x̄, p, np as p̄, u) or the
+            // mean of the stepped center lines (R, S), as the phase I charts report it.
+            let center: Double
+            if same, let first = points.first { center = first.center } else if [.xbar, .p, .np, .u].contains(type) {
+                center = limits.processCenter
+            } else { center = Statistics.mean(points.map(\.center)) }
+            let stage = StageLimits(stage: nil, center: center,
                                     lcl: same ? points.first?.lcl ?? stored?.lcl : nil, ucl: same ? points.first?.ucl ?? stored?.ucl : nil,
                                     sigma: process, estimationCount: limits.subgroups)
             var parameters: [(String, Double)] = [("sigmaMultiplier", limits.sigmaMultiplier)]
