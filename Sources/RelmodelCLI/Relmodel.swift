@@ -5,8 +5,9 @@ public struct Relmodel: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "relmodel",
         abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC.",
-        subcommands: [FitCommand.self, FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self,
-                      SPCCommand.self]
+        subcommands: [FitCommand.self, NonparametricCommand.self,
+                      FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self,
+                      SPCCommand.self, StudyCommand.self]
     )
     public init() {}
 }

@@ -24,3 +24,32 @@ func readLifetimeInput(_ path: String, columns: LifetimeColumns = .init()) throw
         throw ExitCode(error.kind == .io ? 66 : 65)
     }
 }
+
+/// Reads lifetime data split by the values of `column`, in order of first appearance, with the same
+/// exit codes as `readLifetimeInput`.
+func readGroupedLifetimeInput(_ path: String, by column: String, columns: LifetimeColumns = .init()) throws
+    -> [(group: String, input: LifetimeInput)] {
+    do {
+        let table = try CSVTable.read(path: path)
+        return try LifetimeReader.readGrouped(table, file: path, columns: columns, by: column)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.kind == .io ? 66 : 65)
+    }
+}
+
+/// Writes `text` to `path`; false when the file cannot be written.
+func writeFile(_ path: String, _ text: String) -> Bool {
+    guard let file = fopen(path, "w") else { return false }
+    defer { fclose(file) }
+    let bytes = Array(text.utf8)
+    return fwrite(bytes, 1, bytes.count, file) == bytes.count
+}
+
+/// Writes an output file (an SVG plot), or reports it and exits 73 (EX_CANTCREAT).
+func writeOutputFile(_ path: String, _ text: String) throws {
+    guard writeFile(path, text) else {
+        printError("\(path): cannot write the file")
+        throw ExitCode(73)
+    }
+}

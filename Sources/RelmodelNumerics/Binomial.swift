@@ -8,7 +8,7 @@ import Darwin
 /// probability p.
 ///
 /// Invalid arguments (n < 0, p outside [0, 1] or NaN) give NaN.
-public enum BinomialDistribution {
+public enum BinomialDistribution: Sendable {
     /// P(X = k) = C(n, k) p^k (1 - p)^(n - k).
     ///
     /// Written as (p^k q^(n-k) / B(k, n-k)) * n / (k (n-k)) with the beta-function prefactor evaluated
@@ -57,7 +57,7 @@ public enum BinomialDistribution {
 /// The Poisson distribution with the given mean (>= 0).
 ///
 /// Invalid arguments (negative, infinite or NaN mean) give NaN.
-public enum PoissonDistribution {
+public enum PoissonDistribution: Sendable {
     /// P(X = k) = mean^k e^-mean / k!, through the gamma prefactor x^a e^-x / Gamma(a) (no log-factorial
     /// cancellation). 0 for k < 0.
     public static func pmf(_ k: Int, mean: Double) -> Double {
@@ -93,7 +93,7 @@ public enum PoissonDistribution {
 /// The bounds invert the binomial distribution through the inverse incomplete beta function, so they
 /// are as accurate as `inverseRegularizedBeta` (~1e-15 relative). Invalid arguments (trials < 1,
 /// failures outside [0, trials], confidence outside (0, 1)) give NaN. Cost: one beta inversion.
-public enum ClopperPearson {
+public enum ClopperPearson: Sendable {
     /// The p_U with P(X <= failures | p_U) = 1 - confidence, i.e. the Beta(failures + 1, trials - failures)
     /// quantile at `confidence`; 1 when every trial failed. For 0 failures it equals
     /// 1 - (1 - confidence)^(1/trials) (0.0495 for 59 trials at 95%).

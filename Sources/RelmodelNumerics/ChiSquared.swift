@@ -3,7 +3,7 @@
 ///
 /// All functions return NaN for NaN arguments or k <= 0 or k infinite. Costs are those of the incomplete
 /// gamma function and its inverse (tens of iterations at most for moderate k).
-public enum ChiSquared {
+public enum ChiSquared: Sendable {
     /// P(X <= x) = P(k/2, x/2). Relative accuracy ~1e-15 in the lower tail; 0 for x <= 0.
     public static func cdf(_ x: Double, degreesOfFreedom k: Double) -> Double {
         guard k > 0, k.isFinite, !x.isNaN else { return .nan }

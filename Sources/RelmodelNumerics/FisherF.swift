@@ -3,7 +3,7 @@
 ///
 /// Works through the incomplete beta function with x = d1 f/(d1 f + d2) and y = d2/(d1 f + d2) formed
 /// separately. NaN for NaN arguments or invalid degrees of freedom.
-public enum FisherF {
+public enum FisherF: Sendable {
     /// P(F <= f) = I_x(d1/2, d2/2); 0 for f <= 0. Accuracy ~1e-15 relative in the lower tail.
     /// Cost: one incomplete beta evaluation.
     public static func cdf(_ f: Double, numeratorDegreesOfFreedom d1: Double,

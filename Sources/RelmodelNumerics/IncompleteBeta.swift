@@ -260,6 +260,8 @@ func solveIncompleteBeta(target: (p: Double, q: Double), _ a: Double, _ b: Doubl
         } else {
             next = x - residual / density
         }
+        // A step below the spacing of doubles near x means x is already the closest double.
+        if abs(next - x) <= 2 * Double.ulpOfOne * x { return next > lo && next < hi ? next : x }
         if !(next > lo && next < hi) {
             if lo == 0 {
                 next = 0.125 * hi

@@ -9,7 +9,8 @@ import Darwin
 /// Method: the power series for P when x < a (a >= 1) or x < 1 (a < 1), the modified-Lentz continued
 /// fraction for Q = 1 - P otherwise, and for a < 1, x < 1 with P > 1/2 a dedicated series for Q built on
 /// Gamma(1 + a) - 1 (DiDonato & Morris 1986), so that whichever tail is below 1/2 is computed directly and
-/// the other is its complement. The prefactor x^a e^-x / Gamma(a) is formed as exp(-a D(x/a)) with
+/// the other is its complement. Shapes 1 and 1/2 (exponential, chi-squared with 1 degree of freedom) use
+/// their closed forms 1 - e^-x and erf(sqrt x). The prefactor x^a e^-x / Gamma(a) is formed as exp(-a D(x/a)) with
 /// D(l) = l - 1 - log l and a Stirling-corrected normaliser, so large a (1e3 to 1e8) keep ~1e-15 relative
 /// accuracy instead of losing log10(a) digits. Accuracy: about 1e-15 relative in the tail computed directly.
 /// Domain: a > 0 finite, x >= 0; P(a, 0) = 0, P(a, +inf) = 1; NaN otherwise.
@@ -85,6 +86,20 @@ enum GammaTail {
 
 /// Incomplete gamma for a > 0 finite and 0 < x < infinity.
 func incompleteGammaTail(_ a: Double, _ x: Double) -> GammaTail {
+    // Closed forms for the exponential (a = 1) and chi-squared with 1 degree of freedom (a = 1/2), the
+    // most common shapes; they are exact to an ulp or two where the general route leaves ~3e-15.
+    if a == 1 {
+        return x < 0.6931471805599453 ? .lower(-expm1(-x)) : .upper(exp(-x), log: -x)
+    }
+    if a == 0.5 && x < 700 {
+        // P = erf(sqrt x), Q = erfc(sqrt x), with the rounding of sqrt(x) corrected to first order.
+        let s = x.squareRoot()
+        let ds = x.addingProduct(-s, s) / (2 * s)   // (x - s^2) / (2 s), the fma keeps x - s^2 exact
+        let slope = StandardNormal.twoOverSqrtPi * exp(-x) * ds
+        if x < 0.2275 { return .lower(erf(s) + slope) }
+        let q = erfc(s) - slope
+        return .upper(q, log: log(q))
+    }
     if a < 1 {
         if x < 1 {
             let p = lowerGammaSeries(a, x)
@@ -180,6 +195,7 @@ func upperGammaSmallShape(_ a: Double, _ x: Double) -> Double {
 /// from rounding log t. A bracket with bisection guards every step.
 func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
     let lowerTarget = p <= q
+    if a == 1 { return lowerTarget ? -log1p(-p) : -log(q) }
     let logGammaOnePlusA = a <= 1 ? logGammaOnePlus(a) : lgammaPositive(a + 1)
     // P = x^a / Gamma(a + 1) * (1 - a x / (a + 1) + ...): when this power law puts the quantile below
     // e^-40 < 1e-17, it is exact in double precision (and returns 0 or a subnormal when the quantile
@@ -241,6 +257,8 @@ func inverseIncompleteGamma(_ a: Double, p: Double, q: Double) -> Double {
         } else {
             next = x - residual / density
         }
+        // A step below the spacing of doubles near x means x is already the closest double.
+        if abs(next - x) <= 2 * Double.ulpOfOne * x { return next > lo && next < hi ? next : x }
         if !(next > lo && next < hi) {
             if hi == .infinity {
                 next = 2 * x

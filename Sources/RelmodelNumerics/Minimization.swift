@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Derivative-free minimisation for small problems (likelihood profiles, threshold parameters, mixtures).
-public enum Minimization {
+public enum Minimization: Sendable {
     /// Brent's one-dimensional minimiser (Brent 1973, ch. 5, the `localmin`/`fmin` algorithm that R's
     /// `optimize` uses): golden-section steps combined with successive parabolic interpolation.
     ///

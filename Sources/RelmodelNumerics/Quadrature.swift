@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Fixed-order Gauss-Legendre quadrature.
-public enum GaussLegendre {
+public enum GaussLegendre: Sendable {
     /// Nodes (ascending) and weights of the n-point rule on [-1, 1], exact for polynomials of degree
     /// <= 2n - 1.
     ///
@@ -88,7 +88,7 @@ public enum GaussLegendre {
 
 /// Globally adaptive Gauss-Kronrod quadrature (the QUADPACK QAG scheme with the 7/15-point pair), with
 /// infinite limits mapped to finite ones.
-public enum AdaptiveQuadrature {
+public enum AdaptiveQuadrature: Sendable {
     /// Integral of f over [a, b]; either limit may be infinite (a > b gives the negated integral).
     ///
     /// The interval with the largest error estimate is bisected until the summed estimate is at most

@@ -55,15 +55,18 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 /// bit-identical across platforms; the other variates pass them through libm's log (and, in the normal
 /// quantile's tails, sqrt), which glibc and Apple's libm round within an ulp, so they agree to the last bit
 /// or nearly so.
-public enum RandomVariates {
-    /// Uniform on the open interval (0, 1): (k + 1/2) / 2^53 for k uniform on 0..<2^53. Never 0 or 1, so
-    /// log(u) and log(1 - u) are always finite. Cost: one generator call.
+public enum RandomVariates: Sendable {
+    /// Uniform on the open interval (0, 1): k / 2^53 for k uniform on 0..<2^53 (the top 53 bits), with
+    /// k = 0 mapped to 2^-54. Every value is exactly representable, the largest is 1 - 2^-53, so the result
+    /// is never 0 or 1 and log(u), log(1 - u) are always finite. (The tempting (k + 1/2) / 2^53 rounds to
+    /// exactly 1 for the top k.) Cost: one generator call.
     public static func uniform01<G: RandomNumberGenerator>(using generator: inout G) -> Double {
-        (Double(generator.next() >> 11) + 0.5) * 0x1.0p-53
+        let k = generator.next() >> 11
+        return k == 0 ? 0x1.0p-54 : Double(k) * 0x1.0p-53
     }
 
     /// Standard normal by inversion, Phi^-1(U) with Wichura's AS 241: one uniform per variate, exact to
-    /// ~1e-16, and monotone in U (useful for common random numbers). Values lie within about +-8.3.
+    /// ~1e-16, and monotone in U (useful for common random numbers). Values lie within about -8.3 and +8.2.
     /// Cost: one generator call and a rational function (plus log and sqrt in 15% of calls).
     public static func standardNormal<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         StandardNormal.quantile(uniform01(using: &generator))

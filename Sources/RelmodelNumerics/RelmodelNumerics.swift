@@ -5,4 +5,4 @@
 /// of a few units in the last place wherever the result is representable, including far tails, because
 /// reliability engineers compare printed digits with R, Minitab and Weibull++. Invalid arguments give NaN
 /// rather than trapping, so that a likelihood evaluated outside its domain can be rejected by an optimiser.
-public enum RelmodelNumerics {}
+public enum RelmodelNumerics: Sendable {}

@@ -1,5 +1,5 @@
 /// One-dimensional root finding.
-public enum RootFinding {
+public enum RootFinding: Sendable {
     /// Brent's method (R. P. Brent, "Algorithms for Minimization without Derivatives", 1973, ch. 4, the
     /// `zeroin` algorithm): inverse quadratic interpolation and secant steps, falling back to bisection
     /// whenever they do not shrink the bracket fast enough, so convergence is guaranteed for any function

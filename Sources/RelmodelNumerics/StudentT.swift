@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Both functions work through the incomplete beta function with x = nu/(nu + t^2) and y = t^2/(nu + t^2)
 /// formed separately, so neither tail loses digits to 1 - x. NaN for NaN arguments or nu <= 0.
-public enum StudentT {
+public enum StudentT: Sendable {
     /// P(T <= t) = I_x(nu/2, 1/2) / 2 for t < 0 and 1 - I_x(nu/2, 1/2) / 2 otherwise, with the tail
     /// computed directly. Accuracy ~1e-15 relative in the tail being computed (a few units more for
     /// nu >~ 1e5). Cost: one incomplete beta evaluation.

@@ -2,13 +2,17 @@
 /// microsecond a call and pulls Foundation into start-up).
 public enum NumberFormatting {
     /// `x` rounded to `digits` significant digits, in positional notation when its magnitude is
-    /// between 1e-4 and 1e9, otherwise in scientific notation ("1.234e-07"). Non-finite values print
+    /// between 1e-4 and 1e9, otherwise in scientific notation ("1.234e-07"); magnitudes below 1e-300
+    /// (where scaling by powers of ten underflows) in Swift's shortest round-trip form. Non-finite values print
     /// as "inf", "-inf" or "nan"; nil prints as "-".
     public static func significant(_ x: Double?, _ digits: Int = 6) -> String {
         guard let x else { return "-" }
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == 0 { return "0" }
+        // Subnormal magnitudes: scaling them by powers of ten underflows; print them from Swift's
+        // shortest representation instead.
+        if abs(x) < 1e-300 { return x.description }
         let magnitude = abs(x)
         var exponent = Int((log10Approximation(magnitude)).rounded(.down))
         // Correct the estimate so that 10^exponent <= |x| < 10^(exponent+1) after rounding.

@@ -16,6 +16,9 @@ import Testing
         #expect(NumberFormatting.significant(-.infinity) == "-inf")
         #expect(NumberFormatting.significant(.nan) == "nan")
         #expect(NumberFormatting.significant(nil) == "-")
+        // Below 1e-300 (subnormals included) the shortest round-trip form is printed: no trap.
+        #expect(NumberFormatting.significant(Double.leastNonzeroMagnitude) == "5e-324")
+        #expect(Double(NumberFormatting.significant(-Double.leastNormalMagnitude)) == -Double.leastNormalMagnitude)
     }
 
     @Test func fixedDecimals() {

@@ -18,6 +18,11 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var sides: BoundSides
     /// A known Weibull shape (Weibayes): Weibull families are fitted with the shape fixed.
     public var fixedWeibullShape: Double?
+    /// Maximum likelihood, or rank regression (`.rrx`, `.rry`: Benard positions with Johnson's
+    /// adjustment; no covariance, so no bounds) for the families that support it.
+    public var method: EstimationMethod = .mle
+    /// Replicates and seed of the parametric bootstrap, used when `boundsMethod` is `.bootstrap`.
+    public var bootstrap: ParametricBootstrap = ParametricBootstrap()
 
     public init(families: [LifetimeFamily] = LifetimeFamily.defaultSet, boundsMethod: BoundsMethod = .fisher,
                 confidence: Double = 0.95, bLives: [Double] = [10], times: [Double] = [],
@@ -95,14 +100,22 @@ public struct LifetimeAnalysis: Sendable {
         for family in options.families {
             do {
                 let fit: LifetimeFit
-                if let shape = options.fixedWeibullShape, family == .weibull2p {
+                if options.method != .mle {
+                    do {
+                        fit = try RankRegression.fit(family, to: data, method: options.method).fit
+                    } catch {
+                        throw FitFailure.notApplicable("rank regression: \(error)")
+                    }
+                } else if let shape = options.fixedWeibullShape, family == .weibull2p {
                     fit = try Weibayes.fit(data, shape: shape)
                 } else {
                     fit = try MaximumLikelihood.fit(family, to: data)
                 }
-                outcomes.append(.fitted(Self.summarize(fit, options)))
+                outcomes.append(.fitted(Self.summarize(fit, options, data: data)))
+            } catch let failure as FitFailure {
+                outcomes.append(.failed(family, failure))
             } catch {
-                outcomes.append(.failed(family, error))
+                outcomes.append(.failed(family, .numericalFailure("\(error)")))
             }
         }
         self.outcomes = Self.rank(outcomes, by: options.criterion)
@@ -114,9 +127,10 @@ public struct LifetimeAnalysis: Sendable {
         return nil
     }
 
-    static func summarize(_ fit: LifetimeFit, _ options: LifetimeAnalysisOptions) -> ModelSummary {
+    static func summarize(_ fit: LifetimeFit, _ options: LifetimeAnalysisOptions, data: LifetimeData) -> ModelSummary {
         let c = options.twoSidedLevel, m = options.boundsMethod, sides = options.sides
         func one(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
+        if m == .bootstrap { return bootstrapSummary(fit, options, data: data) }
         return ModelSummary(
             fit: fit,
             parameterBounds: fit.parameterBounds(m, confidence: c).map { $0.keeping(sides) },
@@ -128,6 +142,43 @@ public struct LifetimeAnalysis: Sendable {
                 ($0.age, $0.duration, one(fit.conditionalReliability($0.duration, age: $0.age, confidence: c)))
             },
             meanResidualLives: options.residualLifeAges.map { ($0, one(fit.meanResidualLife(age: $0, confidence: c))) })
+    }
+
+    /// Every quantity bounded by percentiles of the parametric bootstrap; the count of replicates left
+    /// out is added to the fit's notes.
+    static func bootstrapSummary(_ fit: LifetimeFit, _ options: LifetimeAnalysisOptions, data: LifetimeData) -> ModelSummary {
+        let o = options
+        let quantities: @Sendable (LifetimeFit) -> [Double] = { f in
+            f.parameters + [f.model.mean] + o.bLives.map { f.model.bLife($0) } + o.times.map { f.model.reliability($0) }
+                + o.times.map { f.model.hazard($0) } + o.conditional.map { f.model.conditionalReliability($0.duration, age: $0.age) }
+                + o.residualLifeAges.map { f.model.meanResidualLife(age: $0) }
+        }
+        let values = quantities(fit)
+        let result = fit.method == .mle ? options.bootstrap.run(fit, data: data, quantities: quantities) : nil
+        var index = 0
+        func next() -> BoundedEstimate {
+            defer { index += 1 }
+            let bounds = result?.interval(index, confidence: o.twoSidedLevel) ?? ConfidenceInterval(lower: nil, upper: nil)
+            return BoundedEstimate(value: values[index], bounds: bounds.keeping(o.sides))
+        }
+        let parameters = fit.parameters.map { _ in next().bounds }
+        let mean = next()
+        let bLives = o.bLives.map { ($0, next()) }
+        let reliabilities = o.times.map { ($0, next()) }
+        let hazards = o.times.map { ($0, next()) }
+        let conditional = o.conditional.map { ($0.age, $0.duration, next()) }
+        let residual = o.residualLifeAges.map { ($0, next()) }
+        var annotated = fit
+        if let result {
+            annotated.diagnostics.notes.append("parametric bootstrap: \(result.replicates) replicates, seed \(o.bootstrap.seed), \(result.failedReplicates) could not be fitted and were left out")
+        } else {
+            annotated.diagnostics.notes.append(fit.method == .mle
+                ? "parametric bootstrap needs exact and right-censored data only: no bounds"
+                : "parametric bootstrap is run for maximum-likelihood fits only: no bounds")
+        }
+        return ModelSummary(fit: annotated, parameterBounds: parameters, meanTimeToFailure: mean, bLives: bLives,
+                            reliabilities: reliabilities, hazards: hazards, conditionalReliabilities: conditional,
+                            meanResidualLives: residual)
     }
 
     /// Stable ordering: converged fits by score (missing scores last), then unconverged fits, then failures.

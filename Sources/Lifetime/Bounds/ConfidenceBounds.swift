@@ -6,6 +6,9 @@ public enum BoundsMethod: String, Sendable, CaseIterable {
     /// Likelihood-ratio bounds: the set of values whose profile log-likelihood lies within
     /// chi-square(confidence; 1) / 2 of the maximum.
     case lr
+    /// Parametric bootstrap percentile bounds (`ParametricBootstrap`), run by `LifetimeAnalysis`
+    /// because it needs the data; a fit alone cannot give them.
+    case bootstrap
 }
 
 /// A two-sided confidence interval. A missing end means that bound does not exist (the profile

@@ -12,6 +12,8 @@ extension LifetimeFit {
         switch method {
         case .fisher:
             return FisherBounds.parameters(self, confidence: confidence)
+        case .bootstrap:
+            return Array(repeating: ConfidenceInterval(lower: nil, upper: nil), count: family.parameterCount)
         case .lr:
             let none = ConfidenceInterval(lower: nil, upper: nil)
             guard LikelihoodRatioBounds.isAvailable(self) else { return Array(repeating: none, count: parameterCount) }
@@ -28,6 +30,8 @@ extension LifetimeFit {
         switch method {
         case .fisher:
             return BoundedEstimate(value: value, bounds: FisherBounds.quantile(self, probability: p, confidence: confidence))
+        case .bootstrap:
+            return BoundedEstimate(value: value, bounds: ConfidenceInterval(lower: nil, upper: nil))
         case .lr:
             let zp = family.standard.quantile(p)
             let y = LikelihoodRatioBounds.interval(self, .logQuantile(zp), confidence: confidence)
@@ -46,6 +50,8 @@ extension LifetimeFit {
         switch method {
         case .fisher:
             return BoundedEstimate(value: value, bounds: FisherBounds.reliability(self, at: t, confidence: confidence))
+        case .bootstrap:
+            return BoundedEstimate(value: value, bounds: ConfidenceInterval(lower: nil, upper: nil))
         case .lr:
             let u = LikelihoodRatioBounds.interval(self, .standardizedTime(model.transformed(t)), confidence: confidence)
             let standard = family.standard

@@ -23,9 +23,10 @@ enum LikelihoodRatioBounds {
     }
 
     /// True when likelihood-ratio bounds are available: location-scale families (threshold families
-    /// conditionally on the fitted threshold), not the gamma families nor the closed-form exponential2p.
+    /// conditionally on the fitted threshold), not the gamma families nor the closed-form exponential2p,
+    /// and only at a maximum-likelihood estimate (a rank-regression estimate is not the maximum).
     static func isAvailable(_ fit: LifetimeFit) -> Bool {
-        !fit.family.isGamma && fit.family != .exponential2p && fit.logLikelihood.isFinite
+        fit.method == .mle && !fit.family.isGamma && fit.family != .exponential2p && fit.logLikelihood.isFinite
     }
 
     static func interval(_ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {

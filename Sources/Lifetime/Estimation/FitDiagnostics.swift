@@ -1,7 +1,7 @@
 /// What a caller needs to know to trust an estimate: whether the optimiser converged, how flat the
 /// log-likelihood is where it stopped, and whether that point is a strict local maximum.
 public struct FitDiagnostics: Sendable, Equatable {
-    /// True when the last Newton step was undamped and smaller than 1e-12 relative in every parameter.
+    /// True when the last Newton step was undamped and smaller than 1e-10 relative in every parameter.
     public var converged: Bool
     /// Newton iterations taken.
     public var iterations: Int
@@ -40,6 +40,8 @@ public enum FitFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case failureAtTimeZero(family: LifetimeFamily)
     /// The optimiser met a non-finite log-likelihood it could not step away from.
     case numericalFailure(String)
+    /// The method does not apply to this family or data (the message says why).
+    case notApplicable(String)
 
     public var description: String {
         switch self {
@@ -51,6 +53,8 @@ public enum FitFailure: Error, Sendable, Equatable, CustomStringConvertible {
             "a failure at time 0 has zero density under \(family.rawValue)"
         case let .numericalFailure(message):
             "numerical failure: \(message)"
+        case let .notApplicable(message):
+            message
         }
     }
 }

@@ -36,7 +36,7 @@ public struct LifetimeFit: Sendable {
     public let sample: PreparedSample
     /// The n of AICc and BIC: all units, failed or suspended, counting counts.
     public let sampleSize: Double
-    public let diagnostics: FitDiagnostics
+    public internal(set) var diagnostics: FitDiagnostics
     /// Anderson-Darling statistic (see `AndersonDarling`), nil when it is not defined for the data.
     public let andersonDarling: Double?
     /// A Weibull shape fixed by the analyst (Weibayes) rather than estimated.

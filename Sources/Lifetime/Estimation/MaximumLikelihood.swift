@@ -73,7 +73,8 @@ public enum MaximumLikelihood {
             result = maximizer.maximize(mu: start.mu, s: start.s)
         } else {
             let s0 = log(startingScale(Z.self, sample))
-            let mu0 = maximizer.maximizeLocation(mu: startingLocation(sample), s: s0).mu
+            // A rough location at the starting scale is all the start needs.
+            let mu0 = maximizer.maximizeLocation(mu: startingLocation(sample), s: s0, tolerance: 1e-3).mu
             result = maximizer.maximize(mu: mu0, s: s0)
         }
         let g = result.evaluation.gradient

@@ -26,6 +26,9 @@ extension LifeStressFit {
                 guard let se else { return ConfidenceInterval(lower: nil, upper: nil) }
                 return ConfidenceInterval(lower: coefficients[j] - z * se[j], upper: coefficients[j] + z * se[j])
             }
+        case .bootstrap:
+            // Not offered for life-stress fits: the caller gets no bounds rather than Fisher ones in disguise.
+            return coefficients.indices.map { _ in ConfidenceInterval(lower: nil, upper: nil) }
         case .lr:
             return coefficients.indices.map { j in
                 switch family {
@@ -51,6 +54,8 @@ extension LifeStressFit {
             guard let seS else { return ConfidenceInterval(lower: nil, upper: nil) }
             let z = FisherBounds.criticalValue(confidence)
             return ConfidenceInterval(lower: exp(s - z * seS), upper: exp(s + z * seS))
+        case .bootstrap:
+            return ConfidenceInterval(lower: nil, upper: nil)
         case .lr:
             let interval: ConfidenceInterval
             switch family {

@@ -6,6 +6,7 @@ import Report
 extension BoundsMethod: ExpressibleByArgument {}
 extension RankingCriterion: ExpressibleByArgument {}
 extension BoundSides: ExpressibleByArgument {}
+extension EstimationMethod: ExpressibleByArgument {}
 
 /// `relmodel fit FILE`: fits lifetime distributions by maximum likelihood and ranks them.
 struct FitCommand: ParsableCommand {
@@ -30,11 +31,20 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
     var all = false
 
-    @Option(help: "Estimation method: mle.")
-    var method: String = "mle"
+    @Option(help: "Estimation method: mle (maximum likelihood, default), rrx or rry (rank regression on x or y, median ranks with Johnson's adjustment; weibull2p, lognormal2p and exponential1p).")
+    var method: EstimationMethod = .mle
 
-    @Option(help: "Confidence bounds: fisher (Fisher matrix, default) or lr (likelihood ratio).")
+    @Option(help: "Write a probability plot of the best model (points, fitted line, confidence band) to this SVG file.")
+    var plot: String?
+
+    @Option(help: "Confidence bounds: fisher (Fisher matrix, default), lr (likelihood ratio) or bootstrap (parametric, percentile).")
     var bounds: BoundsMethod = .fisher
+
+    @Option(help: "Bootstrap replicates (with --bounds bootstrap).")
+    var replicates: Int = 1000
+
+    @Option(help: "Seed of the bootstrap's random numbers (results are identical for the same seed, on any number of cores).")
+    var seed: UInt64 = 1
 
     @Option(help: "Two-sided confidence level, in (0, 1).")
     var confidence: Double = 0.95
@@ -60,6 +70,9 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("rank"), help: "Ranking criterion: aicc (default), aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
 
+    @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line.")
+    var groupColumn: String?
+
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
@@ -67,7 +80,7 @@ struct FitCommand: ParsableCommand {
         guard confidence > 0 && confidence < 1 else {
             throw ValidationError("--confidence must be in (0, 1), got \(confidence)")
         }
-        guard method == "mle" else { throw ValidationError("--method \(method): only mle is available") }
+        if plot != nil && groupColumn != nil { throw ValidationError("--plot draws one data set: it cannot be combined with --by") }
         for name in distributions where LifetimeFamily(rawValue: name) == nil {
             throw ValidationError("unknown distribution '\(name)'; available: \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -83,6 +96,7 @@ struct FitCommand: ParsableCommand {
         for a in residualLifeAges {
             guard let v = Double(a), v.isFinite, v >= 0 else { throw ValidationError("--mrl must be a non-negative age, got '\(a)'") }
         }
+        guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2, got \(replicates)") }
         if let shape, !(shape > 0 && shape.isFinite) { throw ValidationError("--shape must be a positive number, got \(shape)") }
         if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
     }
@@ -95,29 +109,49 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try readLifetimeInput(file)
         let bLifeKeys = bLives.isEmpty ? ["10"] : bLives
         let families = all ? LifetimeFamily.allCases
             : distributions.isEmpty ? LifetimeFamily.defaultSet : distributions.compactMap(LifetimeFamily.init(rawValue:))
-        let options = LifetimeAnalysisOptions(
+        var options = LifetimeAnalysisOptions(
             families: families, boundsMethod: bounds, confidence: confidence,
             bLives: bLifeKeys.compactMap(Double.init), times: times.compactMap(Double.init),
             conditional: conditional.compactMap(Self.parseConditional),
             residualLifeAges: residualLifeAges.compactMap(Double.init), criterion: criterion, sides: sides,
             fixedWeibullShape: shape)
-        let analysis = LifetimeAnalysis(data: input.data, rows: input.rows, options: options)
-        let weibayes = shape.flatMap { beta in
-            Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }
-        }
+        options.bootstrap = ParametricBootstrap(replicates: replicates, seed: seed)
+        options.method = method
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
-        if json {
-            print(LifetimeJSON.document(analysis, keys: keys, weibayes: weibayes).serialized())
+
+        let groups: [(group: String?, input: LifetimeInput)]
+        if let groupColumn {
+            groups = try readGroupedLifetimeInput(file, by: groupColumn).map { ($0.group, $0.input) }
         } else {
-            print(LifetimeText.report(analysis, keys: keys, weibayes: weibayes))
+            groups = [(nil, try readLifetimeInput(file))]
         }
-        if weibayes != nil && input.data.failureCount == 0 { return }
-        if analysis.best == nil {
-            printError("no model could be fitted: \(Self.reasons(analysis))")
+        let analyses = LifetimeAnalysis.grouped(groups.map { ($0.group ?? "", $0.input) }, options: options)
+        var unanswered: [String] = []
+        for (index, entry) in analyses.enumerated() {
+            let input = groups[index].input, group = groups[index].group
+            let weibayes = shape.flatMap { beta in
+                Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }
+            }
+            if json {
+                print(LifetimeJSON.document(entry.analysis, keys: keys, weibayes: weibayes, group: group).serialized())
+            } else {
+                if let group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
+                print(LifetimeText.report(entry.analysis, keys: keys, weibayes: weibayes))
+            }
+            let answeredByWeibayes = weibayes != nil && input.data.failureCount == 0
+            if entry.analysis.best == nil && !answeredByWeibayes {
+                unanswered.append((group.map { "\(groupColumn ?? "group") \($0): " } ?? "") + Self.reasons(entry.analysis))
+            }
+        }
+        if let plot, let best = analyses.first?.analysis.best {
+            let svg = LifetimePlot.svg(best, data: groups[0].input.data, options: options)
+            try writeOutputFile(plot, svg)
+        }
+        if !unanswered.isEmpty {
+            printError("no model could be fitted: " + unanswered.joined(separator: "; "))
             throw ExitCode(65)
         }
     }

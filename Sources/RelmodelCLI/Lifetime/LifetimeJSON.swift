@@ -6,8 +6,10 @@ enum LifetimeJSON {
     /// - Parameters:
     ///   - keys: the quantities as typed on the command line, used verbatim in keys ("b10", "500").
     ///   - weibayes: (shape, one-sided lower bound on eta) when a known shape was given.
-    static func document(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    static func document(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?,
+                         group: String? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = group.map { [("group", .string($0))] } ?? []
+        members += [
             ("input", .object([
                 ("rows", .number(Double(analysis.rows))),
                 ("units", .number(analysis.units)),
@@ -81,7 +83,7 @@ enum LifetimeJSON {
                 ("andersonDarling", .number(fit.andersonDarling)),
                 ("mttf", .number(summary.meanTimeToFailure.value)),
                 ("mttfBounds", interval(summary.meanTimeToFailure.bounds)),
-                ("mttfBoundsMethod", .string("fisher")),
+                ("mttfBoundsMethod", .string(options.boundsMethod == .bootstrap ? "bootstrap" : "fisher")),
                 ("quantities", .object(quantities)),
                 ("converged", .bool(fit.diagnostics.converged)),
                 ("diagnostics", .object([

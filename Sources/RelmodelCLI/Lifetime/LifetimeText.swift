@@ -3,6 +3,14 @@ import Report
 
 /// The human-readable report of `relmodel fit`: the ranked models, then the best model in detail.
 enum LifetimeText {
+    static func boundsName(_ method: BoundsMethod) -> String {
+        switch method {
+        case .fisher: "Fisher-matrix"
+        case .lr: "likelihood-ratio"
+        case .bootstrap: "parametric-bootstrap"
+        }
+    }
+
     static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?) -> String {
         let options = analysis.options
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
@@ -25,7 +33,8 @@ enum LifetimeText {
                 ranking.append(["-", family.rawValue, "-", "-", "-", "-", "-", "not fitted: \(failure)"])
             }
         }
-        lines.append("Models ranked by \(options.criterion.rawValue) (maximum likelihood):")
+        let methodName = options.method == .mle ? "maximum likelihood" : "rank regression \(options.method.rawValue.uppercased()); log-likelihood at the regression estimate"
+        lines.append("Models ranked by \(options.criterion.rawValue) (\(methodName)):")
         lines.append(ranking.rendered())
         if let (shape, bound) = weibayes {
             lines.append("")
@@ -40,7 +49,7 @@ enum LifetimeText {
         let percent = NumberFormatting.significant(options.confidence * 100, 6)
         lines.append("")
         let sideText = options.sides == .two ? "two-sided" : "one-sided \(options.sides.rawValue)"
-        lines.append("Best: \(fit.family.rawValue)\(fit.fixedShape == nil ? "" : " (Weibayes, shape fixed)"), \(options.boundsMethod == .lr ? "likelihood-ratio" : "Fisher-matrix") bounds, \(percent)% \(sideText)")
+        lines.append("Best: \(fit.family.rawValue)\(fit.fixedShape == nil ? "" : " (Weibayes, shape fixed)"), \(Self.boundsName(options.boundsMethod)) bounds, \(percent)% \(sideText)")
         var detail = TextTable(headers: ["quantity", "estimate", "std. error", "lower", "upper"],
                                alignments: [.left, .right, .right, .right, .right])
         let errors = fit.standardErrors
@@ -48,15 +57,16 @@ enum LifetimeText {
             let b = best.parameterBounds[i]
             detail.append([name, f(fit.parameters[i]), f(errors?[i]), f(b.lower), f(b.upper)])
         }
-        detail.append([options.boundsMethod == .fisher ? "MTTF" : "MTTF (Fisher)", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
+        detail.append([options.boundsMethod == .lr ? "MTTF (Fisher)" : "MTTF", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
         func add(_ label: String, _ e: BoundedEstimate) {
             detail.append([label, f(e.value), "", f(e.bounds.lower), f(e.bounds.upper)])
         }
         for (i, entry) in best.bLives.enumerated() { add("B" + keys.bLives[i], entry.estimate) }
         for (i, entry) in best.reliabilities.enumerated() { add("R(\(keys.times[i]))", entry.estimate) }
-        for (i, entry) in best.hazards.enumerated() { add("h(\(keys.times[i])) (Fisher)", entry.estimate) }
-        for (i, entry) in best.conditionalReliabilities.enumerated() { add("R(\(keys.conditional[i])) (Fisher)", entry.estimate) }
-        for (i, entry) in best.meanResidualLives.enumerated() { add("MRL(\(keys.residualLifeAges[i])) (Fisher)", entry.estimate) }
+        let fisherOnly = options.boundsMethod == .lr ? " (Fisher)" : ""
+        for (i, entry) in best.hazards.enumerated() { add("h(\(keys.times[i]))\(fisherOnly)", entry.estimate) }
+        for (i, entry) in best.conditionalReliabilities.enumerated() { add("R(\(keys.conditional[i]))\(fisherOnly)", entry.estimate) }
+        for (i, entry) in best.meanResidualLives.enumerated() { add("MRL(\(keys.residualLifeAges[i]))\(fisherOnly)", entry.estimate) }
         lines.append(detail.rendered())
         let d = fit.diagnostics
         lines.append("")

@@ -12,10 +12,7 @@ enum ChartOutput {
         }
         if let path = options.svg {
             let svg = ControlChartSVG.render(charts)
-            guard writeFile(path, svg) else {
-                printError("cannot write SVG to \(path)")
-                throw ExitCode(73)
-            }
+            try writeOutputFile(path, svg)
         }
     }
 

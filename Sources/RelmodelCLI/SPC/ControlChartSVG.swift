@@ -87,10 +87,3 @@ enum ControlChartSVG {
     }
 }
 
-/// Writes `text` to `path`; false when the file cannot be written.
-func writeFile(_ path: String, _ text: String) -> Bool {
-    guard let file = fopen(path, "w") else { return false }
-    defer { fclose(file) }
-    let bytes = Array(text.utf8)
-    return fwrite(bytes, 1, bytes.count, file) == bytes.count
-}

@@ -59,3 +59,30 @@ import Testing
         }
     }
 }
+
+@Suite struct FitByGroupTests {
+    /// One JSON object per group per line, in order of first appearance; a group with no failures is
+    /// reported with its reason and the exit code says so.
+    @Test func groupsAreFittedSeparately() throws {
+        let path = try CLIRunner.temporaryFile("lot,time,event\nA,10,1\nA,20,1\nA,35,0\nB,5,1\nB,7,1\nB,30,1\nC,40,0\n")
+        let r = try CLIRunner.run(["fit", path, "--by", "lot", "--dist", "exponential1p", "--json"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("lot C"))
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let docs = try lines.map { try CLIRunner.json($0) }
+        #expect(docs.map { $0["group"] as? String } == ["A", "B", "C"])
+        // Group A alone: lambda = 2 / (10 + 20 + 35).
+        let a = (docs[0]["models"] as! [[String: Any]])[0]["parameters"] as! [String: Double]
+        #expect(abs(a["lambda"]! - 2.0 / 65.0) < 1e-12)
+        let b = (docs[1]["models"] as! [[String: Any]])[0]["parameters"] as! [String: Double]
+        #expect(abs(b["lambda"]! - 3.0 / 42.0) < 1e-12)
+        #expect(docs[2]["best"] is NSNull)
+    }
+
+    @Test func missingGroupColumnExits65() throws {
+        let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--by", "lot"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("no 'lot' column"))
+    }
+}

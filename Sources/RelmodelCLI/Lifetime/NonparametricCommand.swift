@@ -1,0 +1,148 @@
+import ArgumentParser
+import Lifetime
+import Report
+
+/// `relmodel nonparametric FILE`: Kaplan-Meier, Nelson-Aalen or Turnbull estimates as a table or JSON.
+struct NonparametricCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nonparametric",
+        abstract: "Nonparametric estimates: Kaplan-Meier, Nelson-Aalen or Turnbull.",
+        discussion: """
+        FILE is read as by `relmodel fit`. km (Kaplan-Meier survival with Greenwood standard errors) and \
+        na (Nelson-Aalen cumulative hazard, variance sum d/n^2, log-transformed bounds) need exact and \
+        right-censored data; at equal times failures come before suspensions. turnbull (NPMLE by \
+        self-consistency) also takes left- and interval-censored data; an interval upper end of null \
+        in JSON is +infinity. Exit codes: 0 success, 64 usage error, 65 data error (including \
+        left- or interval-censored data for km and na), 66 file not readable.
+        """
+    )
+
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        case km, na, turnbull
+    }
+
+    enum KMBounds: String, ExpressibleByArgument, CaseIterable {
+        case logLog = "log-log"
+        case plain
+    }
+
+    @Argument(help: "CSV file of lifetimes, or - for standard input.")
+    var file: String
+
+    @Option(help: "Estimator: km (Kaplan-Meier, default), na (Nelson-Aalen), turnbull.")
+    var method: Method = .km
+
+    @Option(help: "Two-sided confidence level of the bounds, in (0, 1).")
+    var confidence: Double = 0.95
+
+    @Option(name: .customLong("km-bounds"), help: "Kaplan-Meier bounds: log-log (default) or plain (linear, clipped to [0, 1]).")
+    var kmBounds: KMBounds = .logLog
+
+    @Option(help: "Turnbull: stop when no mass changes by more than this in one iteration.")
+    var tolerance: Double = 1e-10
+
+    @Option(name: .customLong("max-iterations"), help: "Turnbull: give up (reported as not converged) after this many iterations.")
+    var maxIterations: Int = 100_000
+
+    @Flag(help: "Print one JSON document instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard confidence > 0 && confidence < 1 else {
+            throw ValidationError("--confidence must be in (0, 1), got \(confidence)")
+        }
+        guard tolerance > 0 && tolerance.isFinite else { throw ValidationError("--tolerance must be positive, got \(tolerance)") }
+        guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive, got \(maxIterations)") }
+    }
+
+    func run() throws {
+        let input = try readLifetimeInput(file)
+        do {
+            switch method {
+            case .km: print(render(try KaplanMeier(input.data, confidence: confidence)))
+            case .na: print(render(try NelsonAalen(input.data, confidence: confidence)))
+            case .turnbull:
+                let estimate = try Turnbull(input.data, tolerance: tolerance, maxIterations: maxIterations)
+                print(render(estimate))
+                if !estimate.converged {
+                    printError("Turnbull: not converged after \(estimate.iterations) iterations (last change \(NumberFormatting.significant(estimate.lastChange, 3)))")
+                }
+            }
+        } catch {
+            printError("\(file): \(error)")
+            throw ExitCode(65)
+        }
+    }
+
+    private static func f(_ x: Double?) -> String { NumberFormatting.significant(x, 7) }
+
+    private func render(_ km: KaplanMeier) -> String {
+        let bounds = { (s: KaplanMeier.Step) in kmBounds == .plain ? s.plainBounds : s.logLogBounds }
+        if json {
+            let points = km.steps.map { s in
+                JSONValue.object([("time", .number(s.time)), ("atRisk", .number(s.atRisk)), ("failures", .number(s.failures)),
+                                  ("survival", .number(s.survival)), ("standardError", .number(s.standardError)),
+                                  ("lower", .number(bounds(s).lower)), ("upper", .number(bounds(s).upper))])
+            }
+            return JSONValue.object([("method", .string("km")), ("confidence", .number(confidence)),
+                                     ("bounds", .string(kmBounds.rawValue)), ("units", .number(km.unitCount)),
+                                     ("points", .array(points))]).serialized()
+        }
+        var table = TextTable(headers: ["time", "at risk", "failures", "survival", "std. error", "lower", "upper"],
+                              alignments: Array(repeating: .right, count: 7))
+        for s in km.steps {
+            table.append([Self.f(s.time), Self.f(s.atRisk), Self.f(s.failures), Self.f(s.survival), Self.f(s.standardError),
+                          Self.f(bounds(s).lower), Self.f(bounds(s).upper)])
+        }
+        return "Kaplan-Meier survival, \(Self.f(km.unitCount)) units, Greenwood standard errors, "
+            + "\(kmBounds.rawValue) bounds \(Self.percent(confidence)) two-sided\n" + table.rendered()
+    }
+
+    private func render(_ na: NelsonAalen) -> String {
+        if json {
+            let points = na.steps.map { s in
+                JSONValue.object([("time", .number(s.time)), ("atRisk", .number(s.atRisk)), ("failures", .number(s.failures)),
+                                  ("cumulativeHazard", .number(s.cumulativeHazard)), ("standardError", .number(s.standardError)),
+                                  ("lower", .number(s.bounds.lower)), ("upper", .number(s.bounds.upper)),
+                                  ("survival", .number(s.survival)), ("survivalLower", .number(s.survivalBounds.lower)),
+                                  ("survivalUpper", .number(s.survivalBounds.upper))])
+            }
+            return JSONValue.object([("method", .string("na")), ("confidence", .number(confidence)),
+                                     ("bounds", .string("log")), ("units", .number(na.unitCount)),
+                                     ("points", .array(points))]).serialized()
+        }
+        var table = TextTable(headers: ["time", "at risk", "failures", "cum. hazard", "std. error", "lower", "upper", "exp(-H)"],
+                              alignments: Array(repeating: .right, count: 8))
+        for s in na.steps {
+            table.append([Self.f(s.time), Self.f(s.atRisk), Self.f(s.failures), Self.f(s.cumulativeHazard), Self.f(s.standardError),
+                          Self.f(s.bounds.lower), Self.f(s.bounds.upper), Self.f(s.survival)])
+        }
+        return "Nelson-Aalen cumulative hazard, \(Self.f(na.unitCount)) units, variance sum d/n^2, "
+            + "log-transformed bounds \(Self.percent(confidence)) two-sided\n" + table.rendered()
+    }
+
+    private func render(_ t: Turnbull) -> String {
+        if json {
+            let intervals = t.intervals.map { i in
+                JSONValue.object([("lower", .number(i.lower)), ("upper", .number(i.upper)), ("point", .bool(i.isPoint)),
+                                  ("mass", .number(i.mass)), ("survival", .number(i.survivalAfter))])
+            }
+            return JSONValue.object([("method", .string("turnbull")), ("units", .number(t.unitCount)),
+                                     ("converged", .bool(t.converged)), ("iterations", .number(Double(t.iterations))),
+                                     ("tolerance", .number(t.tolerance)), ("lastChange", .number(t.lastChange)),
+                                     ("kktExcess", .number(t.kktExcess)), ("logLikelihood", .number(t.logLikelihood)),
+                                     ("intervals", .array(intervals))]).serialized()
+        }
+        var table = TextTable(headers: ["interval", "mass", "survival after"], alignments: [.left, .right, .right])
+        for i in t.intervals {
+            let name = i.isPoint ? "[\(Self.f(i.lower))]" : "(\(Self.f(i.lower)), \(Self.f(i.upper))\(i.upper.isFinite ? "]" : ")")"
+            table.append([name, Self.f(i.mass), Self.f(i.survivalAfter)])
+        }
+        let status = t.converged ? "converged" : "NOT CONVERGED"
+        return "Turnbull NPMLE, \(Self.f(t.unitCount)) units, \(t.intervals.count) innermost intervals, \(status) in "
+            + "\(t.iterations) iterations (tolerance \(NumberFormatting.significant(t.tolerance, 3)), "
+            + "KKT excess \(NumberFormatting.significant(t.kktExcess, 3)))\n" + table.rendered()
+    }
+
+    private static func percent(_ c: Double) -> String { NumberFormatting.significant(c * 100, 6) + "%" }
+}

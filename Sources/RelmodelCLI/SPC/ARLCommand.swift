@@ -1,0 +1,250 @@
+import ArgumentParser
+import Report
+import SPC
+
+/// `relmodel spc arl`: average run lengths of Shewhart charts with run rules, EWMA and tabular
+/// CUSUM charts at a list of shifts, and the critical value (L or h) for a target in-control ARL.
+public struct ARLCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "arl",
+        abstract: "Average run length of Shewhart (with run rules), EWMA and CUSUM charts.",
+        discussion: """
+            Normal data with known parameters, zero-state ARLs. Shifts are in process standard \
+            deviations; with --n the plotted statistic is the mean of n, so its shift is shift*sqrt(n).
+
+            Shewhart: Markov chain of the run rules (Champ & Woodall 1987). --rules takes the same \
+            Nelson/Minitab test numbers as the chart commands: 1 (beyond L sigma), 2 (K in a row on one \
+            side), 5 (2 of 3 beyond 2 sigma, same side), 6 (4 of 5 beyond 1 sigma, same side), as a comma \
+            list; "we" is the Western Electric set 1, 5, 6 and 2 with K = 8. --run-length sets K of test 2 \
+            (default 9, Minitab; 8 with "we"); --L is the test-1 limit.
+
+            EWMA: asymptotic limits L*sqrt(lambda/(2-lambda)), integral equation (Crowder 1987).
+
+            CUSUM: integral equation per side combined as 1/ARL = 1/ARL+ + 1/ARL- (--method exact), \
+            or Siegmund's approximation (--method siegmund).
+
+            --target-arl first solves for L (EWMA, or Shewhart with rule 1 alone) or h (CUSUM).
+
+            Exit codes: 64 impossible arguments, 70 numerical failure.
+            """
+    )
+
+    public enum Chart: String, ExpressibleByArgument, CaseIterable, Sendable { case shewhart, ewma, cusum }
+    public enum CUSUMMethod: String, ExpressibleByArgument, CaseIterable, Sendable { case exact, siegmund }
+
+    @Option(help: "Chart type: shewhart, ewma or cusum.")
+    var chart: Chart = .shewhart
+
+    @Option(help: "Shewhart run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6, or \"we\" for the Western Electric set.")
+    var rules: String = "1"
+
+    @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
+    var runLength: Int?
+
+    @Option(name: .customLong("L"), help: "Limit width L in sigma (Shewhart rule 1: default 3; EWMA: required unless --target-arl).")
+    var limitWidth: Double?
+
+    @Option(help: "EWMA smoothing constant, in (0, 1].")
+    var lambda: Double?
+
+    @Option(help: "CUSUM reference value k, in sigma of the plotted statistic.")
+    var k: Double = 0.5
+
+    @Option(help: "CUSUM decision interval h, in sigma of the plotted statistic (required unless --target-arl).")
+    var h: Double?
+
+    @Option(name: .customLong("head-start"), help: "CUSUM head start of both sums, in sigma (0 <= head start < h).")
+    var headStart: Double = 0
+
+    @Option(help: "CUSUM ARL method: exact (integral equation) or siegmund.")
+    var method: CUSUMMethod = .exact
+
+    @Option(help: "Comma-separated shifts, in process standard deviations.")
+    var shifts: String = "0,0.5,1,1.5,2,3"
+
+    @Option(help: "Subgroup size n (the chart plots means of n).")
+    var n: Int = 1
+
+    @Option(name: .customLong("target-arl"), help: "Solve for the critical value (L or h) giving this in-control ARL.")
+    var targetARL: Double?
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard n >= 1 else { throw ValidationError("--n must be >= 1, got \(n)") }
+        _ = try SPCDesignArguments.doubles(shifts, option: "--shifts")
+        if let targetARL, !(targetARL.isFinite && targetARL > 1) {
+            throw ValidationError("--target-arl must be > 1, got \(targetARL)")
+        }
+        switch chart {
+        case .shewhart:
+            _ = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth ?? 3)
+            if targetARL != nil, try SPCDesignArguments.ruleNumbers(rules) != [1] {
+                throw ValidationError("--target-arl with a Shewhart chart needs --rules 1 (the L of rule 1)")
+            }
+        case .ewma:
+            guard let lambda else { throw ValidationError("--chart ewma needs --lambda") }
+            guard lambda > 0, lambda <= 1 else { throw ValidationError("--lambda must be in (0, 1], got \(lambda)") }
+            guard limitWidth != nil || targetARL != nil else { throw ValidationError("--chart ewma needs --L or --target-arl") }
+        case .cusum:
+            guard k.isFinite, k >= 0 else { throw ValidationError("--k must be >= 0, got \(k)") }
+            guard h != nil || targetARL != nil else { throw ValidationError("--chart cusum needs --h or --target-arl") }
+            if let h, !(h.isFinite && h > 0) { throw ValidationError("--h must be > 0, got \(h)") }
+            guard headStart.isFinite, headStart >= 0 else { throw ValidationError("--head-start must be >= 0, got \(headStart)") }
+            if targetARL != nil, headStart != 0 || method == .siegmund {
+                throw ValidationError("--target-arl solves the exact zero-state CUSUM: drop --head-start and --method siegmund")
+            }
+            if method == .siegmund, headStart != 0 { throw ValidationError("Siegmund's approximation is for the zero state: drop --head-start") }
+        }
+        if let limitWidth, !(limitWidth.isFinite && limitWidth > 0) {
+            throw ValidationError("--L must be > 0, got \(limitWidth)")
+        }
+    }
+
+    public func run() throws {
+        let shiftValues = try SPCDesignArguments.doubles(shifts, option: "--shifts")
+        let root = Double(n).squareRoot()
+        var parameters: [(String, JSONValue)] = []
+        var arls: [Double] = []
+        var title: String
+        do {
+            switch chart {
+            case .shewhart:
+                let width = try targetARL.map { target throws(ARLError) in try ARL.shewhartLimitWidth(targetARL: target) } ?? limitWidth ?? 3
+                let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: width)
+                let chain = try ARL.RunRuleChain(rules: ruleList)
+                for shift in shiftValues { arls.append(try chain.averageRunLength(shift: shift * root)) }
+                parameters = [("rules", SPCDesignArguments.json(ruleList)), ("L", .number(width))]
+                title = "Shewhart chart, " + SPCDesignArguments.describe(ruleList)
+            case .ewma:
+                let lambda = lambda!
+                let width = try targetARL.map { target throws(ARLError) in try ARL.ewmaLimitWidth(lambda: lambda, targetARL: target) } ?? limitWidth!
+                let design = try ARL.EWMADesign(lambda: lambda, limitWidth: width)
+                for shift in shiftValues { arls.append(try design.averageRunLength(shift: shift * root).averageRunLength) }
+                parameters = [("lambda", .number(lambda)), ("L", .number(width)), ("limit", .number(design.limit))]
+                title = "EWMA chart, lambda \(NumberFormatting.significant(lambda)), L \(NumberFormatting.significant(width, 6)), limits +-\(NumberFormatting.significant(design.limit, 6)) sigma"
+            case .cusum:
+                let interval = try targetARL.map { target throws(ARLError) in
+                    try ARL.cusumDecisionInterval(reference: k, targetARL: target, headStartFraction: 0)
+                } ?? h!
+                let design = try ARL.CUSUMDesign(reference: k, decisionInterval: interval, headStart: headStart)
+                for shift in shiftValues {
+                    arls.append(method == .exact
+                        ? try design.averageRunLength(shift: shift * root).averageRunLength
+                        : design.siegmundApproximation(shift: shift * root).twoSided)
+                }
+                parameters = [("k", .number(k)), ("h", .number(interval)), ("headStart", .number(headStart)), ("method", .string(method.rawValue))]
+                title = "Two-sided tabular CUSUM, k \(NumberFormatting.significant(k)), h \(NumberFormatting.significant(interval, 6))"
+                    + (headStart > 0 ? ", head start \(NumberFormatting.significant(headStart))" : "")
+                    + (method == .siegmund ? " (Siegmund's approximation)" : "")
+            }
+        } catch let error as ARLError {
+            throw SPCDesignArguments.exit(for: error)
+        }
+        if json {
+            var members: [(String, JSONValue)] = [("chart", .string(chart.rawValue))] + parameters
+            if let targetARL { members.append(("targetARL", .number(targetARL))) }
+            members.append(("n", .number(Double(n))))
+            members.append(("arl", .array(zip(shiftValues, arls).map { shift, arl in
+                .object([("shift", .number(shift)), ("statisticShift", .number(shift * root)), ("arl", .number(arl))])
+            })))
+            print(JSONValue.object(members).serialized())
+            return
+        }
+        print(title + (n > 1 ? ", subgroups of \(n)" : ""))
+        var table = TextTable(headers: n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"])
+        for (shift, arl) in zip(shiftValues, arls) {
+            let cells = [NumberFormatting.significant(shift), NumberFormatting.significant(shift * root, 4), NumberFormatting.significant(arl, 5)]
+            table.append(n > 1 ? cells : [cells[0], cells[2]])
+        }
+        print(table.rendered())
+    }
+}
+
+/// Argument parsing shared by `spc arl` and `study subgroup-size`.
+enum SPCDesignArguments {
+    /// A comma-separated list of finite numbers.
+    static func doubles(_ text: String, option: String) throws -> [Double] {
+        let values = text.split(separator: ",").map { Double(trim($0)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+            throw ValidationError("\(option) must be a comma-separated list of numbers, got \"\(text)\"")
+        }
+        return values.map { $0! }
+    }
+
+    /// A comma-separated list of integers.
+    static func integers(_ text: String, option: String) throws -> [Int] {
+        let values = text.split(separator: ",").map { Int(trim($0)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
+            throw ValidationError("\(option) must be a comma-separated list of integers, got \"\(text)\"")
+        }
+        return values.map { $0! }
+    }
+
+    /// Nelson/Minitab test numbers from "we" (tests 1, 2, 5, 6) or a comma list of 1, 2, 5, 6, sorted,
+    /// no repeats: the same numbering as the chart commands' --rules. Tests 3, 4, 7 and 8 (trends,
+    /// alternation, stratification, mixture) have no Markov chain here and are refused.
+    static func ruleNumbers(_ text: String) throws -> [Int] {
+        let trimmed = trim(text).lowercased()
+        if trimmed == "we" { return [1, 2, 5, 6] }
+        let numbers = try integers(trimmed, option: "--rules")
+        guard numbers.allSatisfy({ [1, 2, 5, 6].contains($0) }) else {
+            throw ValidationError("--rules takes the Nelson/Minitab tests 1, 2, 5, 6 or \"we\" (tests 3, 4, 7 and 8 have no ARL model here), got \"\(text)\"")
+        }
+        return Array(Set(numbers)).sorted()
+    }
+
+    /// The run rules named by `text`: test 1 at `limitWidth` sigma, test 2 with `runLength` (default 9,
+    /// or 8 for the Western Electric set), test 5 = 2 of 3 beyond 2 sigma, test 6 = 4 of 5 beyond 1 sigma.
+    static func rules(_ text: String, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
+        let k = runLength ?? (trim(text).lowercased() == "we" ? 8 : 9)
+        do {
+            return try ruleNumbers(text).map { number throws(ARLError) -> ARL.RunRule in
+                switch number {
+                case 1: try .beyondLimits(limitWidth)
+                case 5: .westernElectric2
+                case 6: .westernElectric3
+                default: try .sameSideRun(k)
+                }
+            }
+        } catch let error as ARLError {
+            throw exit(for: error)
+        }
+    }
+
+    static func describe(_ rules: [ARL.RunRule]) -> String {
+        "rules: " + rules.map { rule in
+            let beyond = NumberFormatting.significant(rule.threshold)
+            if rule.count == 1, rule.window == 1 { return "1 point beyond \(beyond) sigma" }
+            if rule.count == rule.window, rule.threshold == 0 { return "\(rule.count) in a row on one side" }
+            return "\(rule.count) of \(rule.window) beyond \(beyond) sigma on one side"
+        }.joined(separator: "; ")
+    }
+
+    static func json(_ rules: [ARL.RunRule]) -> JSONValue {
+        .array(rules.map { rule in
+            .object([("count", .number(Double(rule.count))), ("window", .number(Double(rule.window))),
+                     ("beyond", .number(rule.threshold))])
+        })
+    }
+
+    /// Impossible arguments are usage errors (exit 64); a numerical failure exits 70.
+    static func exit(for error: ARLError) -> Error {
+        switch error {
+        case let .invalidParameter(message), let .noCriticalValue(message):
+            return ValidationError(message)
+        case let .tooManyStates(found, limit):
+            return ValidationError("the run rules need more than \(limit) Markov-chain states (found \(found))")
+        case .linearSystem, .notConverged:
+            printError("numerical failure: \(error)")
+            return ExitCode(70)
+        }
+    }
+
+    static func trim(_ text: some StringProtocol) -> String {
+        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

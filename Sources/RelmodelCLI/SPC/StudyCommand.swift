@@ -1,0 +1,111 @@
+import ArgumentParser
+import Report
+import SPC
+
+/// `relmodel study`: design studies.
+public struct StudyCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "study",
+        abstract: "Design studies (subgroup size and sampling interval of an Xbar chart).",
+        subcommands: [SubgroupSizeStudyCommand.self]
+    )
+    public init() {}
+}
+
+/// `relmodel study subgroup-size`: ARL and average time to signal of an Xbar chart for several
+/// subgroup sizes and sampling intervals, for a shift of interest.
+public struct SubgroupSizeStudyCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "subgroup-size",
+        abstract: "Compare subgroup sizes and sampling intervals by ARL and average time to signal.",
+        discussion: """
+            For each subgroup size n and sampling interval (hours): the Xbar chart's in-control ARL, \
+            its ARL at the shift of interest (in process sigma; the subgroup mean moves by \
+            shift*sqrt(n) of its own sigma), the average times to signal ATS = ARL x interval, and \
+            the units inspected per hour. Normal data with known parameters; run rules by Markov chain.
+
+            Exit codes: 64 impossible arguments, 70 numerical failure.
+            """
+    )
+
+    @Option(help: "Comma-separated subgroup sizes.")
+    var sizes: String = "2,3,4,5,6"
+
+    @Option(help: "Sampling interval in hours (default 1).")
+    var interval: Double?
+
+    @Option(help: "Comma-separated sampling intervals in hours (every size is paired with every interval).")
+    var intervals: String?
+
+    @Option(help: "Shift of interest in process standard deviations.")
+    var shift: Double = 1
+
+    @Option(help: "Run rules: a comma list of 1, 2, 3, 4, or \"we\" for all four.")
+    var rules: String = "1"
+
+    @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
+    var runLength: Int?
+
+    @Option(name: .customLong("L"), help: "Rule-1 limit width in sigma.")
+    var limitWidth: Double = 3
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard interval == nil || intervals == nil else {
+            throw ValidationError("give --interval or --intervals, not both")
+        }
+        let sizeList = try SPCDesignArguments.integers(sizes, option: "--sizes")
+        guard sizeList.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--sizes must all be >= 1, got \(sizes)") }
+        guard try intervalList().allSatisfy({ $0 > 0 }) else { throw ValidationError("sampling intervals must be > 0") }
+        guard shift.isFinite else { throw ValidationError("--shift must be a finite number") }
+        guard limitWidth.isFinite, limitWidth > 0 else { throw ValidationError("--L must be > 0, got \(limitWidth)") }
+        _ = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth)
+    }
+
+    func intervalList() throws -> [Double] {
+        if let intervals { return try SPCDesignArguments.doubles(intervals, option: "--intervals") }
+        return [interval ?? 1]
+    }
+
+    public func run() throws {
+        let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth)
+        let study: SubgroupSizeStudy
+        do {
+            study = try SubgroupSizeStudy(
+                sizes: try SPCDesignArguments.integers(sizes, option: "--sizes"),
+                intervals: try intervalList(), shift: shift, rules: ruleList)
+        } catch let error as ARLError {
+            throw SPCDesignArguments.exit(for: error)
+        }
+        if json {
+            let rows: [JSONValue] = study.rows.map { row in
+                .object([
+                    ("n", .number(Double(row.subgroupSize))), ("interval", .number(row.interval)),
+                    ("unitsPerHour", .number(row.unitsPerTime)), ("statisticShift", .number(row.statisticShift)),
+                    ("inControlARL", .number(row.inControlARL)), ("arl", .number(row.averageRunLength)),
+                    ("inControlATS", .number(row.inControlATS)), ("ats", .number(row.averageTimeToSignal)),
+                ])
+            }
+            print(JSONValue.object([
+                ("study", .string("subgroup-size")), ("shift", .number(shift)),
+                ("rules", SPCDesignArguments.json(ruleList)), ("rows", .array(rows)),
+            ]).serialized())
+            return
+        }
+        print("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, " + SPCDesignArguments.describe(ruleList))
+        var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"])
+        for row in study.rows {
+            table.append([
+                String(row.subgroupSize), NumberFormatting.significant(row.interval),
+                NumberFormatting.significant(row.unitsPerTime, 4), NumberFormatting.significant(row.statisticShift, 4),
+                NumberFormatting.significant(row.inControlARL, 5), NumberFormatting.significant(row.averageRunLength, 4),
+                NumberFormatting.significant(row.inControlATS, 5), NumberFormatting.significant(row.averageTimeToSignal, 4),
+            ])
+        }
+        print(table.rendered())
+    }
+}

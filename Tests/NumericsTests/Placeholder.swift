@@ -1,1 +1,0 @@
-// Tests of this module live beside this file.

@@ -1,0 +1,525 @@
+"""relmodel against reliability, surpyval, lifelines and pandas on identical work, in one run.
+
+Run through `bash bench/compare` (which makes the virtual environment and builds relmodel); directly:
+
+    bench/.venv/bin/python bench/compare.py --timing PATH/relmodel-timing --relmodel PATH/relmodel
+
+Every tool reads the same seeded CSV files (bench/generate_data.py). Python timings are
+`time.perf_counter` around the call inside this interpreter (no interpreter start-up; the inputs are
+NumPy arrays prepared beforehand; the fit and its Fisher covariance or bounds are inside the timing).
+relmodel's library timings come from the release-mode `relmodel-timing` executable (ContinuousClock),
+its end-to-end times from running `relmodel fit FILE` (hyperfine when installed, else perf_counter
+around subprocess.run, which includes process start-up).
+
+Estimates are checked for agreement: eta and beta (and each fit-all family's parameters) within
+1e-4 relative, standard errors within 1e-3 relative (the peers differentiate numerically or by
+autograd at their own optimum). Disagreements are reported in the table, not hidden.
+
+The measured section of BENCHMARKS.md (between the compare markers) is rewritten; the raw results go
+to bench/data/compare-results.json.
+"""
+import argparse
+import contextlib
+import datetime
+import importlib.metadata
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DATA = os.path.join(HERE, "data")
+MARK_BEGIN = "<!-- compare:begin (written by bench/compare; edits inside are overwritten) -->"
+MARK_END = "<!-- compare:end -->"
+
+PARAM_TOL = 1e-4
+SE_TOL = 1e-3
+
+RELIABILITY_ALL = ["Weibull_2P", "Weibull_3P", "Normal_2P", "Gamma_2P", "Loglogistic_2P", "Gamma_3P",
+                   "Lognormal_2P", "Lognormal_3P", "Loglogistic_3P", "Gumbel_2P", "Exponential_2P",
+                   "Exponential_1P", "Beta_2P", "Weibull_Mixture", "Weibull_CR", "Weibull_DS"]
+RELMODEL_FAMILIES_IN_RELIABILITY = ("Weibull_2P", "Lognormal_2P", "Exponential_1P")
+
+
+# ----------------------------------------------------------------------------------------------
+# timing
+
+class Clock:
+    def __init__(self, minutes):
+        self.start = time.perf_counter()
+        self.limit = minutes * 60
+
+    def remaining(self):
+        return self.limit - (time.perf_counter() - self.start)
+
+
+def measure(fn, budget=3.0, min_reps=3, max_reps=10_000, slow=5.0, clock=None):
+    """Median and minimum of repeated calls. The first call is a warm-up, except for slow calls
+    (> `slow` s), where it is the only sample (slow peers get one repeat, marked in the table)."""
+    t0 = time.perf_counter()
+    result = fn()
+    first = time.perf_counter() - t0
+    if first > slow or (clock is not None and clock.remaining() < 10 * first + 30):
+        return {"median_s": first, "min_s": first, "repeats": 1}, result
+    samples, spent = [], 0.0
+    while len(samples) < max_reps and (spent < budget or len(samples) < min_reps):
+        t0 = time.perf_counter()
+        result = fn()
+        dt = time.perf_counter() - t0
+        samples.append(dt)
+        spent += dt
+    return {"median_s": statistics.median(samples), "min_s": min(samples), "repeats": len(samples)}, result
+
+
+def quiet(fn):
+    """Runs fn with stdout/stderr captured and warnings off (peers print progress and warnings)."""
+    def wrapped():
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), \
+                contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            return fn()
+    return wrapped
+
+
+# ----------------------------------------------------------------------------------------------
+# data
+
+def load(name):
+    import numpy as np
+    import pandas as pd
+    df = pd.read_csv(os.path.join(DATA, name))
+    t = df["time"].to_numpy(dtype=float)
+    failed = df["event"].to_numpy() == 1
+    return t, failed, np.asarray(~failed, dtype=int)
+
+
+# ----------------------------------------------------------------------------------------------
+# peers: each returns a function to time and a function turning its result into estimates
+
+def reliability_weibull(t, failed, _c):
+    from reliability.Fitters import Fit_Weibull_2P
+    f, rc = t[failed], t[~failed]
+
+    def run():
+        return Fit_Weibull_2P(failures=f, right_censored=rc if len(rc) else None, CI=0.95,
+                              show_probability_plot=False, print_results=False)
+
+    return quiet(run), lambda r: {"eta": r.alpha, "beta": r.beta, "eta_se": r.alpha_SE, "beta_se": r.beta_SE}
+
+
+def surpyval_weibull(t, _failed, c):
+    import surpyval
+
+    def run():
+        m = surpyval.Weibull.fit(x=t, c=c)
+        _ = m.hess_inv  # Fisher covariance (computed in fit; read so that a lazy version is timed too)
+        return m
+
+    def est(m):
+        import numpy as np
+        se = np.sqrt(np.diag(m.hess_inv))
+        return {"eta": m.params[0], "beta": m.params[1], "eta_se": se[0], "beta_se": se[1]}
+
+    return quiet(run), est
+
+
+def lifelines_weibull(t, failed, _c):
+    from lifelines import WeibullFitter
+
+    def run():
+        w = WeibullFitter(alpha=0.05).fit(t, failed)
+        _ = w.variance_matrix_  # Fisher covariance (computed in fit)
+        return w
+
+    def est(w):
+        import numpy as np
+        v = w.variance_matrix_.values
+        return {"eta": w.lambda_, "beta": w.rho_, "eta_se": float(np.sqrt(v[0, 0])), "beta_se": float(np.sqrt(v[1, 1]))}
+
+    return quiet(run), est
+
+
+def surpyval_fit_best(t, _failed, c, restricted=True):
+    import surpyval
+    include = ["Weibull", "LogNormal", "Exponential"] if restricted else None
+
+    def run():
+        return surpyval.fit_best(x=t, c=c, include=include, metric="aic_c")
+
+    def est(m):
+        name = {"Weibull": "weibull2p", "LogNormal": "lognormal2p", "Exponential": "exponential1p"}.get(m.dist.name, m.dist.name)
+        p = list(m.params)
+        out = {"best": name}
+        if name == "weibull2p":
+            out.update({"weibull2p.eta": p[0], "weibull2p.beta": p[1]})
+        elif name == "lognormal2p":
+            out.update({"lognormal2p.mu": p[0], "lognormal2p.sigma": p[1]})
+        elif name == "exponential1p":
+            out.update({"exponential1p.lambda": p[0]})
+        return out
+
+    return quiet(run), est
+
+
+def reliability_fit_everything(t, failed, _c, restricted=True):
+    from reliability.Fitters import Fit_Everything
+    f, rc = t[failed], t[~failed]
+    exclude = [d for d in RELIABILITY_ALL if d not in RELMODEL_FAMILIES_IN_RELIABILITY] if restricted else None
+
+    def run():
+        return Fit_Everything(failures=f, right_censored=rc, exclude=exclude, sort_by="AICc",
+                              show_histogram_plot=False, show_PP_plot=False, show_probability_plot=False,
+                              show_best_distribution_probability_plot=False, print_results=False)
+
+    def est(r):
+        best = {"Weibull_2P": "weibull2p", "Lognormal_2P": "lognormal2p",
+                "Exponential_1P": "exponential1p"}.get(r.best_distribution_name, r.best_distribution_name)
+        return {"best": best,
+                "weibull2p.eta": r.Weibull_2P_alpha, "weibull2p.beta": r.Weibull_2P_beta,
+                "lognormal2p.mu": r.Lognormal_2P_mu, "lognormal2p.sigma": r.Lognormal_2P_sigma,
+                "exponential1p.lambda": r.Exponential_1P_lambda}
+
+    return quiet(run), est
+
+
+def lifelines_three_fitters(t, failed, _c):
+    from lifelines import ExponentialFitter, LogNormalFitter, WeibullFitter
+
+    def run():
+        return (WeibullFitter().fit(t, failed), LogNormalFitter().fit(t, failed), ExponentialFitter().fit(t, failed))
+
+    def est(r):
+        w, ln, ex = r
+        # lifelines' exponential lambda_ is the mean life (S = exp(-t/lambda)); relmodel's is the rate.
+        fits = {"weibull2p": w.AIC_, "lognormal2p": ln.AIC_, "exponential1p": ex.AIC_}
+        return {"best_by_aic": min(fits, key=fits.get),
+                "weibull2p.eta": w.lambda_, "weibull2p.beta": w.rho_,
+                "lognormal2p.mu": ln.mu_, "lognormal2p.sigma": ln.sigma_,
+                "exponential1p.lambda": 1 / ex.lambda_}
+
+    return quiet(run), est
+
+
+def pandas_read(path):
+    import pandas as pd
+
+    def run():
+        return pd.read_csv(path)
+
+    return run, lambda df: {"rows": len(df), "failures": int((df["event"] == 1).sum())}
+
+
+# ----------------------------------------------------------------------------------------------
+# relmodel
+
+def relmodel_timing(exe, mode, name, budget):
+    out = subprocess.run([exe, mode, os.path.join(DATA, name), str(budget)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def relmodel_cli(exe, name, clock):
+    """End-to-end `relmodel fit FILE` (all families, Fisher bounds, default report) to /dev/null."""
+    path = os.path.join(DATA, name)
+    hyperfine = shutil.which("hyperfine")
+    if hyperfine:
+        export = os.path.join(DATA, f"hyperfine-{name}.json")
+        subprocess.run([hyperfine, "--warmup", "1", "--min-runs", "5", "--export-json", export,
+                        "--output", "null", f"{exe} fit {path}"], check=True, capture_output=True)
+        times = json.load(open(export))["results"][0]["times"]
+        return {"median_s": statistics.median(times), "min_s": min(times), "repeats": len(times),
+                "timer": "hyperfine"}, 0
+    def run():
+        return subprocess.run([exe, "fit", path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+    timing, code = measure(run, budget=3.0, min_reps=5, max_reps=200, clock=clock)
+    timing["timer"] = "perf_counter around subprocess.run (includes process start-up)"
+    return timing, code
+
+
+# ----------------------------------------------------------------------------------------------
+# agreement
+
+def rel(a, b):
+    if a is None or b is None:
+        return float("inf")
+    if a == b:
+        return 0.0
+    return abs(a - b) / max(abs(a), abs(b))
+
+
+def converged_note(fit, label=""):
+    if fit.get("converged", True):
+        return ""
+    return f"; **{label + ' ' if label else ''}NOT CONVERGED** ({fit.get('iterations')} iterations)"
+
+
+def weibull_agreement(ours, theirs):
+    fit = ours["fit"]
+    d_par = max(rel(fit["eta"], theirs["eta"]), rel(fit["beta"], theirs["beta"]))
+    d_se = max(rel(fit["eta_se"], theirs["eta_se"]), rel(fit["beta_se"], theirs["beta_se"]))
+    ok = d_par <= PARAM_TOL and d_se <= SE_TOL
+    return ok, f"{'agree' if ok else 'DISAGREE'}: params {d_par:.1e}, SE {d_se:.1e}"
+
+
+def fitall_agreement(ours, theirs):
+    models = {m["family"]: m for m in ours["models"]}
+    names = {"weibull2p": ("eta", "beta"), "lognormal2p": ("mu", "sigma"), "exponential1p": ("lambda",)}
+    worst, notes = 0.0, []
+    for family, params in names.items():
+        for p in params:
+            key = f"{family}.{p}"
+            if key in theirs and family in models:
+                worst = max(worst, rel(models[family][p], theirs[key]))
+    best = theirs.get("best", theirs.get("best_by_aic"))
+    if best is not None and best != ours["best"]:
+        notes.append(f"best model {best} vs relmodel {ours['best']}")
+    ok = worst <= PARAM_TOL and not notes
+    return ok, f"{'agree' if ok else 'DISAGREE'}: params {worst:.1e}" + ("; " + "; ".join(notes) if notes else "")
+
+
+# ----------------------------------------------------------------------------------------------
+# report
+
+def fmt_time(s):
+    if s is None:
+        return "-"
+    if s < 1e-3:
+        return f"{s * 1e6:.1f} µs"
+    if s < 1:
+        return f"{s * 1e3:.1f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_ratio(r):
+    """Speed-up as a multiple; below 1 (relmodel slower) with two significant digits."""
+    return f"{r:,.0f}×" if r >= 10 else f"{r:.2g}×"
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "kernel": platform.release(),
+        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "python": platform.python_version(),
+        "swift": swift[0] if swift else "unknown",
+        "versions": {p: importlib.metadata.version(p) for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd")},
+    }
+
+
+def write_markdown(results, info, path):
+    lines = [MARK_BEGIN, "", f"Measured {info['date']} on {info['nproc']} cores, {info['cpu']} "
+             f"(Linux {info['kernel']}; load average at start {info['load']}, at end {results['load_end']}); {info['swift']}; Python {info['python']}, "
+             + ", ".join(f"{k} {v}" for k, v in info["versions"].items()) + ".", "",
+             f"Command: `bash bench/compare` (total {results['elapsed_s']:.0f} s of measuring). "
+             "Times are medians (minimum in brackets) over the repeats shown; speed-up = peer median / relmodel median. "
+             f"Agreement: eta and beta (fit-all: every family's parameters) within {PARAM_TOL:g} relative, "
+             f"standard errors within {SE_TOL:g} relative.", ""]
+    lines += ["| case | tool | median (min) | repeats | speed-up of relmodel | estimates |",
+              "|---|---|---|---|---|---|"]
+    for case in results["cases"]:
+        base = case["rows"][0]["timing"]["median_s"] if case["rows"] and case["rows"][0].get("timing") else None
+        for row in case["rows"]:
+            t = row.get("timing")
+            if t is None:
+                lines.append(f"| {case['title']} | {row['tool']} | {row.get('note', 'not run')} | - | - | - |")
+                continue
+            if row is case["rows"][0]:
+                ratio = "1 (reference)" if case.get("ratios", True) else "-"
+            elif not case.get("ratios", True) or row["tool"].startswith("relmodel"):
+                ratio = "-"
+            else:
+                ratio = fmt_ratio(t["median_s"] / base)
+            lines.append(f"| {case['title']} | {row['tool']} | {fmt_time(t['median_s'])} ({fmt_time(t['min_s'])}) "
+                         f"| {t['repeats']} | {ratio} | {row.get('agreement', '')} |")
+    lines += ["", "Targets:", "", "| target | measured | met |", "|---|---|---|"]
+    for target in results["targets"]:
+        lines.append(f"| {target['target']} | {target['measured']} | {'yes' if target['met'] else '**no**'} |")
+    if results.get("notes"):
+        lines += ["", "Notes from this run:", ""] + [f"- {n}" for n in results["notes"]]
+    lines += ["", MARK_END]
+    block = "\n".join(lines)
+    text = open(path).read() if os.path.exists(path) else f"# Benchmarks\n\n{MARK_BEGIN}\n{MARK_END}\n"
+    if MARK_BEGIN in text and MARK_END in text:
+        head, rest = text.split(MARK_BEGIN, 1)
+        tail = rest.split(MARK_END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    with open(path, "w") as f:
+        f.write(text)
+
+
+# ----------------------------------------------------------------------------------------------
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--timing", required=True, help="relmodel-timing executable (release)")
+    parser.add_argument("--relmodel", required=True, help="relmodel executable (release)")
+    parser.add_argument("--minutes", type=float, default=12, help="cap on the measuring time")
+    parser.add_argument("--markdown", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    args = parser.parse_args()
+    clock = Clock(args.minutes)
+    info = machine()
+    notes = []
+
+    def peer(title, tool, factory, agreement, *data, budget=3.0, **kw):
+        if clock.remaining() < 20:
+            notes.append(f"{title} / {tool}: skipped, time cap reached")
+            return {"tool": tool, "note": "skipped (time cap)"}
+        print(f"  {title}: {tool} ...", flush=True)
+        fn, est = factory(*data, **kw)
+        try:
+            timing, result = measure(fn, budget=budget, clock=clock)
+        except Exception as e:  # a peer failing is a result, not a crash of the comparison
+            notes.append(f"{title} / {tool}: raised {type(e).__name__}: {e}")
+            return {"tool": tool, "note": f"failed: {type(e).__name__}"}
+        estimates = est(result)
+        ok, text = agreement(estimates) if agreement else (True, "")
+        if agreement and not ok:
+            notes.append(f"{title} / {tool}: {text} — estimates {estimates}")
+        return {"tool": tool, "timing": timing, "estimates": estimates, "agreement": text}
+
+    cases = []
+    print("generating data ...", flush=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_data.py"), DATA], check=True)
+
+    # Weibull 2p MLE + Fisher bounds
+    for name, title in (("weibull_20.csv", "weibull2p MLE + Fisher bounds, 20 units"),
+                        ("weibull_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units (30% censored)")):
+        print(title, flush=True)
+        ours = relmodel_timing(args.timing, "weibull", name, 2)
+        t, failed, c = load(name)
+        rows = [{"tool": "relmodel (library)", "timing": ours, "estimates": ours["fit"],
+                 "agreement": f"eta {ours['fit']['eta']:.6g}, beta {ours['fit']['beta']:.6g}" + converged_note(ours["fit"])}]
+        if not ours["fit"]["converged"]:
+            notes.append(f"{title}: relmodel reports the weibull2p fit NOT CONVERGED after {ours['fit']['iterations']} iterations "
+                         "(the estimates still agree with the peers; see BENCHMARKS.md, known problems)")
+        agree = lambda e, ours=ours: weibull_agreement(ours, e)
+        rows.append(peer(title, "surpyval `Weibull.fit`", surpyval_weibull, agree, t, failed, c))
+        rows.append(peer(title, "reliability `Fit_Weibull_2P`", reliability_weibull, agree, t, failed, c))
+        rows.append(peer(title, "lifelines `WeibullFitter`", lifelines_weibull, agree, t, failed, c))
+        cases.append({"title": title, "key": name, "rows": rows})
+
+    # fit-all on 100,000
+    title = "fit-all (weibull2p, lognormal2p, exponential1p), 100,000 units"
+    print(title, flush=True)
+    ours = relmodel_timing(args.timing, "fitall", "weibull_100000.csv", 3)
+    t, failed, c = load("weibull_100000.csv")
+    agree = lambda e: fitall_agreement(ours, e)
+    rows = [{"tool": "relmodel (library, `LifetimeAnalysis`)", "timing": ours, "estimates": ours,
+             "agreement": f"best {ours['best']}" + "".join(converged_note(m, m["family"]) for m in ours["models"])}]
+    rows.append(peer(title, "surpyval `fit_best` (same 3 families)", surpyval_fit_best, agree, t, failed, c))
+    rows.append(peer(title, "reliability `Fit_Everything` (same 3 families)", reliability_fit_everything, agree, t, failed, c))
+    rows.append(peer(title, "lifelines Weibull+LogNormal+Exponential fitters", lifelines_three_fitters, agree, t, failed, c))
+    cases.append({"title": title, "key": "fitall", "rows": rows})
+
+    # ingest
+    title = "ingest 1,000,000-row CSV (time,event)"
+    print(title, flush=True)
+    ours = relmodel_timing(args.timing, "ingest", "lifetimes_1000000.csv", 2)
+    mb = ours["bytes"] / 1e6
+    pd_agree = lambda e: ((e["rows"] == ours["rows"] and e["failures"] == ours["failures"]),
+                          f"{'agree' if e['rows'] == ours['rows'] and e['failures'] == ours['failures'] else 'DISAGREE'}: "
+                          f"{e['rows']} rows, {e['failures']} failures")
+    rows = [{"tool": "relmodel `CSVTable.read` + `LifetimeReader.read` (typed)", "timing": ours["read_typed"],
+             "agreement": f"{ours['read_typed']['mb_per_s']:.0f} MB/s; {ours['rows']} rows, {int(ours['failures'])} failures"},
+            {"tool": "relmodel `CSVTable.read` (tokenize only)", "timing": ours["read"],
+             "agreement": f"{ours['read']['mb_per_s']:.0f} MB/s"}]
+    pandas_row = peer(title, "pandas `read_csv`", pandas_read, pd_agree, os.path.join(DATA, "lifetimes_1000000.csv"))
+    if pandas_row.get("timing"):
+        pandas_row["agreement"] += f"; {mb / pandas_row['timing']['median_s']:.0f} MB/s"
+    rows.append(pandas_row)
+    cases.append({"title": title + f", {mb:.1f} MB", "key": "ingest", "rows": rows})
+
+    # end to end
+    cli_rows = []
+    for name in ("weibull_20.csv", "weibull_100000.csv", "lifetimes_1000000.csv"):
+        timing, code = relmodel_cli(args.relmodel, name, clock)
+        cli_rows.append({"tool": f"`relmodel fit {name}`", "timing": timing,
+                         "agreement": "exit 0" if code == 0 else f"**exit {code}**"})
+        if code != 0:
+            notes.append(f"relmodel fit {name} exited {code}")
+    cases.append({"title": "relmodel CLI end to end (`relmodel fit FILE`: default families, default report)",
+                  "key": "cli", "rows": cli_rows, "ratios": False})
+    if not shutil.which("hyperfine"):
+        notes.append("hyperfine is not installed: CLI times are perf_counter around subprocess.run (includes fork/exec and process start-up).")
+
+    # context: the peers' own default candidate lists (not identical work; one repeat, if time allows)
+    title = "context: peers' default fit-all lists, 100,000 units (not identical work)"
+    rows = [cases[2]["rows"][0]]
+    if clock.remaining() > 240:
+        rows.append(peer(title, "surpyval `fit_best` (all its default families)", surpyval_fit_best, None, t, failed, c,
+                         restricted=False, budget=0))
+    if clock.remaining() > 180:
+        rows.append(peer(title, "reliability `Fit_Everything` (all 16 models)", reliability_fit_everything, None, t, failed, c,
+                         restricted=False, budget=0))
+    if len(rows) > 1:
+        cases.append({"title": title, "key": "context", "rows": rows})
+
+    # targets
+    def median(case_key, tool_prefix):
+        for case in cases:
+            if case["key"] == case_key:
+                for row in case["rows"]:
+                    if row["tool"].startswith(tool_prefix) and row.get("timing"):
+                        return row["timing"]["median_s"]
+        return None
+
+    targets = []
+    r100 = median("weibull_100000.csv", "relmodel")
+    for peer_name, need in (("surpyval", 100), ("reliability", 200)):
+        p = median("weibull_100000.csv", peer_name)
+        if r100 and p:
+            targets.append({"target": f"weibull2p + Fisher, 100,000 censored units: ≥{need}× faster than {peer_name}",
+                            "measured": fmt_ratio(p / r100), "met": p / r100 >= need})
+    r20 = median("weibull_20.csv", "relmodel")
+    if r20:
+        targets.append({"target": "20-unit weibull2p fit with Fisher bounds ≤ 20 µs", "measured": fmt_time(r20), "met": r20 <= 20e-6})
+    rfa, sfa = median("fitall", "relmodel"), median("fitall", "surpyval")
+    if rfa and sfa:
+        targets.append({"target": "fit-all on 100,000 units ≤ 1/50 of surpyval `fit_best` (same families)",
+                        "measured": f"{rfa / sfa:.2g} of surpyval's time", "met": sfa / rfa >= 50})
+    sfull = median("context", "surpyval")
+    if rfa and sfull:
+        targets.append({"target": "fit-all on 100,000 units ≤ 1/50 of surpyval `fit_best` (its default families)",
+                        "measured": f"{rfa / sfull:.2g} of surpyval's time", "met": sfull / rfa >= 50})
+    targets.append({"target": "CSV ingest ≥ 250 MB/s (`CSVTable.read`)", "measured": f"{ours['read']['mb_per_s']:.0f} MB/s",
+                    "met": ours["read"]["mb_per_s"] >= 250})
+    targets.append({"target": "CSV ingest ≥ 250 MB/s (typed: + `LifetimeReader.read`)",
+                    "measured": f"{ours['read_typed']['mb_per_s']:.0f} MB/s", "met": ours["read_typed"]["mb_per_s"] >= 250})
+    e2e = median("cli", "`relmodel fit lifetimes_1000000.csv`")
+    if e2e:
+        targets.append({"target": "`relmodel fit` end to end on a 1,000,000-row file < 0.5 s", "measured": fmt_time(e2e), "met": e2e < 0.5})
+
+    results = {"machine": info, "cases": cases, "targets": targets, "notes": notes,
+               "elapsed_s": time.perf_counter() - clock.start,
+               "load_end": " ".join(f"{x:.1f}" for x in os.getloadavg())}
+    with open(os.path.join(DATA, "compare-results.json"), "w") as f:
+        json.dump(results, f, indent=1, default=str)
+    write_markdown(results, info, args.markdown)
+    print(f"wrote {args.markdown} and {os.path.join(DATA, 'compare-results.json')} "
+          f"({results['elapsed_s']:.0f} s of measuring)")
+    for n in notes:
+        print("note:", n)
+
+
+if __name__ == "__main__":
+    main()
