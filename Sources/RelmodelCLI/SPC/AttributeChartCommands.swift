@@ -26,29 +26,53 @@ private func attributeChart(_ options: ChartInputOptions, size: String?, type: C
 struct PChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "p", abstract: "p chart (proportion nonconforming; stepped limits for varying sizes).")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of subgroup sizes (units inspected).") var size: String?
-    func run() throws { try ChartOutput.emit([try attributeChart(options, size: size, type: .p)], command: "p", options: options) }
+    func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .p, size: size) {
+            return try ChartOutput.emit(charts, command: "p", options: options)
+        }
+        try ChartOutput.emit([try attributeChart(options, size: size, type: .p)], command: "p", options: options)
+    }
 }
 
 struct NPChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "np", abstract: "np chart (number nonconforming).")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of subgroup sizes (units inspected).") var size: String?
-    func run() throws { try ChartOutput.emit([try attributeChart(options, size: size, type: .np)], command: "np", options: options) }
+    func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .np, size: size) {
+            return try ChartOutput.emit(charts, command: "np", options: options)
+        }
+        try ChartOutput.emit([try attributeChart(options, size: size, type: .np)], command: "np", options: options)
+    }
 }
 
 struct CChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "c", abstract: "c chart (nonconformities per unit of constant size).")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of sizes (ignored by the c chart; accepted for symmetry).") var size: String?
-    func run() throws { try ChartOutput.emit([try attributeChart(options, size: nil, type: .c)], command: "c", options: options) }
+    func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .c, size: nil) {
+            return try ChartOutput.emit(charts, command: "c", options: options)
+        }
+        try ChartOutput.emit([try attributeChart(options, size: nil, type: .c)], command: "c", options: options)
+    }
 }
 
 struct UChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "u", abstract: "u chart (nonconformities per unit; stepped limits).")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of sizes (units or area inspected).") var size: String?
-    func run() throws { try ChartOutput.emit([try attributeChart(options, size: size, type: .u)], command: "u", options: options) }
+    func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .u, size: size) {
+            return try ChartOutput.emit(charts, command: "u", options: options)
+        }
+        try ChartOutput.emit([try attributeChart(options, size: size, type: .u)], command: "u", options: options)
+    }
 }
 
 struct LaneyPCommand: ParsableCommand {

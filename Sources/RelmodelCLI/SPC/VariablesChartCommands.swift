@@ -33,10 +33,14 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
 struct XbarRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "xbar-r", abstract: "Xbar and R charts of subgrouped measurements.")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(name: .customLong("sigma-method"), help: "Within sigma: rbar (default), sbar, pooled, mvlue-r, mvlue-s.")
     var sigmaMethod: SigmaMethod?
 
     func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .xbarR) {
+            return try ChartOutput.emit(charts, command: "xbar-r", options: options)
+        }
         try ChartOutput.emit(try subgroupCharts(options, dispersion: .r, sigmaMethod: sigmaMethod), command: "xbar-r", options: options)
     }
 }
@@ -45,10 +49,14 @@ struct XbarRCommand: ParsableCommand {
 struct XbarSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "xbar-s", abstract: "Xbar and S charts of subgrouped measurements.")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(name: .customLong("sigma-method"), help: "Within sigma: sbar (default), rbar, pooled, mvlue-r, mvlue-s.")
     var sigmaMethod: SigmaMethod?
 
     func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .xbarS) {
+            return try ChartOutput.emit(charts, command: "xbar-s", options: options)
+        }
         try ChartOutput.emit(try subgroupCharts(options, dispersion: .s, sigmaMethod: sigmaMethod), command: "xbar-s", options: options)
     }
 }
@@ -57,6 +65,7 @@ struct XbarSCommand: ParsableCommand {
 struct IMRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "imr", abstract: "Individuals and moving-range charts.")
     @OptionGroup var options: ChartInputOptions
+    @OptionGroup var phaseII: BaselineOption
     @Option(help: "Moving range span w (points per moving range).")
     var span: Int = 2
 
@@ -65,6 +74,9 @@ struct IMRCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .imr) {
+            return try ChartOutput.emit(charts, command: "imr", options: options)
+        }
         guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
         let input = try SPCInput(options.file)
         let values = try input.doubles(valueColumn)

@@ -1,0 +1,119 @@
+import ArgumentParser
+import SPC
+
+/// `relmodel spc baseline FILE --chart CHART --value COL ...`: a phase I baseline study whose frozen
+/// limits go to a versioned baseline file (see docs/BASELINE.md).
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Phase I baseline study: exclusion rounds with an audit trail, normality and autocorrelation checks, frozen limits.",
+        discussion: """
+        Round 1 estimates the limits from every subgroup and flags signals; flagged subgroups are \
+        excluded (from both charts of a pair) and the limits re-estimated, until a round has no \
+        signal or --max-rounds is reached (then the baseline is marked not stable). Fewer than \
+        --min-subgroups remaining is a data error (exit 65). --out writes the frozen limits; if the \
+        file holds an earlier baseline, that version is kept as NAME.vN.json and NAME.json gets \
+        version N + 1 (nothing is written when the result is identical). Chart commands read the \
+        file with --baseline FILE.
+        """
+    )
+
+    @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
+    var file: String
+
+    @Option(help: "Chart: xbar-r, xbar-s, imr, p, np, c, u.")
+    var chart: BaselineChart
+
+    @Option(help: "Column of measurements (counts for attribute charts).")
+    var value: String?
+
+    @Option(help: "Column identifying the subgroup (required for xbar-r and xbar-s; row numbers otherwise).")
+    var subgroup: String?
+
+    @Option(help: "Column of subgroup sizes (required for p, np and u).")
+    var size: String?
+
+    @Option(help: "Use only subgroups whose rows are marked I or 1 in this column.")
+    var phase: String?
+
+    @Option(name: .customLong("phase1"), help: "Use only subgroups FIRST-LAST (1-based positions).")
+    var phase1: String?
+
+    @Option(help: "Rules that exclude: we, nelson, all, or test numbers like 1,2,5 (K overrides as 2:8). Default: 1 (points beyond the limits).")
+    var rules: String = "1"
+
+    @Option(help: "Constants: exact (default), table, textbook.")
+    var constants: ConstantSource = .exact
+
+    @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma.")
+    var sigmaMultiplier: Double = 3
+
+    @Option(name: .customLong("sigma-method"), help: "Within sigma of xbar charts: rbar, sbar, pooled, mvlue-r, mvlue-s (default rbar for xbar-r, sbar for xbar-s).")
+    var sigmaMethod: SigmaMethod?
+
+    @Option(help: "Moving range span of imr.")
+    var span: Int = 2
+
+    @Option(name: .customLong("max-rounds"), help: "At most this many rounds of limits.")
+    var maxRounds: Int = 5
+
+    @Option(name: .customLong("min-subgroups"), help: "Fail (exit 65) when fewer subgroups would remain.")
+    var minSubgroups: Int = BaselineOptions.defaultMinimumSubgroups
+
+    @Option(help: "Comma-separated subgroup labels never to exclude (no assignable cause found); their signals are recorded as kept.")
+    var keep: String?
+
+    @Option(help: "Write the baseline file here (versioned: an earlier baseline is kept as NAME.vN.json).")
+    var out: String?
+
+    @Flag(help: "Print the baseline document (the file's content) instead of the report.")
+    var json = false
+
+    func validate() throws {
+        guard maxRounds >= 1 else { throw ValidationError("--max-rounds must be at least 1") }
+        guard minSubgroups >= 2 else { throw ValidationError("--min-subgroups must be at least 2") }
+        guard span >= 2 else { throw ValidationError("--span must be at least 2") }
+        guard sigmaMultiplier > 0, sigmaMultiplier.isFinite else { throw ValidationError("--sigma-multiplier must be positive") }
+        if phase != nil && phase1 != nil { throw ValidationError("give --phase or --phase1, not both") }
+        if let phase1 { _ = try ChartInputOptions.parseRange(phase1) }
+        if sigmaMethod != nil, ![.xbarR, .xbarS].contains(chart) { throw ValidationError("--sigma-method applies to xbar-r and xbar-s only") }
+        _ = try ChartInputOptions.parseRules(rules, for: chart.chartTypes[0])
+    }
+
+    func run() throws {
+        let input = try BaselineInput.read(file: file, chart: chart, value: value, subgroup: subgroup, size: size,
+                                           phase: phase, phase1: phase1)
+        let types = chart.chartTypes
+        let options = BaselineOptions(
+            chart: chart, constants: constants, sigmaMultiplier: sigmaMultiplier,
+            rules: try ChartInputOptions.parseRules(rules, for: types[0]),
+            dispersionRules: types.count > 1 ? try ChartInputOptions.parseRules(rules, for: types[1]) : nil,
+            sigmaMethod: sigmaMethod, span: span, maxRounds: maxRounds, minimumSubgroups: minSubgroups,
+            keep: Set((keep ?? "").split(separator: ",").map { String($0).trimmingSpaces }))
+        let result = try SPCInput.dataErrors { try BaselineStudy.run(input.data, options: options) }
+        let source = BaselineFile.Source(
+            file: file, sha256: input.sha256, rows: input.rows, fileRows: input.fileRows, subgroups: input.data.count,
+            selection: input.selection, columns: [("value", value), ("subgroup", subgroup), ("size", size)])
+        let render = { (version: Int) in
+            BaselineJSON.pretty(BaselineFile.document(result, source: source, version: version, rulesName: rules))
+        }
+        var outcome: BaselineFile.WriteOutcome?
+        if let out { outcome = try BaselineFile.writeVersioned(out, chart: chart, render: render) }
+        let version: Int
+        switch outcome {
+        case let .created(v), let .unchanged(v), let .rebaselined(v, _): version = v
+        case nil: version = 1
+        }
+        if json {
+            print(render(version), terminator: "")
+        } else {
+            print(BaselineReport.text(result, source: source, rulesName: rules))
+            switch outcome {
+            case let .created(v): print("\nbaseline written to \(out!) (version \(v))")
+            case let .unchanged(v): print("\n\(out!) already holds this baseline (version \(v)); unchanged")
+            case let .rebaselined(v, archive): print("\nbaseline written to \(out!) (version \(v)); version \(v - 1) kept as \(archive)")
+            case nil: print("\nno --out: the baseline was not written")
+            }
+        }
+    }
+}

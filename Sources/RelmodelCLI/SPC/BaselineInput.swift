@@ -1,0 +1,84 @@
+import ArgumentParser
+import Ingest
+import SPC
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension BaselineChart: ExpressibleByArgument {}
+
+extension SPCInput {
+    init(table: CSVTable, file: String) {
+        self.table = table
+        self.file = file
+    }
+}
+
+/// The data of a baseline study or of a phase II chart, read from long-form CSV, with what an audit
+/// needs to know about where it came from.
+struct BaselineInput {
+    let data: BaselineData
+    /// Rows the data were built from, and rows in the file.
+    let rows: Int
+    let fileRows: Int
+    /// Which rows were selected ("all rows", "phase column 'phase' = I", "subgroups 1-30").
+    let selection: String
+    /// SHA-256 of the file's bytes (nil for standard input).
+    let sha256: String?
+
+    /// Reads `file` for `chart`. `phase` (a column: rows of subgroups whose first row says I, i or 1)
+    /// or `phase1` (FIRST-LAST subgroup positions) selects the subgroups; without them every row is used.
+    static func read(file: String, chart: BaselineChart, value: String?, subgroup: String?, size: String?,
+                     phase: String? = nil, phase1: String? = nil) throws -> BaselineInput {
+        guard let value else { throw ValidationError("--value COLUMN is required") }
+        if [.xbarR, .xbarS].contains(chart), subgroup == nil { throw ValidationError("--subgroup COLUMN is required for the \(chart.rawValue) chart") }
+        if [.p, .np, .u].contains(chart), size == nil { throw ValidationError("--size COLUMN is required for the \(chart.rawValue) chart") }
+        var sha256: String?
+        let input: SPCInput
+        if file == "-" {
+            input = try SPCInput(file)
+        } else {
+            guard let bytes = BaselineJSON.readFile(file) else {
+                printError("\(file): cannot open: \(String(cString: strerror(errno)))")
+                throw ExitCode(66)
+            }
+            sha256 = BaselineDigest.sha256Hex(bytes)
+            let table = try SPCInput.dataErrors { try CSVTable.parse(bytes: bytes, name: file) }
+            input = SPCInput(table: table, file: file)
+        }
+        let rowLabels: [String]
+        if let subgroup { rowLabels = try input.strings(subgroup) } else { rowLabels = (0..<input.table.rowCount).map { String($0 + 1) } }
+        // Subgroups: grouped rows for x̄ charts, one row each otherwise.
+        let groups: [[Int]] = chart == .xbarR || chart == .xbarS ? GroupedRows(rowLabels).rows : rowLabels.indices.map { [$0] }
+        var selected = Array(groups.indices)
+        var selection = "all rows"
+        if let phase {
+            let marks = try input.strings(phase)
+            selected = groups.indices.filter { ["I", "i", "1"].contains(marks[groups[$0][0]].trimmingSpaces) }
+            selection = "phase column '\(phase)' = I"
+        } else if let phase1 {
+            let range = try ChartInputOptions.parseRange(phase1)
+            selected = groups.indices.filter { range.contains($0 + 1) }
+            selection = "subgroups \(range.lowerBound)-\(range.upperBound)"
+        }
+        let labels = selected.map { rowLabels[groups[$0][0]] }
+        let data: BaselineData
+        switch chart {
+        case .xbarR, .xbarS:
+            let values = try input.doubles(value)
+            data = .subgroups(SubgroupData(labels: labels, values: selected.map { groups[$0].map { values[$0] } }))
+        case .imr:
+            let values = try input.doubles(value)
+            data = .individuals(values: selected.map { values[groups[$0][0]] }, labels: labels)
+        case .p, .np, .c, .u:
+            let counts = try input.doubles(value, .nonNegative)
+            let sizes = try size.map { try input.doubles($0, .positive) }
+            data = .attributes(AttributeData(labels: labels, counts: selected.map { counts[groups[$0][0]] },
+                                             sizes: sizes.map { s in selected.map { s[groups[$0][0]] } }))
+        }
+        return BaselineInput(data: data, rows: selected.reduce(0) { $0 + groups[$1].count }, fileRows: input.table.rowCount,
+                             selection: selection, sha256: sha256)
+    }
+}
