@@ -47,29 +47,11 @@ struct ProfileLikelihood<Z: StandardDistribution> {
         return nil
     }
 
-    /// max over mu of l(mu, s) at fixed s, starting from `mu`. Concave in mu for log-concave Z.
+    /// max over mu of l(mu, s) at fixed s, starting from `mu`: the maximiser's own fixed-scale search
+    /// (concave in mu for log-concave Z). Nil when it stops without converging.
     func maximizeOverLocation(s: Double, from start: Double) -> (value: Double, mu: Double)? {
-        var mu = start
-        var current = likelihood.evaluate(mu: mu, s: s)
-        guard current.value.isFinite else { return nil }
-        for _ in 0..<200 {
-            let h = current.hessian.mumu
-            var step = h < 0 ? -current.gradient.mu / h : (current.gradient.mu > 0 ? 1 : -1)
-            step = max(-5, min(5, step))
-            var accepted = false
-            for _ in 0..<60 {
-                let trial = likelihood.evaluate(mu: mu + step, s: s)
-                if trial.value.isFinite && trial.value >= current.value - 1e-13 * abs(current.value) {
-                    mu += step
-                    current = trial
-                    accepted = true
-                    break
-                }
-                step /= 2
-            }
-            if !accepted { return (current.value, mu) }
-            if abs(step) < 1e-11 * (1 + abs(mu)) { return (current.value, mu) }
-        }
-        return nil
+        let result = LocationScaleMaximizer(likelihood: likelihood).maximizeLocation(mu: start, s: s)
+        guard result.evaluation.value.isFinite, result.converged else { return nil }
+        return (result.evaluation.value, result.mu)
     }
 }
