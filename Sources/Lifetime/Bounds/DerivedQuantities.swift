@@ -16,7 +16,10 @@ extension LifetimeFit {
             return Array(repeating: ConfidenceInterval(lower: nil, upper: nil), count: family.parameterCount)
         case .lr:
             let none = ConfidenceInterval(lower: nil, upper: nil)
-            guard LikelihoodRatioBounds.isAvailable(self) else { return Array(repeating: none, count: parameterCount) }
+            if (family.hasThreshold || family.isGamma), let general = GeneralProfileBounds.parameters(self, confidence: confidence) {
+                return general
+            }
+            guard LikelihoodRatioBounds.isAvailable(self) else { return Array(repeating: none, count: family.parameterCount) }
             let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
             let s = !isScaleFixed ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence) : none
             return FisherBounds.map(family, mu: mu, s: s) + (family.hasThreshold ? [none] : [])

@@ -46,15 +46,17 @@ enum GammaEstimation {
         if !search.converged { notes.append("Nelder-Mead did not converge in 5000 evaluations") }
         if gradientNorm >= 1e-5 { notes.append("gradient norm \(gradientNorm) after polishing") }
         if covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
-        notes.append("gamma families: derivatives by central differences; likelihood-ratio bounds are not available")
+        notes.append("gamma families: derivatives by central differences")
         let diagnostics = FitDiagnostics(converged: search.converged && gradientNorm < 1e-5, iterations: search.evaluations + iterations,
                                          gradientNorm: gradientNorm, hessianNegativeDefinite: covariance != nil, notes: notes)
         let model = LifetimeModel(family: family, mu: p[0], sigma: 1, threshold: threshold, shape: exp(p[1]))
-        return LifetimeFit(family: family, method: .mle, model: model, locationScaleCovariance: nil,
+        var fit = LifetimeFit(family: family, method: .mle, model: model, locationScaleCovariance: nil,
                            internalCovariance: family.hasThreshold ? nil : covariance,
                            logLikelihood: ll(p), sample: PreparedSample(data, logScale: true, threshold: threshold),
                            sampleSize: data.unitCount, diagnostics: diagnostics,
                            andersonDarling: AndersonDarling.statistic(model: model, data: data))
+        fit.data = data
+        return fit
     }
 
     /// (ln theta, ln k) from the mean m and variance v of the failure times above the threshold.

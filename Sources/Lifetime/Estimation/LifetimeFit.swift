@@ -41,6 +41,9 @@ public struct LifetimeFit: Sendable {
     public let andersonDarling: Double?
     /// A Weibull shape fixed by the analyst (Weibayes) rather than estimated.
     public let fixedShape: Double?
+    /// The data, kept by threshold and gamma fits, whose likelihood-ratio bounds profile every
+    /// parameter over the original times (arrays are shared, not copied).
+    public internal(set) var data: LifetimeData?
 
     public init(family: LifetimeFamily, method: EstimationMethod, model: LifetimeModel,
                 locationScaleCovariance: Matrix?, internalCovariance: Matrix? = nil, logLikelihood: Double,

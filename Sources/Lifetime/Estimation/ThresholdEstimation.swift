@@ -111,10 +111,12 @@ enum ThresholdEstimation {
                         diagnostics: FitDiagnostics) -> LifetimeFit {
         let m = inner.model
         let model = LifetimeModel(family: family, mu: m.mu, sigma: m.sigma, threshold: m.threshold, shape: m.shape)
-        return LifetimeFit(family: family, method: .mle, model: model,
-                           locationScaleCovariance: inner.locationScaleCovariance, internalCovariance: covariance,
-                           logLikelihood: inner.logLikelihood, sample: inner.sample, sampleSize: data.unitCount,
-                           diagnostics: diagnostics, andersonDarling: AndersonDarling.statistic(model: model, data: data))
+        var fit = LifetimeFit(family: family, method: .mle, model: model,
+                              locationScaleCovariance: inner.locationScaleCovariance, internalCovariance: covariance,
+                              logLikelihood: inner.logLikelihood, sample: inner.sample, sampleSize: data.unitCount,
+                              diagnostics: diagnostics, andersonDarling: AndersonDarling.statistic(model: model, data: data))
+        fit.data = data
+        return fit
     }
 
     /// The documented fallback: the two-parameter fit, reported under the threshold family with gamma = 0.
