@@ -20,6 +20,9 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var sides: BoundSides
     /// A known Weibull shape (Weibayes): Weibull families are fitted with the shape fixed.
     public var fixedWeibullShape: Double?
+    /// Parameters held at known values, by name in each family's terms (`beta`, `sigma`, `gamma`);
+    /// a family without one of them is reported as not fitted, with the reason.
+    public var fixedValues: [(name: String, value: Double)] = []
     /// Maximum likelihood, or rank regression (`.rrx`, `.rry`: Benard positions with Johnson's
     /// adjustment; no covariance, so no bounds) for the families that support it.
     public var method: EstimationMethod = .mle
@@ -123,6 +126,8 @@ public struct LifetimeAnalysis: Sendable {
                 }
             } else if let shape = options.fixedWeibullShape, family == .weibull2p {
                 fit = try Weibayes.fit(data, shape: shape)
+            } else if !options.fixedValues.isEmpty {
+                fit = try MaximumLikelihood.fit(family, to: data, fixed: FixedParameters.parse(options.fixedValues, for: family).get())
             } else {
                 fit = try MaximumLikelihood.fit(family, to: data)
             }

@@ -60,7 +60,7 @@ public struct ParametricBootstrap: Sendable {
         guard data.hasOnlyExactFailures else { return nil }
         let endOfTest = data.suspensionTimes.isEmpty ? .infinity : (data.failureTimes + data.suspensionTimes).max() ?? 0
         let count = quantities(fit).count
-        let model = fit.model, family = fit.family, fixedShape = fit.fixedShape
+        let model = fit.model, family = fit.family, fixed = fit.fixed
         let seed = self.seed
         // One row of results per replicate, written by index: no shared mutable state between workers.
         let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: replicates * count)
@@ -80,7 +80,7 @@ public struct ParametricBootstrap: Sendable {
             for w in data.failureCounts { draw(censoredAt: endOfTest, count: w) }
             for (c, w) in zip(data.suspensionTimes, data.suspensionCounts) { draw(censoredAt: c, count: w) }
             let refit: LifetimeFit?
-            if let shape = fixedShape { refit = try? Weibayes.fit(sample, shape: shape) } else { refit = try? MaximumLikelihood.fit(family, to: sample) }
+            refit = try? MaximumLikelihood.fit(family, to: sample, fixed: fixed)
             guard let refit, refit.diagnostics.converged else { okShared[i] = false; return }
             let values = quantities(refit)
             okShared[i] = values.allSatisfy(\.isFinite)

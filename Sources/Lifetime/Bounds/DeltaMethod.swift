@@ -21,8 +21,10 @@ enum DeltaMethod {
     /// The model at perturbed internal parameters.
     static func model(_ fit: LifetimeFit, _ p: [Double]) -> LifetimeModel {
         let m = fit.model
-        let hasGamma = fit.family.hasThreshold
-        let threshold = hasGamma ? p[p.count - 1] : m.threshold
+        // The threshold is an internal parameter only when it was estimated (then it comes last).
+        let full = ThresholdEstimation.internalParameters(fit.family, m).count
+        let estimatedThreshold = fit.family.hasThreshold && fit.fixed.threshold == nil && p.count == full
+        let threshold = estimatedThreshold ? p[p.count - 1] : m.threshold
         if fit.family.isGamma {
             return LifetimeModel(family: fit.family, mu: p[0], sigma: 1, threshold: threshold, shape: exp(p[1]))
         }

@@ -9,21 +9,29 @@ extension LifetimeFit {
     /// Two-sided bounds on each parameter, in the order of `family.parameterNames`.
     /// - Complexity: Fisher O(1); likelihood-ratio O(n) per profile evaluation, some 100-300 of them.
     public func parameterBounds(_ method: BoundsMethod, confidence: Double) -> [ConfidenceInterval] {
+        let none = ConfidenceInterval(lower: nil, upper: nil)
+        var bounds: [ConfidenceInterval]
         switch method {
         case .fisher:
-            return FisherBounds.parameters(self, confidence: confidence)
+            bounds = FisherBounds.parameters(self, confidence: confidence)
         case .bootstrap:
-            return Array(repeating: ConfidenceInterval(lower: nil, upper: nil), count: family.parameterCount)
+            bounds = Array(repeating: none, count: family.parameterCount)
         case .lr:
-            let none = ConfidenceInterval(lower: nil, upper: nil)
-            if (family.hasThreshold || family.isGamma), let general = GeneralProfileBounds.parameters(self, confidence: confidence) {
-                return general
+            let profilesEverything = fixed.sigma == nil && (family.isGamma || (family.hasThreshold && fixed.threshold == nil))
+            if profilesEverything, let general = GeneralProfileBounds.parameters(self, confidence: confidence) {
+                bounds = general
+            } else if LikelihoodRatioBounds.isAvailable(self) {
+                let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
+                let s = !isScaleFixed ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence) : none
+                bounds = FisherBounds.map(family, mu: mu, s: s) + (family.hasThreshold ? [none] : [])
+            } else {
+                bounds = Array(repeating: none, count: family.parameterCount)
             }
-            guard LikelihoodRatioBounds.isAvailable(self) else { return Array(repeating: none, count: family.parameterCount) }
-            let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
-            let s = !isScaleFixed ? LikelihoodRatioBounds.interval(self, .logScale, confidence: confidence) : none
-            return FisherBounds.map(family, mu: mu, s: s) + (family.hasThreshold ? [none] : [])
         }
+        // A fixed parameter is known, not estimated: it has no bounds.
+        let fixedNames = fixed.names(for: family)
+        for (i, name) in family.parameterNames.enumerated() where fixedNames.contains(name) { bounds[i] = none }
+        return bounds
     }
 
     /// The B-life: the time by which `percent` % of units have failed, with two-sided bounds.

@@ -21,12 +21,15 @@ enum GeneralProfileBounds {
     static func parameters(_ fit: LifetimeFit, confidence: Double) -> [ConfidenceInterval]? {
         guard let data = fit.data, fit.method == .mle else { return nil }
         let family = fit.family
+        guard fit.fixed.sigma == nil else { return nil }
         let estimate = ThresholdEstimation.internalParameters(family, fit.model)
-        let dimension = family.hasThreshold ? estimate.count : 2
+        let profilesThreshold = family.hasThreshold && fit.fixed.threshold == nil
+        guard profilesThreshold || family.isGamma else { return nil }
+        let dimension = profilesThreshold ? estimate.count : 2
         let theta = Array(estimate.prefix(dimension))
         let tMin = ThresholdEstimation.earliestFailureBound(data)
         func logLikelihood(_ p: [Double]) -> Double {
-            if family.hasThreshold { return ThresholdEstimation.logLikelihood(family, data, p) }
+            if profilesThreshold { return ThresholdEstimation.logLikelihood(family, data, p) }
             return GammaLikelihood(data: data, threshold: fit.model.threshold).logLikelihood(mu: p[0], logShape: p[1])
         }
         let drop = ChiSquared.quantile(confidence, degreesOfFreedom: 1) / 2
@@ -45,7 +48,7 @@ enum GeneralProfileBounds {
                 if search.value.isFinite { warm = search.x }
                 return -search.value
             }
-            let isThreshold = family.hasThreshold && j == dimension - 1
+            let isThreshold = profilesThreshold && j == dimension - 1
             var scale = covariance.map { $0[j, j].squareRoot() } ?? 0.1 * max(1, abs(theta[j]))
             if !(scale.isFinite && scale > 0) { scale = 0.1 * max(1, abs(theta[j])) }
             func end(_ direction: Double) -> Double? {
@@ -72,11 +75,11 @@ enum GeneralProfileBounds {
             }
             intervals.append(ConfidenceInterval(lower: end(-1), upper: end(1)))
         }
-        return map(family, intervals)
+        return map(family, intervals, profilesThreshold: profilesThreshold)
     }
 
     /// Internal intervals (mu, s or ln k[, gamma]) to the family's own parameters.
-    static func map(_ family: LifetimeFamily, _ bounds: [ConfidenceInterval]) -> [ConfidenceInterval] {
+    static func map(_ family: LifetimeFamily, _ bounds: [ConfidenceInterval], profilesThreshold: Bool) -> [ConfidenceInterval] {
         var result: [ConfidenceInterval]
         if family.isGamma {
             result = [bounds[1].mappedIncreasing(exp), bounds[0].mappedIncreasing(exp)]   // shape, scale
@@ -85,7 +88,7 @@ enum GeneralProfileBounds {
         } else {
             result = FisherBounds.map(family, mu: bounds[0], s: bounds[1])
         }
-        if family.hasThreshold { result.append(bounds[bounds.count - 1]) }
+        if family.hasThreshold { result.append(profilesThreshold ? bounds[bounds.count - 1] : ConfidenceInterval(lower: nil, upper: nil)) }
         return result
     }
 }

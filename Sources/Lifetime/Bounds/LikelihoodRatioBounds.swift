@@ -26,7 +26,8 @@ enum LikelihoodRatioBounds {
     /// conditionally on the fitted threshold), not the gamma families nor the closed-form exponential2p,
     /// and only at a maximum-likelihood estimate (a rank-regression estimate is not the maximum).
     static func isAvailable(_ fit: LifetimeFit) -> Bool {
-        fit.method == .mle && !fit.family.isGamma && fit.family != .exponential2p && fit.logLikelihood.isFinite
+        fit.method == .mle && !fit.family.isGamma && !(fit.family == .exponential2p && fit.fixed.threshold == nil)
+            && fit.logLikelihood.isFinite
     }
 
     static func interval(_ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {

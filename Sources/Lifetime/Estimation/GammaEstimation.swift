@@ -51,7 +51,7 @@ enum GammaEstimation {
                                          gradientNorm: gradientNorm, hessianNegativeDefinite: covariance != nil, notes: notes)
         let model = LifetimeModel(family: family, mu: p[0], sigma: 1, threshold: threshold, shape: exp(p[1]))
         var fit = LifetimeFit(family: family, method: .mle, model: model, locationScaleCovariance: nil,
-                           internalCovariance: family.hasThreshold ? nil : covariance,
+                           internalCovariance: covariance,
                            logLikelihood: ll(p), sample: PreparedSample(data, logScale: true, threshold: threshold),
                            sampleSize: data.unitCount, diagnostics: diagnostics,
                            andersonDarling: AndersonDarling.statistic(model: model, data: data))

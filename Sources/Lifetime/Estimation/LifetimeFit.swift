@@ -39,8 +39,8 @@ public struct LifetimeFit: Sendable {
     public internal(set) var diagnostics: FitDiagnostics
     /// Anderson-Darling statistic (see `AndersonDarling`), nil when it is not defined for the data.
     public let andersonDarling: Double?
-    /// A Weibull shape fixed by the analyst (Weibayes) rather than estimated.
-    public let fixedShape: Double?
+    /// Parameters held at known values rather than estimated.
+    public let fixed: FixedParameters
     /// The data, kept by threshold and gamma fits, whose likelihood-ratio bounds profile every
     /// parameter over the original times (arrays are shared, not copied).
     public internal(set) var data: LifetimeData?
@@ -48,8 +48,8 @@ public struct LifetimeFit: Sendable {
     public init(family: LifetimeFamily, method: EstimationMethod, model: LifetimeModel,
                 locationScaleCovariance: Matrix?, internalCovariance: Matrix? = nil, logLikelihood: Double,
                 sample: PreparedSample, sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?,
-                fixedShape: Double? = nil) {
-        self.fixedShape = fixedShape
+                fixed: FixedParameters = FixedParameters()) {
+        self.fixed = fixed
         self.family = family
         self.method = method
         self.model = model
@@ -62,11 +62,17 @@ public struct LifetimeFit: Sendable {
         self.andersonDarling = andersonDarling
     }
 
-    /// Number of estimated parameters (a fixed shape does not count).
-    public var parameterCount: Int { family.parameterCount - (fixedShape == nil ? 0 : 1) }
+    /// Number of estimated parameters (fixed ones do not count).
+    public var parameterCount: Int { family.parameterCount - fixed.count }
 
-    /// True when sigma is not estimated: the exponential families, or a fixed Weibull shape.
-    public var isScaleFixed: Bool { family.fixedSigma != nil || fixedShape != nil }
+    /// True when sigma is not estimated: the exponential families, or a fixed shape or sigma.
+    public var isScaleFixed: Bool { family.fixedSigma != nil || fixed.sigma != nil }
+
+    /// The known Weibull shape of a Weibayes fit.
+    public var fixedShape: Double? {
+        guard family == .weibull2p || family == .weibull3p else { return nil }
+        return fixed.sigma.map { 1 / $0 }
+    }
 
     /// Parameter estimates in the order of `family.parameterNames`.
     public var parameters: [Double] { model.parameters }

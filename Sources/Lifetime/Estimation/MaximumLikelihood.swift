@@ -19,6 +19,40 @@ public enum MaximumLikelihood {
     ///
     /// - Complexity: O(n) per Newton iteration, one `exp` per observation for Weibull.
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> LifetimeFit {
+        try fit(family, to: data, fixed: FixedParameters())
+    }
+
+    /// Fits `family` with some parameters held at known values: a known sigma (or shape) leaves a
+    /// one-parameter search in mu; a known threshold fits the shape and scale to t - gamma. Fixed
+    /// parameters get no bounds and do not count in AIC, AICc and BIC.
+    public static func fit(_ family: LifetimeFamily, to data: LifetimeData, fixed: FixedParameters) throws(FitFailure) -> LifetimeFit {
+        if fixed.isEmpty { return try fitFree(family, to: data) }
+        if data.failureCount == 0 { throw .noFailures }
+        if fixed.sigma != nil && family.isGamma { throw .notApplicable("the gamma families have no sigma to fix") }
+        if fixed.sigma != nil && family.hasThreshold && fixed.threshold == nil {
+            throw .notApplicable("\(family.rawValue): a fixed \(family.parameterNames[1]) needs the threshold fixed too (fix gamma)")
+        }
+        let threshold = fixed.threshold ?? 0
+        if let gamma = fixed.threshold {
+            let tMin = ThresholdEstimation.earliestFailureBound(data)
+            guard gamma < tMin else { throw .notApplicable("a fixed threshold must lie below the first failure (\(tMin)), got \(gamma)") }
+        } else if family.isLogLocationScale && data.failureTimes.contains(0) {
+            throw .failureAtTimeZero(family: family)
+        }
+        let free = family.withoutThreshold.requiredDistinctFailures - (fixed.sigma == nil ? 0 : 1)
+        let distinct = distinctFailureLocations(data)
+        if distinct < max(free, 1) { throw .tooFewDistinctFailures(found: distinct, required: max(free, 1)) }
+        var fit: LifetimeFit
+        if family.isGamma {
+            fit = try GammaEstimation.fitShapeScale(data, threshold: threshold, family: family)
+        } else {
+            fit = locationScaleFit(family.withoutThreshold, data: data, threshold: threshold, fixedSigma: fixed.sigma)
+        }
+        fit = fit.relabelled(as: family, fixed: fixed, data: data)
+        return fit
+    }
+
+    static func fitFree(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> LifetimeFit {
         try checkExistence(family, data)
         if family.isGamma { return try GammaEstimation.fit(family, to: data) }
         if family.hasThreshold { return try ThresholdEstimation.fit(family, to: data) }
@@ -27,14 +61,14 @@ public enum MaximumLikelihood {
 
     /// Dispatches to the location-scale fit specialised for the family's standardized distribution.
     static func locationScaleFit(_ family: LifetimeFamily, data: LifetimeData, threshold: Double,
-                                 start: (mu: Double, s: Double)? = nil, fixedShape: Double? = nil) -> LifetimeFit {
+                                 start: (mu: Double, s: Double)? = nil, fixedSigma: Double? = nil) -> LifetimeFit {
         switch family.standardKind {
         case .smallestExtremeValue:
-            fit(SmallestExtremeValue.self, family: family, data: data, threshold: threshold, start: start, fixedShape: fixedShape)
+            fit(SmallestExtremeValue.self, family: family, data: data, threshold: threshold, start: start, fixedSigma: fixedSigma)
         case .normal:
-            fit(NormalStandard.self, family: family, data: data, threshold: threshold, start: start, fixedShape: fixedShape)
+            fit(NormalStandard.self, family: family, data: data, threshold: threshold, start: start, fixedSigma: fixedSigma)
         case .logistic:
-            fit(LogisticStandard.self, family: family, data: data, threshold: threshold, start: start, fixedShape: fixedShape)
+            fit(LogisticStandard.self, family: family, data: data, threshold: threshold, start: start, fixedSigma: fixedSigma)
         }
     }
 
@@ -66,12 +100,12 @@ public enum MaximumLikelihood {
 
     static func fit<Z: StandardDistribution>(_: Z.Type, family: LifetimeFamily, data: LifetimeData,
                                              threshold: Double, start: (mu: Double, s: Double)?,
-                                             fixedShape: Double? = nil) -> LifetimeFit {
+                                             fixedSigma: Double? = nil) -> LifetimeFit {
         let sample = PreparedSample(data, logScale: family.isLogLocationScale, threshold: threshold)
         let likelihood = LocationScaleLikelihood<Z>(sample)
         let maximizer = LocationScaleMaximizer(likelihood: likelihood)
         let result: LocationScaleMaximizer<Z>.Result
-        if let sigma = family.fixedSigma ?? fixedShape.map({ 1 / $0 }) {
+        if let sigma = family.fixedSigma ?? fixedSigma {
             let mu0 = start?.mu ?? closedFormExponentialLocation(sample) ?? startingLocation(sample)
             result = maximizer.maximizeLocation(mu: mu0, s: log(sigma))
         } else if let start {
@@ -83,7 +117,7 @@ public enum MaximumLikelihood {
             result = maximizer.maximize(mu: mu0, s: s0)
         }
         let g = result.evaluation.gradient
-        let scaleFixed = family.fixedSigma != nil || fixedShape != nil
+        let scaleFixed = family.fixedSigma != nil || fixedSigma != nil
         let gradientNorm = scaleFixed ? abs(g.mu) : (g.mu * g.mu + g.s * g.s).squareRoot()
         var notes = result.notes
         if result.covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
@@ -95,7 +129,8 @@ public enum MaximumLikelihood {
                            locationScaleCovariance: result.covariance,
                            logLikelihood: result.evaluation.value, sample: sample,
                            sampleSize: data.unitCount, diagnostics: diagnostics,
-                           andersonDarling: AndersonDarling.statistic(model: model, data: data), fixedShape: fixedShape)
+                           andersonDarling: AndersonDarling.statistic(model: model, data: data),
+                           fixed: FixedParameters(sigma: family.fixedSigma == nil ? fixedSigma : nil))
     }
 
     /// mu = log(T / r) for the exponential when all failures are exact: T is the total time on test

@@ -19,7 +19,7 @@ public enum Weibayes {
         precondition(shape > 0 && shape.isFinite, "shape must be positive")
         if data.failureCount == 0 { throw .noFailures }
         if data.failureTimes.contains(0) { throw .failureAtTimeZero(family: .weibull2p) }
-        return MaximumLikelihood.locationScaleFit(.weibull2p, data: data, threshold: 0, fixedShape: shape)
+        return MaximumLikelihood.locationScaleFit(.weibull2p, data: data, threshold: 0, fixedSigma: 1 / shape)
     }
 
     /// The one-sided lower bound on eta at `confidence` (exact and right-censored data; any number of

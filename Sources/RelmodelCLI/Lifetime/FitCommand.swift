@@ -67,6 +67,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Known Weibull shape (Weibayes): weibull2p is fitted with this shape, and the one-sided lower bound on eta is reported even with zero failures.")
     var shape: Double?
 
+    @Option(name: .customLong("fix"), help: "NAME=VALUE: hold a parameter at a known value (repeatable): beta (Weibull, log-logistic), sigma (lognormal, normal, Gumbel), gamma (threshold families). Needs --dist naming families that have it.")
+    var fixedParameters: [String] = []
+
     @Option(name: .customLong("rank"), help: "Ranking criterion: aicc (default), aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
 
@@ -96,9 +99,28 @@ struct FitCommand: ParsableCommand {
         for a in residualLifeAges {
             guard let v = Double(a), v.isFinite, v >= 0 else { throw ValidationError("--mrl must be a non-negative age, got '\(a)'") }
         }
+        if !fixedParameters.isEmpty {
+            guard !distributions.isEmpty, !all else { throw ValidationError("--fix needs --dist naming the families whose parameters are fixed") }
+            guard shape == nil else { throw ValidationError("use either --shape or --fix beta=..., not both") }
+            let values = try Self.parseFixed(fixedParameters)
+            for name in distributions {
+                guard let family = LifetimeFamily(rawValue: name) else { continue }
+                if case let .failure(reason) = FixedParameters.parse(values, for: family) { throw ValidationError("--fix: \(reason)") }
+            }
+        }
         guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2, got \(replicates)") }
         if let shape, !(shape > 0 && shape.isFinite) { throw ValidationError("--shape must be a positive number, got \(shape)") }
         if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
+    }
+
+    static func parseFixed(_ texts: [String]) throws -> [(name: String, value: Double)] {
+        try texts.map { text in
+            let parts = text.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("--fix must be NAME=VALUE, got '\(text)'")
+            }
+            return (String(parts[0]).lowercased(), value)
+        }
     }
 
     static func parseConditional(_ text: String) -> (age: Double, duration: Double)? {
@@ -120,6 +142,7 @@ struct FitCommand: ParsableCommand {
             fixedWeibullShape: shape)
         options.bootstrap = ParametricBootstrap(replicates: replicates, seed: seed)
         options.method = method
+        options.fixedValues = (try? Self.parseFixed(fixedParameters)) ?? []
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
 
         let groups: [(group: String?, input: LifetimeInput)]

@@ -71,7 +71,9 @@ enum LifetimeJSON {
             }
             return .object([
                 ("distribution", .string(fit.family.rawValue)),
-                ("method", .string(fit.fixedShape == nil ? fit.method.rawValue : "weibayes")),
+                ("method", .string(fit.family == .weibull2p && fit.fixedShape != nil ? "weibayes" : fit.method.rawValue)),
+                ("fixed", .object(zip(fit.family.parameterNames, fit.parameters)
+                    .filter { fit.fixed.names(for: fit.family).contains($0.0) }.map { ($0.0, .number($0.1)) })),
                 ("parameters", .object(names.enumerated().map { ($1, .number(fit.parameters[$0])) })),
                 ("standardErrors", .object(names.enumerated().map { ($1, .number(errors?[$0])) })),
                 ("covariance", fit.covariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null),

@@ -49,13 +49,14 @@ enum LifetimeText {
         let percent = NumberFormatting.significant(options.confidence * 100, 6)
         lines.append("")
         let sideText = options.sides == .two ? "two-sided" : "one-sided \(options.sides.rawValue)"
-        lines.append("Best: \(fit.family.rawValue)\(fit.fixedShape == nil ? "" : " (Weibayes, shape fixed)"), \(Self.boundsName(options.boundsMethod)) bounds, \(percent)% \(sideText)")
+        lines.append("Best: \(fit.family.rawValue)\(fit.fixed.isEmpty ? "" : " (fixed: " + fit.fixed.names(for: fit.family).joined(separator: ", ") + ")"), \(Self.boundsName(options.boundsMethod)) bounds, \(percent)% \(sideText)")
         var detail = TextTable(headers: ["quantity", "estimate", "std. error", "lower", "upper"],
                                alignments: [.left, .right, .right, .right, .right])
         let errors = fit.standardErrors
+        let fixedNames = fit.fixed.names(for: fit.family)
         for (i, name) in fit.family.parameterNames.enumerated() {
             let b = best.parameterBounds[i]
-            detail.append([name, f(fit.parameters[i]), f(errors?[i]), f(b.lower), f(b.upper)])
+            detail.append([name, f(fit.parameters[i]), fixedNames.contains(name) ? "fixed" : f(errors?[i]), f(b.lower), f(b.upper)])
         }
         detail.append([options.boundsMethod == .lr ? "MTTF (Fisher)" : "MTTF", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
         func add(_ label: String, _ e: BoundedEstimate) {

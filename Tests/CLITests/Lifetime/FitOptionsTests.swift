@@ -86,3 +86,20 @@ import Testing
         #expect(r.stderr.contains("no 'lot' column"))
     }
 }
+
+@Suite struct FitFixedParameterTests {
+    @Test func fixedShapeThroughTheCLI() throws {
+        let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--dist", "lognormal2p", "--fix", "sigma=0.8", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let model = try #require((try CLIRunner.json(r.stdout)["models"] as? [[String: Any]])?.first)
+        #expect((model["fixed"] as? [String: Double])?["sigma"] == 0.8)
+        #expect((model["bounds"] as? [String: Any])?["sigma"] as? [NSNull] != nil)
+    }
+
+    @Test(arguments: [["--fix", "sigma=1"], ["--dist", "weibull2p", "--fix", "sigma=1"], ["--dist", "weibull2p", "--fix", "beta"],
+                      ["--dist", "weibull2p", "--fix", "beta=2", "--shape", "2"]])
+    func impossibleFixingsExit64(extra: [String]) throws {
+        let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv"] + extra)
+        #expect(r.status == 64, "\(extra): \(r.stderr)")
+    }
+}
