@@ -30,3 +30,25 @@ import RelmodelNumerics
         #expect(LifetimeAnalysis(data: data, rows: 100_000).best?.fit.family == .weibull2p)
     }
 }
+
+@Suite struct MillionUnitTests {
+    /// At a million units the log-likelihood (about -5e6) rounds far above the gain of the last
+    /// Newton steps: the maximiser must still converge in a few iterations, not run to its limit.
+    @Test func weibullAndLognormalOnAMillionUnitsConverge() throws {
+        var generator = Xoshiro256StarStar(seed: 11)
+        var data = LifetimeData()
+        let truth = LifetimeModel.weibull(eta: 1000, beta: 1.5)
+        let end = truth.quantile(0.7)   // Type I censoring at the 70th percentile: one suspension time
+        var suspended = 0.0
+        for _ in 0..<1_000_000 {
+            let t = truth.quantile(RandomVariates.uniform01(using: &generator))
+            if t <= end { data.addFailure(at: t) } else { suspended += 1 }
+        }
+        data.addSuspension(at: end, count: suspended)
+        for family in [LifetimeFamily.weibull2p, .lognormal2p] {
+            let fit = try MaximumLikelihood.fit(family, to: data)
+            #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite, "\(family): \(fit.diagnostics)")
+            #expect(fit.diagnostics.iterations < 20, "\(family): \(fit.diagnostics.iterations)")
+        }
+    }
+}

@@ -11,6 +11,8 @@ import LinearAlgebra
 /// Each iteration solves (-H + lambda I) delta = g through LAPACK. The undamped Newton step (lambda = 0)
 /// is tried first; if -H is not positive definite or the step does not increase the log-likelihood,
 /// lambda grows geometrically until it does, which turns the step towards the gradient direction.
+/// An undamped step whose predicted gain g.delta is below the rounding of the log-likelihood
+/// (1e-12 |LL|) is accepted without comparing values, which rounding makes meaningless there.
 /// Convergence is declared only after an undamped Newton step smaller than 1e-10 relative in every
 /// parameter: Newton converges quadratically, so the estimate is then converged far beyond 1e-10
 /// relative, and the point is a maximum, not a saddle. The threshold must stay above the rounding
@@ -53,7 +55,13 @@ struct LocationScaleMaximizer<Z: StandardDistribution> {
                 if a.isPositiveDefinite(), let d = try? a.solve(g), d.allSatisfy(\.isFinite) {
                     step = Self.limited(d)
                     let trial = likelihood.evaluate(mu: mu + step[0], s: s + step[1])
-                    if trial.value.isFinite && trial.value >= current.value - 1e-13 * abs(current.value) {
+                    // Near the maximum of a large sample the gain g.d of a Newton step is far below the
+                    // rounding of the log-likelihood itself (|LL| ~ 5e6 at a million units), so comparing
+                    // values cannot judge it; an undamped step on a negative definite Hessian whose
+                    // predicted gain is below that rounding is taken on the quadratic model's word.
+                    let predictedGain = g[0] * step[0] + g[1] * step[1]
+                    let belowRounding = damping == 0 && predictedGain >= 0 && predictedGain <= 1e-12 * (1 + abs(current.value))
+                    if trial.value.isFinite && (belowRounding || trial.value >= current.value - 1e-13 * abs(current.value)) {
                         mu += step[0]; s += step[1]
                         current = trial
                         accepted = true

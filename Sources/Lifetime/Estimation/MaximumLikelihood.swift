@@ -111,9 +111,17 @@ public enum MaximumLikelihood {
         } else if let start {
             result = maximizer.maximize(mu: start.mu, s: start.s)
         } else {
-            let s0 = log(startingScale(Z.self, sample))
-            // A rough location at the starting scale is all the start needs.
-            let mu0 = maximizer.maximizeLocation(mu: startingLocation(sample), s: s0, tolerance: 1e-3).mu
+            // Start: the spread of the failures alone can be far off (Type I censoring at one time
+            // hides the upper tail), and damped Newton then crawls. Two rounds of coordinate ascent,
+            // rough location at fixed scale then scale at fixed location (both one-dimensional and
+            // safe), bring the start close enough for undamped Newton steps.
+            var s0 = log(startingScale(Z.self, sample))
+            var mu0 = startingLocation(sample)
+            let profile = ProfileLikelihood(likelihood: likelihood)
+            for _ in 0..<2 {
+                mu0 = maximizer.maximizeLocation(mu: mu0, s: s0, tolerance: 1e-3).mu
+                if let scale = profile.maximizeOverScale(a: mu0, b: 0, from: s0) { s0 = scale.s }
+            }
             result = maximizer.maximize(mu: mu0, s: s0)
         }
         let g = result.evaluation.gradient
