@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import Lifetime
+import RelmodelNumerics
 
 /// Likelihood-ratio bounds of gamma and threshold fits, checked on profiles computed independently:
 /// at each bound the profile log-likelihood lies chi2(0.95; 1)/2 below the maximum.
@@ -48,5 +49,41 @@ import Glibc
         #expect(abs(profile.logLikelihood - (fit.logLikelihood - drop)) < 1e-5)
         #expect(bounds[2].upper == 17.88)
         #expect(bounds[1].lower! < fit.parameters[1] && fit.parameters[1] < bounds[1].upper!)
+    }
+
+    /// Likelihood-ratio regions are dual: the reliability bound at a B10 bound is exactly 0.9, for
+    /// profiles over every parameter (threshold included).
+    @Test(arguments: [LifetimeFamily.gamma2p, .weibull3p])
+    func bLifeAndReliabilityBoundsAreDual(family: LifetimeFamily) throws {
+        let fit = try MaximumLikelihood.fit(family, to: data)
+        let b10 = fit.bLife(10, bounds: .lr, confidence: 0.9)
+        let upper = try #require(b10.bounds.upper), lower = try #require(b10.bounds.lower)
+        #expect(lower < b10.value && b10.value < upper)
+        #expect(abs(try #require(fit.reliability(at: upper, bounds: .lr, confidence: 0.9).bounds.upper) - 0.9) < 1e-5)
+        #expect(abs(try #require(fit.reliability(at: lower, bounds: .lr, confidence: 0.9).bounds.lower) - 0.9) < 1e-5)
+    }
+
+    /// Gamma B10 by hand: at t_p fixed, theta = t_p / x_p(k) with P(k, x_p) = 0.1; the profile over k
+    /// (golden section here) at each bound lies chi2/2 below the maximum.
+    @Test func gammaBLifeProfileByHand() throws {
+        let fit = try MaximumLikelihood.fit(.gamma2p, to: data)
+        let t = data.failureTimes
+        func ll(_ k: Double, _ theta: Double) -> Double {
+            t.reduce(0) { $0 + (k - 1) * log($1) - $1 / theta - lgamma(k) - k * log(theta) }
+        }
+        func profile(_ tp: Double) -> Double {
+            var a = 0.3, b = 30.0
+            let r = (5.0.squareRoot() - 1) / 2
+            func f(_ k: Double) -> Double { ll(k, tp / inverseRegularizedGammaP(k, 0.1)) }
+            for _ in 0..<200 {
+                let c = b - r * (b - a), d = a + r * (b - a)
+                if f(c) > f(d) { b = d } else { a = c }
+            }
+            return f((a + b) / 2)
+        }
+        let b10 = fit.bLife(10, bounds: .lr, confidence: 0.95)
+        for end in [try #require(b10.bounds.lower), try #require(b10.bounds.upper)] {
+            #expect(abs(profile(end) - (fit.logLikelihood - drop)) < 1e-5)
+        }
     }
 }

@@ -17,8 +17,7 @@ extension LifetimeFit {
         case .bootstrap:
             bounds = Array(repeating: none, count: family.parameterCount)
         case .lr:
-            let profilesEverything = fixed.sigma == nil && (family.isGamma || (family.hasThreshold && fixed.threshold == nil))
-            if profilesEverything, let general = GeneralProfileBounds.parameters(self, confidence: confidence) {
+            if let general = GeneralProfileBounds.parameters(self, confidence: confidence) {
                 bounds = general
             } else if LikelihoodRatioBounds.isAvailable(self) {
                 let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
@@ -44,6 +43,9 @@ extension LifetimeFit {
         case .bootstrap:
             return BoundedEstimate(value: value, bounds: ConfidenceInterval(lower: nil, upper: nil))
         case .lr:
+            if let general = GeneralProfileBounds.quantile(self, probability: p, confidence: confidence) {
+                return BoundedEstimate(value: value, bounds: general)
+            }
             let zp = family.standard.quantile(p)
             let y = LikelihoodRatioBounds.interval(self, .logQuantile(zp), confidence: confidence)
             let m = model
@@ -64,6 +66,9 @@ extension LifetimeFit {
         case .bootstrap:
             return BoundedEstimate(value: value, bounds: ConfidenceInterval(lower: nil, upper: nil))
         case .lr:
+            if let general = GeneralProfileBounds.reliability(self, at: t, confidence: confidence) {
+                return BoundedEstimate(value: value, bounds: general)
+            }
             let u = LikelihoodRatioBounds.interval(self, .standardizedTime(model.transformed(t)), confidence: confidence)
             let standard = family.standard
             return BoundedEstimate(value: value, bounds: u.mappedDecreasing { standard.survival($0) })
