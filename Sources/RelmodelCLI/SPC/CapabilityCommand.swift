@@ -91,10 +91,10 @@ struct CapabilityCommand: ParsableCommand {
                  ("sigmaWithin", .number(c.withinSigma)), ("sigmaOverall", .number(c.overallSigma))]
                 + spec(c.specification)
                 + [("confidence", .number(c.confidence)),
-                   ("intervals", .string("chi-square (Cp, Pp); Bissell normal approximation (Cpk, Ppk)")),
-                   ("cp", index(c.cp)), ("cpl", .number(c.cpl)), ("cpu", .number(c.cpu)), ("cpk", index(c.cpk)),
-                   ("pp", index(c.pp)), ("ppl", .number(c.ppl)), ("ppu", .number(c.ppu)), ("ppk", index(c.ppk)),
-                   ("cpm", .number(c.cpm)),
+                   ("intervals", .string("chi-square (Cp, Pp); Bissell normal approximation (Cpk, Cpl, Cpu, Ppk, Ppl, Ppu); Boyles chi-square (Cpm)")),
+                   ("cp", index(c.cp)), ("cpl", index(c.cpl)), ("cpu", index(c.cpu)), ("cpk", index(c.cpk)),
+                   ("pp", index(c.pp)), ("ppl", index(c.ppl)), ("ppu", index(c.ppu)), ("ppk", index(c.ppk)),
+                   ("cpm", index(c.cpm)),
                    ("expectedPPMWithin", ppm(c.expectedWithin)), ("expectedPPMOverall", ppm(c.expectedOverall)),
                    ("observedPPM", ppm(c.observed))])
     }
@@ -113,15 +113,13 @@ struct CapabilityCommand: ParsableCommand {
     static func text(_ c: NormalCapability) -> String {
         let f = { (x: Double?) in NumberFormatting.significant(x, 5) }
         var table = TextTable(headers: ["index", "value", "lower", "upper"], alignments: [.left, .right, .right, .right])
-        for (name, i) in [("Cp", c.cp), ("Cpk", c.cpk), ("Pp", c.pp), ("Ppk", c.ppk)] as [(String, CapabilityIndex?)] {
+        for (name, i) in [("Cp", c.cp), ("Cpk", c.cpk), ("Cpl", c.cpl), ("Cpu", c.cpu), ("Pp", c.pp), ("Ppk", c.ppk),
+                          ("Ppl", c.ppl), ("Ppu", c.ppu), ("Cpm", c.cpm)] as [(String, CapabilityIndex?)] {
             table.append([name, f(i?.value), f(i?.lower), f(i?.upper)])
         }
-        table.append(["Cpl", f(c.cpl), "", ""])
-        table.append(["Cpu", f(c.cpu), "", ""])
-        table.append(["Cpm", f(c.cpm), "", ""])
         return """
         Normal capability: n \(c.count), mean \(NumberFormatting.significant(c.mean, 8)), sigma within \(NumberFormatting.significant(c.withinSigma, 7)), overall \(NumberFormatting.significant(c.overallSigma, 7))
-        \(Int(c.confidence * 100))% intervals: chi-square (Cp, Pp), Bissell (Cpk, Ppk)
+        \(Int(c.confidence * 100))% intervals: chi-square (Cp, Pp), Bissell (Cpk, Cpl, Cpu, Ppk, Ppl, Ppu), Boyles (Cpm)
         \(table.rendered())
         expected ppm within \(f(c.expectedWithin.total)), overall \(f(c.expectedOverall.total)); observed ppm \(f(c.observed.total))
         """

@@ -51,6 +51,9 @@ public struct PartsPerMillion: Sendable, Equatable {
 ///   C·√(χ²_{1-α/2; n-1}/(n-1)); Cpk, Ppk by Bissell's (1990) normal approximation
 ///   C ± z_{1-α/2} √(1/(9n) + C²/(2(n - 1))), the form qcc uses (n in the first term, n - 1 in the
 ///   second). Intervals treat σ as if from n - 1 degrees of freedom, as qcc and Minitab do.
+///   Cpl, Cpu, Ppl, Ppu by the same Bissell approximation (each is a one-sided Cpk). Cpm by Boyles'
+///   (1991) chi-square approximation: Cpm √(χ²_{α/2; ν}/ν) to Cpm √(χ²_{1-α/2; ν}/ν) with
+///   ν = n (1 + ξ²)² / (1 + 2ξ²), ξ = (μ - T)/σ_w.
 /// - Expected ppm from the normal with (μ, σ_w) and (μ, σ_o); observed ppm counts values strictly
 ///   outside the limits.
 public struct NormalCapability: Sendable, Equatable {
@@ -61,14 +64,14 @@ public struct NormalCapability: Sendable, Equatable {
     public var specification: Specification
     public var confidence: Double
     public var cp: CapabilityIndex?
-    public var cpl: Double?
-    public var cpu: Double?
+    public var cpl: CapabilityIndex?
+    public var cpu: CapabilityIndex?
     public var cpk: CapabilityIndex
     public var pp: CapabilityIndex?
-    public var ppl: Double?
-    public var ppu: Double?
+    public var ppl: CapabilityIndex?
+    public var ppu: CapabilityIndex?
     public var ppk: CapabilityIndex
-    public var cpm: Double?
+    public var cpm: CapabilityIndex?
     public var expectedWithin: PartsPerMillion
     public var expectedOverall: PartsPerMillion
     public var observed: PartsPerMillion
@@ -115,12 +118,16 @@ public enum ProcessCapability {
             let c = (usl - lsl) / (6 * sigma)
             return CapabilityIndex(value: c, lower: c * (lowChi / (n - 1)).squareRoot(), upper: c * (highChi / (n - 1)).squareRoot())
         }
-        func sides(_ sigma: Double) -> (Double?, Double?, CapabilityIndex) {
-            let lower = specification.lsl.map { (mean - $0) / (3 * sigma) }
-            let upper = specification.usl.map { ($0 - mean) / (3 * sigma) }
-            let k = min(lower ?? .infinity, upper ?? .infinity)
-            let half = z * (1 / (9 * n) + k * k / (2 * (n - 1))).squareRoot()
-            return (lower, upper, CapabilityIndex(value: k, lower: k - half, upper: k + half))
+        // Bissell's approximation for an index C = distance to a limit / 3 sigma.
+        func bissell(_ c: Double) -> CapabilityIndex {
+            let half = z * (1 / (9 * n) + c * c / (2 * (n - 1))).squareRoot()
+            return CapabilityIndex(value: c, lower: c - half, upper: c + half)
+        }
+        func sides(_ sigma: Double) -> (CapabilityIndex?, CapabilityIndex?, CapabilityIndex) {
+            let lower = specification.lsl.map { bissell((mean - $0) / (3 * sigma)) }
+            let upper = specification.usl.map { bissell(($0 - mean) / (3 * sigma)) }
+            let k = min(lower?.value ?? .infinity, upper?.value ?? .infinity)
+            return (lower, upper, bissell(k))
         }
         func expected(_ sigma: Double) -> PartsPerMillion {
             PartsPerMillion(belowLSL: specification.lsl.map { StandardNormal.cdf(($0 - mean) / sigma) * 1e6 } ?? 0,
@@ -128,9 +135,14 @@ public enum ProcessCapability {
         }
         let (cpl, cpu, cpk) = sides(withinSigma)
         let (ppl, ppu, ppk) = sides(overall)
-        var cpm: Double?
+        var cpm: CapabilityIndex?
         if let lsl = specification.lsl, let usl = specification.usl, let t = specification.effectiveTarget {
-            cpm = (usl - lsl) / (6 * (withinSigma * withinSigma + (mean - t) * (mean - t)).squareRoot())
+            let value = (usl - lsl) / (6 * (withinSigma * withinSigma + (mean - t) * (mean - t)).squareRoot())
+            let xi = (mean - t) / withinSigma
+            let nu = n * (1 + xi * xi) * (1 + xi * xi) / (1 + 2 * xi * xi)
+            cpm = CapabilityIndex(value: value,
+                                  lower: value * (ChiSquared.quantile(alpha / 2, degreesOfFreedom: nu) / nu).squareRoot(),
+                                  upper: value * (ChiSquared.quantile(1 - alpha / 2, degreesOfFreedom: nu) / nu).squareRoot())
         }
         return NormalCapability(count: values.count, mean: mean, withinSigma: withinSigma, overallSigma: overall,
                                 specification: specification, confidence: confidence,
