@@ -16,35 +16,25 @@ import Darwin
 /// c^2 ln(b/a) - (1-c)^2 ln((1-b)/(1-a)) - (b - a). It is defined for exact and right-censored data
 /// only (nil with left- or interval-censored observations).
 public enum AndersonDarling {
-    /// - Complexity: O(n) to sort failures and suspensions (`TimeSort`, separately, then merged in one
-    ///   pass); one CDF evaluation per distinct failure time.
+    /// - Complexity: O(n) for the Kaplan-Meier risk sets (`RiskSets`); one CDF evaluation per distinct
+    ///   failure time.
     public static func statistic(model: LifetimeModel, data: LifetimeData) -> Double? {
         guard data.hasOnlyExactFailures, data.failureCount > 0 else { return nil }
-        let failures = TimeSort.sortedPairs(data.failureTimes, data.failureCounts)
-        let suspensions = TimeSort.sortedPairs(data.suspensionTimes, data.suspensionCounts)
-        let n = data.unitCount
-        var atRisk = n
+        let risk = RiskSets(data)
+        let n = risk.unitCount
         var survival = 1.0
         var lowerU = 0.0     // u = F(t) at the start of the current piece
         var stepValue = 0.0  // F_n (Kaplan-Meier) on the current piece
         var total = 0.0
-        var j = 0            // next suspension
-        var i = 0
-        while i < failures.count {
-            let t = failures[i].time
-            var failed = 0.0
-            while i < failures.count && failures[i].time == t { failed += failures[i].count; i += 1 }
-            // Suspensions before t leave the risk set first; those tied with t stay at risk (failures first).
-            while j < suspensions.count && suspensions[j].time < t { atRisk -= suspensions[j].count; j += 1 }
-            let u = model.cdf(t)
+        for j in risk.times.indices {
+            let u = model.cdf(risk.times[j])
             total += piece(stepValue, lowerU, u)
             lowerU = u
-            survival *= 1 - failed / atRisk
+            survival *= 1 - risk.failures[j] / risk.atRisk[j]
             stepValue = 1 - survival
-            atRisk -= failed
         }
-        let lastFailure = failures[failures.count - 1].time
-        let lastSuspension = suspensions.last?.time ?? -.infinity
+        let lastFailure = risk.times[risk.times.count - 1]
+        let lastSuspension = data.suspensionTimes.max() ?? -.infinity
         // Up to u = 1 when the last observation is a failure (complete data), else up to F(last time).
         let end = lastSuspension < lastFailure && stepValue >= 1 - 1e-12 ? 1.0 : model.cdf(max(lastFailure, lastSuspension))
         total += piece(stepValue, lowerU, end)

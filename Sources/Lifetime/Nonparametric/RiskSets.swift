@@ -12,10 +12,10 @@ struct RiskSets: Sendable, Equatable {
     var unitCount: Double = 0
 
     /// - Precondition: the data hold exact failures and right-censored units only.
-    /// - Complexity: O(n log n) for the sorts, n stored rows.
+    /// - Complexity: O(n) for the sorts of non-negative times (`TimeSort`), n stored rows.
     init(_ data: LifetimeData) {
-        let failed = zip(data.failureTimes, data.failureCounts).sorted { $0.0 < $1.0 }
-        let suspended = zip(data.suspensionTimes, data.suspensionCounts).sorted { $0.0 < $1.0 }
+        let failed = TimeSort.sortedPairs(data.failureTimes, data.failureCounts).map { ($0.time, $0.count) }
+        let suspended = TimeSort.sortedPairs(data.suspensionTimes, data.suspensionCounts).map { ($0.time, $0.count) }
         unitCount = data.failureCounts.reduce(0, +) + data.suspensionCounts.reduce(0, +)
         var removed = 0.0   // units that left the risk set before the current time
         var s = 0
