@@ -36,10 +36,13 @@ study $f "Lifetime study: NIST e-Handbook 8.4.1.3" "20 units, 10 failures and 10
 step $f "Weibull, lognormal and exponential by maximum likelihood, ranked by AICc, with likelihood-ratio bounds:" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --bounds lr
 step $f "Every family, with reliability and hazard at 300 h and the B1 and B10 lives:" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --all --at 300 --b-life 1 --b-life 10
 step $f "Parametric bootstrap bounds (1000 replicates, seed 1, all cores):" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --dist weibull2p --bounds bootstrap
+step $f "Rank regression on X (median ranks, Johnson's adjustment):" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --method rrx
+step $f "Kaplan-Meier with Greenwood log-log bounds:" -- nonparametric datasets/lifetime/nist_8_4_1_3_weibull_example.csv
 
 f=lifetime-bearings-3p.md
 study $f "Lifetime study: Lieblein-Zelen ball bearings" "23 bearings, all failed (millions of revolutions). Reference: Weibull 3P gamma 14.8783, eta 63.8723, beta 1.59400, LL -112.85024." --
 step $f "Fit-all ranking; the threshold families report whether their likelihood is bounded:" -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --all
+step $f "Weibull 3P with likelihood-ratio bounds profiled over every parameter, threshold included:" -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --dist weibull3p --bounds lr
 
 f=qualification.md
 study $f "Qualification numbers" "FIT with chi-square bounds, acceleration, sample sizes, and a life-stress fit." --
@@ -51,3 +54,9 @@ f=spc-piston-rings.md
 study $f "SPC study: piston rings" "Montgomery Table 6.3 (qcc pistonrings): 40 subgroups of 5; phase I = subgroups 1-25, phase II = 26-40." --
 step $f "Xbar-R with qcc's constants (3-decimal d2) and phase I limits frozen for phase II:" -- spc xbar-r datasets/spc/piston_rings.csv --value diameter --subgroup sample --phase phase --constants table
 step $f "Capability against the specification 73.95-74.05:" -- spc capability datasets/spc/piston_rings.csv --value diameter --subgroup sample --lsl 73.95 --usl 74.05
+step $f "Operating characteristic of the Xbar chart with n = 5:" -- spc oc --chart xbar --n 5 --at 0.5,1,1.5,2
+step $f "In-control ARL with the Western Electric rules (Champ and Woodall: 91.75):" -- spc arl --chart shewhart --rules we --shifts 0,1
+
+f=spc-orange-juice-baseline.md
+study $f "SPC study: orange juice p chart baseline" "Montgomery Example 7.1: 30 trial samples of n = 50; samples 15 and 23 have assignable causes." --
+step $f "Baseline study: rounds of exclusion with the reasons, normality and autocorrelation checks:" -- spc baseline datasets/spc/orange_juice.csv --chart p --value nonconforming --size size --phase phase
