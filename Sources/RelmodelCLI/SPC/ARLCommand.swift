@@ -65,6 +65,15 @@ public struct ARLCommand: ParsableCommand {
     @Option(help: "Subgroup size n (the chart plots means of n).")
     var n: Int = 1
 
+    @Flag(help: "Shewhart: estimate the ARL by Monte Carlo simulation with the chart rule engine, for any rules (tests 1-8, TEST:K as in the chart commands); reports standard errors.")
+    var simulate = false
+
+    @Option(help: "Simulation replicates (with --simulate).")
+    var replicates: Int = 10_000
+
+    @Option(help: "Seed of the simulation (with --simulate); results repeat exactly on any number of cores.")
+    var seed: UInt64 = 1
+
     @Option(name: .customLong("target-arl"), help: "Solve for the critical value (L or h) giving this in-control ARL.")
     var targetARL: Double?
 
@@ -75,11 +84,19 @@ public struct ARLCommand: ParsableCommand {
 
     public func validate() throws {
         guard n >= 1 else { throw ValidationError("--n must be >= 1, got \(n)") }
+        if simulate {
+            guard chart == .shewhart else { throw ValidationError("--simulate applies to the Shewhart chart") }
+            guard targetARL == nil else { throw ValidationError("--target-arl is solved exactly: drop --simulate") }
+            guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2, got \(replicates)") }
+            _ = try ChartInputOptions.parseRules(rules, for: .i)
+        }
         _ = try SPCDesignArguments.doubles(shifts, option: "--shifts")
         if let targetARL, !(targetARL.isFinite && targetARL > 1) {
             throw ValidationError("--target-arl must be > 1, got \(targetARL)")
         }
         switch chart {
+        case .shewhart where simulate:
+            break
         case .shewhart:
             _ = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth ?? 3)
             if targetARL != nil, try SPCDesignArguments.ruleNumbers(rules) != [1] {
@@ -109,9 +126,23 @@ public struct ARLCommand: ParsableCommand {
         let root = Double(n).squareRoot()
         var parameters: [(String, JSONValue)] = []
         var arls: [Double] = []
+        var errors: [(standardError: Double, censored: Int)] = []
         var title: String
         do {
             switch chart {
+            case .shewhart where simulate:
+                let width = limitWidth ?? 3
+                let ruleSet = try ChartInputOptions.parseRules(rules, for: .i)
+                let simulation = try ARL.Simulation(rules: ruleSet, limitWidth: width, replicates: replicates, seed: seed)
+                for shift in shiftValues {
+                    let result = simulation.averageRunLength(shift: shift * root)
+                    arls.append(result.averageRunLength)
+                    errors.append((result.standardError, result.censored))
+                }
+                parameters = [("tests", .array(ruleSet.rules.map { .string("\($0.test):\($0.k)") })), ("L", .number(width)),
+                              ("method", .string("simulation")), ("replicates", .number(Double(replicates))),
+                              ("seed", .number(Double(seed)))]
+                title = "Shewhart chart, tests \(ruleSet.rules.map { "\($0.test)" }.joined(separator: ", ")), simulated with \(replicates) replicates (seed \(seed))"
             case .shewhart:
                 let width = try targetARL.map { target throws(ARLError) in try ARL.shewhartLimitWidth(targetARL: target) } ?? limitWidth ?? 3
                 let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: width)
@@ -148,17 +179,26 @@ public struct ARLCommand: ParsableCommand {
             var members: [(String, JSONValue)] = [("chart", .string(chart.rawValue))] + parameters
             if let targetARL { members.append(("targetARL", .number(targetARL))) }
             members.append(("n", .number(Double(n))))
-            members.append(("arl", .array(zip(shiftValues, arls).map { shift, arl in
-                .object([("shift", .number(shift)), ("statisticShift", .number(shift * root)), ("arl", .number(arl))])
+            members.append(("arl", .array(zip(shiftValues, arls).enumerated().map { index, entry in
+                var fields: [(String, JSONValue)] = [("shift", .number(entry.0)), ("statisticShift", .number(entry.0 * root)),
+                                                     ("arl", .number(entry.1))]
+                if index < errors.count {
+                    fields += [("standardError", .number(errors[index].standardError)), ("censored", .number(Double(errors[index].censored)))]
+                }
+                return .object(fields)
             })))
             print(JSONValue.object(members).serialized())
             return
         }
         print(title + (n > 1 ? ", subgroups of \(n)" : ""))
-        var table = TextTable(headers: n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"])
-        for (shift, arl) in zip(shiftValues, arls) {
+        var headers = n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"]
+        if !errors.isEmpty { headers.append("std. error") }
+        var table = TextTable(headers: headers)
+        for (index, (shift, arl)) in zip(shiftValues, arls).enumerated() {
             let cells = [NumberFormatting.significant(shift), NumberFormatting.significant(shift * root, 4), NumberFormatting.significant(arl, 5)]
-            table.append(n > 1 ? cells : [cells[0], cells[2]])
+            var row = n > 1 ? cells : [cells[0], cells[2]]
+            if index < errors.count { row.append(NumberFormatting.significant(errors[index].standardError, 3)) }
+            table.append(row)
         }
         print(table.rendered())
     }
@@ -192,7 +232,7 @@ enum SPCDesignArguments {
         if trimmed == "we" { return [1, 2, 5, 6] }
         let numbers = try integers(trimmed, option: "--rules")
         guard numbers.allSatisfy({ [1, 2, 5, 6].contains($0) }) else {
-            throw ValidationError("--rules takes the Nelson/Minitab tests 1, 2, 5, 6 or \"we\" (tests 3, 4, 7 and 8 have no ARL model here), got \"\(text)\"")
+            throw ValidationError("--rules takes the Nelson/Minitab tests 1, 2, 5, 6 or \"we\" for the exact Markov chain; tests 3, 4, 7 and 8 need --simulate; got \"\(text)\"")
         }
         return Array(Set(numbers)).sorted()
     }

@@ -28,3 +28,21 @@ import Testing
         #expect(try CLIRunner.run(arguments).status == 64)
     }
 }
+
+@Suite struct ARLSimulationCommandTests {
+    /// Any rule set by simulation; the Western Electric set agrees with Champ & Woodall's 91.75 within
+    /// four standard errors.
+    @Test func simulatedWesternElectricARL() throws {
+        let r = try CLIRunner.run(["spc", "arl", "--simulate", "--rules", "we", "--replicates", "2000", "--shifts", "0", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let arl = try #require((try CLIRunner.json(r.stdout)["arl"] as? [[String: Double]])?.first)
+        #expect(abs(arl["arl"]! - 91.75) < 4 * arl["standardError"]!)
+        #expect(arl["censored"] == 0)
+    }
+
+    @Test func trendRulesNeedSimulation() throws {
+        let r = try CLIRunner.run(["spc", "arl", "--rules", "1,3"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--simulate"))
+    }
+}
