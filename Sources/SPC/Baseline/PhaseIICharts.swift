@@ -75,7 +75,9 @@ public enum PhaseIICharts {
                               dispersionRules: RuleSet? = nil) throws(SPCError) -> [ControlChart] {
         guard data.count > 0 else { throw .insufficientData("no subgroups") }
         var charts: [ControlChart] = []
-        let note = "limits frozen from a baseline of \(limits.subgroups) subgroups"
+        // Say where the limits come from: any constants, sigma multiplier or span given on the command
+        // line are not used with frozen limits.
+        let note = "limits frozen from a baseline of \(limits.subgroups) subgroups (its constants, sigma multiplier and span apply, not the command line's)"
         func chart(_ type: ChartType, _ items: [(label: String, value: Double, size: Double)]) throws(SPCError) -> ControlChart {
             var points: [ChartPoint] = []
             for item in items {
