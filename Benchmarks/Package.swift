@@ -45,6 +45,7 @@ let package = Package(
                 "BenchSupport",
                 .product(name: "Ingest", package: "relmodel"),
                 .product(name: "Lifetime", package: "relmodel"),
+                .product(name: "SPC", package: "relmodel"),
             ]
         ),
     ]

@@ -6,6 +6,10 @@
 //   relmodel-timing fitall-every FILE [BUDGET_S]  the same with every family (`relmodel fit --all`)
 //   relmodel-timing lr      FILE [BUDGET_S]   likelihood-ratio bounds on eta, beta of a weibull2p fit
 //   relmodel-timing ingest  FILE [BUDGET_S]   CSVTable.read, and CSVTable.read + LifetimeReader.read
+//   relmodel-timing xbarr   COUNT [BUDGET_S]  Xbar-R charts with all eight Nelson tests on COUNT seeded
+//                                             normal values in subgroups of 5 (COUNT replaces FILE)
+//   relmodel-timing bootstrap FILE [BUDGET_S] 1,000-replicate parametric bootstrap of a weibull2p fit
+//                                             (run under `taskset -c 0` for the one-core time)
 //
 // FILE is a lifetime CSV (time,event). Reading the file is not part of the fit timings. Each case runs
 // once untimed, then repeats for BUDGET_S seconds (default 2) and at least 5 times, and prints one
@@ -18,6 +22,8 @@ import Darwin
 import BenchSupport
 import Ingest
 import Lifetime
+import RelmodelNumerics
+import SPC
 
 func fail(_ message: String) -> Never {
     let text = Array("relmodel-timing: \(message)\n".utf8)
@@ -94,6 +100,24 @@ case "ingest":
           + "\"read\": {\(timing(read)), \"mb_per_s\": \(number(bytes / 1e6 / read.median))}, "
           + "\"read_typed\": {\(timing(typed)), \"mb_per_s\": \(number(bytes / 1e6 / typed.median))}, "
           + "\"failures\": \(number(input.data.failureCount)), \"suspensions\": \(number(input.data.suspensionCount))}")
+case "xbarr":
+    guard let count = Int(path), count >= 10 else { fail("xbarr needs a value count >= 10") }
+    var generator = Xoshiro256StarStar(seed: 42)
+    let subgroups = count / 5
+    let values = (0..<subgroups).map { _ in (0..<5).map { _ in 10 + RandomVariates.standardNormal(using: &generator) } }
+    let data = SubgroupData(labels: (0..<subgroups).map(String.init), values: values)
+    let options = ChartOptions(rules: .nelson)
+    let t = Timer.measure(budget: budget, minimumRepeats: 3) { try! VariablesCharts.xbarR(data, options: options) }
+    let pair = try! VariablesCharts.xbarR(data, options: options)
+    let signalled = pair.location.points.filter { !$0.signals.isEmpty }.count
+    print("{\"case\": \"xbarr\", \"values\": \(subgroups * 5), \(timing(t)), \"signalled_points\": \(signalled)}")
+case "bootstrap":
+    let input = load(path)
+    let fit = try! MaximumLikelihood.fit(.weibull2p, to: input.data)
+    let bootstrap = ParametricBootstrap(replicates: 1000, seed: 1)
+    let t = Timer.measure(budget: budget, minimumRepeats: 3) { bootstrap.run(fit, data: input.data) { $0.parameters } }
+    let result = bootstrap.run(fit, data: input.data) { $0.parameters }!
+    print("{\"case\": \"bootstrap\", \"units\": \(number(input.data.unitCount)), \"replicates\": 1000, \(timing(t)), \"failed\": \(result.failedReplicates)}")
 default:
     fail("unknown case '\(mode)'")
 }

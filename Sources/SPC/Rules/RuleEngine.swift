@@ -11,7 +11,8 @@ public enum RuleEngine {
         while start < points.count {
             var end = start + 1
             while end < points.count && points[end].stage == points[start].stage { end += 1 }
-            let block = Array(points[start..<end])
+            // One stage (the usual case): evaluate the array itself instead of a copy of it.
+            let block = start == 0 && end == points.count ? points : Array(points[start..<end])
             for rule in rules.rules {
                 let flags = evaluate(rule, block)
                 for (offset, flagged) in flags.enumerated() where flagged {
@@ -20,7 +21,7 @@ public enum RuleEngine {
             }
             start = end
         }
-        return result.map { $0.sorted() }
+        return result.map { $0.count > 1 ? $0.sorted() : $0 }
     }
 
     /// Sets each point's `signals`. - Complexity: as `signals(_:rules:)`.
