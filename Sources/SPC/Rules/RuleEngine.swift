@@ -86,6 +86,7 @@ public enum RuleEngine {
     /// `length` members.
     static func runs(_ labels: [Int], length: Int, counts: (Int) -> Bool) -> [Bool] {
         var flags: [Bool] = []
+        flags.reserveCapacity(labels.count)
         var run = 0
         for (index, label) in labels.enumerated() {
             if !counts(label) { run = 0 } else if index > 0 && labels[index - 1] == label && run > 0 { run += 1 } else { run = 1 }
@@ -101,12 +102,15 @@ public enum RuleEngine {
             guard let s = p.sigma else { return false }
             return side > 0 ? p.value > p.center + zone * s : p.value < p.center - zone * s
         }
-        return points.indices.map { i in
-            for side in [1, -1] where beyond(points[i], side) {
-                let window = points[max(0, i - k)...i]
-                if window.filter({ beyond($0, side) }).count >= k { return true }
+        // Counting loops, no allocation per point: this runs on every point of every chart.
+        var flags = [Bool](repeating: false, count: points.count)
+        for i in points.indices {
+            for side in stride(from: 1, through: -1, by: -2) where beyond(points[i], side) {
+                var count = 0
+                for j in max(0, i - k)...i where beyond(points[j], side) { count += 1 }
+                if count >= k { flags[i] = true; break }
             }
-            return false
         }
+        return flags
     }
 }
