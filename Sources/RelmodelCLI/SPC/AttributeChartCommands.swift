@@ -23,17 +23,22 @@ private func attributeChart(_ options: ChartInputOptions, size: String?, type: C
     }
 }
 
+/// The run of the p, np, c and u commands: charts against frozen limits with --baseline, otherwise
+/// limits estimated from the data.
+private func runAttributeCommand(_ type: ChartType, baseline: BaselineChart, options: ChartInputOptions,
+                                 phaseII: BaselineOption, size: String?) throws {
+    if let charts = try BaselinePhaseII.charts(options, phaseII, chart: baseline, size: size) {
+        return try ChartOutput.emit(charts, command: type.rawValue, options: options)
+    }
+    try ChartOutput.emit([try attributeChart(options, size: size, type: type)], command: type.rawValue, options: options)
+}
+
 struct PChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "p", abstract: "p chart (proportion nonconforming; stepped limits for varying sizes).")
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of subgroup sizes (units inspected).") var size: String?
-    func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .p, size: size) {
-            return try ChartOutput.emit(charts, command: "p", options: options)
-        }
-        try ChartOutput.emit([try attributeChart(options, size: size, type: .p)], command: "p", options: options)
-    }
+    func run() throws { try runAttributeCommand(.p, baseline: .p, options: options, phaseII: phaseII, size: size) }
 }
 
 struct NPChartCommand: ParsableCommand {
@@ -41,12 +46,7 @@ struct NPChartCommand: ParsableCommand {
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of subgroup sizes (units inspected).") var size: String?
-    func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .np, size: size) {
-            return try ChartOutput.emit(charts, command: "np", options: options)
-        }
-        try ChartOutput.emit([try attributeChart(options, size: size, type: .np)], command: "np", options: options)
-    }
+    func run() throws { try runAttributeCommand(.np, baseline: .np, options: options, phaseII: phaseII, size: size) }
 }
 
 struct CChartCommand: ParsableCommand {
@@ -54,12 +54,7 @@ struct CChartCommand: ParsableCommand {
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of sizes (ignored by the c chart; accepted for symmetry).") var size: String?
-    func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .c, size: nil) {
-            return try ChartOutput.emit(charts, command: "c", options: options)
-        }
-        try ChartOutput.emit([try attributeChart(options, size: nil, type: .c)], command: "c", options: options)
-    }
+    func run() throws { try runAttributeCommand(.c, baseline: .c, options: options, phaseII: phaseII, size: nil) }
 }
 
 struct UChartCommand: ParsableCommand {
@@ -67,12 +62,7 @@ struct UChartCommand: ParsableCommand {
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of sizes (units or area inspected).") var size: String?
-    func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .u, size: size) {
-            return try ChartOutput.emit(charts, command: "u", options: options)
-        }
-        try ChartOutput.emit([try attributeChart(options, size: size, type: .u)], command: "u", options: options)
-    }
+    func run() throws { try runAttributeCommand(.u, baseline: .u, options: options, phaseII: phaseII, size: size) }
 }
 
 struct LaneyPCommand: ParsableCommand {
