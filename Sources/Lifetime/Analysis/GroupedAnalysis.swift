@@ -1,4 +1,4 @@
-import Dispatch
+import RelmodelNumerics
 
 extension LifetimeAnalysis {
     /// Analyses each group (a lot, a wafer, a stress cell) independently, spreading the groups over
@@ -7,13 +7,9 @@ extension LifetimeAnalysis {
     /// - Complexity: one `LifetimeAnalysis` per group, run in parallel.
     public static func grouped(_ groups: [(group: String, input: LifetimeInput)],
                                options: LifetimeAnalysisOptions) -> [(group: String, analysis: LifetimeAnalysis)] {
-        let results = UnsafeMutableBufferPointer<LifetimeAnalysis?>.allocate(capacity: groups.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: groups.count) { i in
-            shared[i] = LifetimeAnalysis(data: groups[i].input.data, rows: groups[i].input.rows, options: options)
+        let analyses = Parallel.map(groups.count) { i in
+            LifetimeAnalysis(data: groups[i].input.data, rows: groups[i].input.rows, options: options)
         }
-        return groups.indices.map { (groups[$0].group, results[$0]!) }
+        return groups.indices.map { (groups[$0].group, analyses[$0]) }
     }
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import RelmodelNumerics
 
 /// What to fit and what to report for each fitted model.
 public struct LifetimeAnalysisOptions: Sendable {
@@ -101,16 +101,9 @@ public struct LifetimeAnalysis: Sendable {
         units = data.unitCount
         failures = data.failureCount
         suspensions = data.suspensionCount
-        // One family per task, spread over every core; each slot is written by its own task only.
+        // One family per task, spread over every core.
         let families = options.families
-        let slots = UnsafeMutableBufferPointer<ModelOutcome?>.allocate(capacity: families.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let shared = slots
-        DispatchQueue.concurrentPerform(iterations: families.count) { i in
-            shared[i] = Self.outcome(families[i], data: data, options: options)
-        }
-        let outcomes = slots.map { $0! }
+        let outcomes = Parallel.map(families.count) { Self.outcome(families[$0], data: data, options: options) }
         self.outcomes = Self.rank(outcomes, by: options.criterion)
     }
 

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import RelmodelNumerics
 
 /// Parametric bootstrap confidence bounds for any fitted family.
@@ -16,7 +15,7 @@ import RelmodelNumerics
 /// complete data. Only exact and right-censored data are supported.
 ///
 /// Replicate i uses its own generator `Xoshiro256StarStar(seed: seed ^ (i * 0x9E3779B97F4A7C15))`, so
-/// the replicates run in parallel on every core (`DispatchQueue.concurrentPerform`) and the result is
+/// the replicates run in parallel on every core (`Parallel.map`) and the result is
 /// bit-identical to a serial run and across runs. Replicates that cannot be fitted (for example no
 /// failures drawn) or that do not converge are counted and left out, never silently: see `failedReplicates`.
 public struct ParametricBootstrap: Sendable {
@@ -62,13 +61,8 @@ public struct ParametricBootstrap: Sendable {
         let count = quantities(fit).count
         let model = fit.model, family = fit.family, fixed = fit.fixed
         let seed = self.seed
-        // One row of results per replicate, written by index: no shared mutable state between workers.
-        let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: replicates * count)
-        let ok = UnsafeMutableBufferPointer<Bool>.allocate(capacity: replicates)
-        defer { results.deallocate(); ok.deallocate() }
-        nonisolated(unsafe) let resultsShared = results
-        nonisolated(unsafe) let okShared = ok
-        DispatchQueue.concurrentPerform(iterations: replicates) { i in
+        // One row of quantities per replicate; nil for a replicate that could not be used.
+        let rows = Parallel.map(replicates) { i -> [Double]? in
             var generator = Xoshiro256StarStar(seed: seed ^ (UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
             var sample = LifetimeData()
             func draw(censoredAt c: Double, count: Double) {
@@ -79,19 +73,13 @@ public struct ParametricBootstrap: Sendable {
             }
             for w in data.failureCounts { draw(censoredAt: endOfTest, count: w) }
             for (c, w) in zip(data.suspensionTimes, data.suspensionCounts) { draw(censoredAt: c, count: w) }
-            let refit: LifetimeFit?
-            refit = try? MaximumLikelihood.fit(family, to: sample, fixed: fixed)
-            guard let refit, refit.diagnostics.converged else { okShared[i] = false; return }
+            guard let refit = try? MaximumLikelihood.fit(family, to: sample, fixed: fixed), refit.diagnostics.converged else { return nil }
             let values = quantities(refit)
-            okShared[i] = values.allSatisfy(\.isFinite)
-            for k in 0..<count { resultsShared[i * count + k] = values[k] }
+            return values.allSatisfy(\.isFinite) ? values : nil
         }
         var samples = [[Double]](repeating: [], count: count)
-        var failed = 0
-        for i in 0..<replicates {
-            guard ok[i] else { failed += 1; continue }
-            for k in 0..<count { samples[k].append(results[i * count + k]) }
-        }
+        for row in rows { if let row { for k in 0..<count { samples[k].append(row[k]) } } }
+        let failed = rows.filter { $0 == nil }.count
         return Result(samples: samples.map { $0.sorted() }, failedReplicates: failed, replicates: replicates)
     }
 }

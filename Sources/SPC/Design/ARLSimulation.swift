@@ -1,4 +1,3 @@
-import Dispatch
 import RelmodelNumerics
 
 extension ARL {
@@ -14,7 +13,7 @@ extension ARL {
     /// estimate a lower bound, never silently.
     ///
     /// Replicate i uses `Xoshiro256StarStar(seed: seed ^ (i * 0x9E3779B97F4A7C15))`: runs on every core
-    /// (`DispatchQueue.concurrentPerform`) and repeats bit for bit.
+    /// (`Parallel.map`) and repeats bit for bit.
     public struct Simulation: Sendable {
         public let rules: RuleSet
         public let limitWidth: Double
@@ -43,13 +42,9 @@ extension ARL {
 
         /// - Complexity: replicates x run length x rules x K, spread over all cores.
         public func averageRunLength(shift: Double) -> Result {
-            let lengths = UnsafeMutableBufferPointer<Double>.allocate(capacity: replicates)
-            let censoredFlags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: replicates)
-            defer { lengths.deallocate(); censoredFlags.deallocate() }
-            nonisolated(unsafe) let lengthsShared = lengths
-            nonisolated(unsafe) let censoredShared = censoredFlags
             let rules = self.rules, width = limitWidth, seed = self.seed, cap = maximumLength
-            DispatchQueue.concurrentPerform(iterations: replicates) { i in
+            // Per replicate: the run length and whether it was censored at `cap`.
+            let runs = Parallel.map(replicates) { i -> (length: Double, censored: Bool) in
                 var generator = Xoshiro256StarStar(seed: seed ^ (UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
                 var points: [ChartPoint] = []
                 var target = 256
@@ -59,24 +54,17 @@ extension ARL {
                         points.append(ChartPoint(subgroup: "", value: z, center: 0, lcl: -width, ucl: width, sigma: 1))
                     }
                     let signals = RuleEngine.signals(points, rules: rules)
-                    if let first = signals.firstIndex(where: { !$0.isEmpty }) {
-                        lengthsShared[i] = Double(first + 1)
-                        censoredShared[i] = false
-                        return
-                    }
-                    if target >= cap {
-                        lengthsShared[i] = Double(cap)
-                        censoredShared[i] = true
-                        return
-                    }
+                    if let first = signals.firstIndex(where: { !$0.isEmpty }) { return (Double(first + 1), false) }
+                    if target >= cap { return (Double(cap), true) }
                     target = min(2 * target, cap)
                 }
             }
+            let lengths = runs.map(\.length)
             let n = Double(replicates)
             let mean = lengths.reduce(0, +) / n
             let variance = lengths.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
             return Result(averageRunLength: mean, standardError: (variance / n).squareRoot(),
-                          censored: censoredFlags.filter { $0 }.count)
+                          censored: runs.filter(\.censored).count)
         }
     }
 }
