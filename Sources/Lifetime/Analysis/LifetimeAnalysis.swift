@@ -200,11 +200,13 @@ public struct LifetimeAnalysis: Sendable {
             guard let score = criterion.score(s.fit), !score.isNaN else { return (1, 0) }
             return (0, score)
         }
-        return outcomes.enumerated().sorted { lhs, rhs in
-            let a = key(lhs.element), b = key(rhs.element)
+        // Keys once per model: a score such as Anderson-Darling is computed on each access.
+        let keys = outcomes.map(key)
+        return outcomes.indices.sorted { lhs, rhs in
+            let a = keys[lhs], b = keys[rhs]
             if a.0 != b.0 { return a.0 < b.0 }
             if a.1 != b.1 { return a.1 < b.1 }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+            return lhs < rhs
+        }.map { outcomes[$0] }
     }
 }

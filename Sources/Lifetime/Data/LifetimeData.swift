@@ -27,6 +27,12 @@ public struct LifetimeData: Sendable, Equatable {
     public private(set) var intervalUpperTimes: [Double] = []
     public private(set) var intervalCounts: [Double] = []
 
+    /// Running totals of the counts, kept by the `add` methods so that the totals below cost nothing
+    /// (a fit asks for them several times, and summing 10^6 counts each time showed in profiles).
+    private var exactFailureTotal = 0.0
+    private var censoredFailureTotal = 0.0
+    private var suspensionTotal = 0.0
+
     public init() {}
 
     /// Records `count` units that failed at exactly `time`.
@@ -35,6 +41,7 @@ public struct LifetimeData: Sendable, Equatable {
         precondition(count.isFinite && count > 0, "count must be finite and > 0")
         failureTimes.append(time)
         failureCounts.append(count)
+        exactFailureTotal += count
     }
 
     /// Records `count` units still running (not failed) at `time`.
@@ -43,6 +50,7 @@ public struct LifetimeData: Sendable, Equatable {
         precondition(count.isFinite && count > 0, "count must be finite and > 0")
         suspensionTimes.append(time)
         suspensionCounts.append(count)
+        suspensionTotal += count
     }
 
     /// Records `count` units found failed at their first inspection at `time`: failed in (0, time].
@@ -51,6 +59,7 @@ public struct LifetimeData: Sendable, Equatable {
         precondition(count.isFinite && count > 0, "count must be finite and > 0")
         leftCensoredTimes.append(time)
         leftCensoredCounts.append(count)
+        censoredFailureTotal += count
     }
 
     /// Records `count` units that failed in (lower, upper]. A lower bound of 0 is left censoring and is
@@ -66,15 +75,14 @@ public struct LifetimeData: Sendable, Equatable {
         intervalLowerTimes.append(lower)
         intervalUpperTimes.append(upper)
         intervalCounts.append(count)
+        censoredFailureTotal += count
     }
 
     /// Units that failed, whether observed exactly or only known to lie in an interval.
-    public var failureCount: Double {
-        failureCounts.reduce(0, +) + leftCensoredCounts.reduce(0, +) + intervalCounts.reduce(0, +)
-    }
+    public var failureCount: Double { exactFailureTotal + censoredFailureTotal }
 
     /// Units that had not failed when last seen.
-    public var suspensionCount: Double { suspensionCounts.reduce(0, +) }
+    public var suspensionCount: Double { suspensionTotal }
 
     /// All units, failed or not: the `n` of AICc and BIC.
     public var unitCount: Double { failureCount + suspensionCount }

@@ -28,4 +28,5 @@ public enum NormalStandard: StandardDistribution {
     public static func momentGeneratingFunction(_ k: Double) -> Double { exp(0.5 * k * k) }
     public static var mean: Double { 0 }
     public static var variance: Double { 1 }
+    public static var isStandardNormal: Bool { true }
 }

@@ -40,9 +40,15 @@ public protocol StandardDistribution: Sendable {
     static func logSurvivalDerivatives(_ z: Double) -> (value: Double, first: Double, second: Double)
     /// log F(z) with its first two derivatives in z.
     static func logCDFDerivatives(_ z: Double) -> (value: Double, first: Double, second: Double)
+    /// True for the standard normal, whose log-density -z^2/2 - log sqrt(2 pi) makes the exact part of
+    /// a likelihood a function of the count, mean and sum of squares of the data alone.
+    static var isStandardNormal: Bool { get }
 }
 
 extension StandardDistribution {
+    @inlinable
+    public static var isStandardNormal: Bool { false }
+
     /// f(z).
     @inlinable
     public static func density(_ z: Double) -> Double { exp(logDensity(z).value) }

@@ -71,7 +71,7 @@ extension LifetimeFit {
                               locationScaleCovariance: locationScaleCovariance,
                               internalCovariance: internalCovariance ?? locationScaleCovariance,
                               logLikelihood: logLikelihood, sample: sample, sampleSize: sampleSize,
-                              diagnostics: diagnostics, andersonDarling: AndersonDarling.statistic(model: model, data: data),
+                              diagnostics: diagnostics, andersonDarlingData: data,
                               fixed: fixed)
         fit.data = data
         return fit

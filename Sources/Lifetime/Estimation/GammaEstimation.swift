@@ -54,7 +54,7 @@ enum GammaEstimation {
                            internalCovariance: covariance,
                            logLikelihood: ll(p), sample: PreparedSample(data, logScale: true, threshold: threshold),
                            sampleSize: data.unitCount, diagnostics: diagnostics,
-                           andersonDarling: AndersonDarling.statistic(model: model, data: data))
+                           andersonDarlingData: data)
         fit.data = data
         return fit
     }

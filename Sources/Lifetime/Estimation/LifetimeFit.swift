@@ -37,8 +37,8 @@ public struct LifetimeFit: Sendable {
     /// The n of AICc and BIC: all units, failed or suspended, counting counts.
     public let sampleSize: Double
     public internal(set) var diagnostics: FitDiagnostics
-    /// Anderson-Darling statistic (see `AndersonDarling`), nil when it is not defined for the data.
-    public let andersonDarling: Double?
+    /// The data the Anderson-Darling statistic is computed on when asked for (nil: not defined).
+    let andersonDarlingData: LifetimeData?
     /// Parameters held at known values rather than estimated.
     public let fixed: FixedParameters
     /// The data, kept by threshold and gamma fits, whose likelihood-ratio bounds profile every
@@ -47,7 +47,7 @@ public struct LifetimeFit: Sendable {
 
     public init(family: LifetimeFamily, method: EstimationMethod, model: LifetimeModel,
                 locationScaleCovariance: Matrix?, internalCovariance: Matrix? = nil, logLikelihood: Double,
-                sample: PreparedSample, sampleSize: Double, diagnostics: FitDiagnostics, andersonDarling: Double?,
+                sample: PreparedSample, sampleSize: Double, diagnostics: FitDiagnostics, andersonDarlingData: LifetimeData?,
                 fixed: FixedParameters = FixedParameters()) {
         self.fixed = fixed
         self.family = family
@@ -59,7 +59,15 @@ public struct LifetimeFit: Sendable {
         self.sample = sample
         self.sampleSize = sampleSize
         self.diagnostics = diagnostics
-        self.andersonDarling = andersonDarling
+        self.andersonDarlingData = andersonDarlingData
+    }
+
+    /// Anderson-Darling statistic of the model against its data (see `AndersonDarling`), nil when it is
+    /// not defined for the data. Computed on each access, not with the fit: it costs a sort of the data
+    /// and a CDF per failure time, more than a large fit itself, and most fits never report it.
+    /// - Complexity: O(n).
+    public var andersonDarling: Double? {
+        andersonDarlingData.flatMap { AndersonDarling.statistic(model: model, data: $0) }
     }
 
     /// Number of estimated parameters (fixed ones do not count).

@@ -105,7 +105,11 @@ public enum MaximumLikelihood {
         let likelihood = LocationScaleLikelihood<Z>(sample)
         let maximizer = LocationScaleMaximizer(likelihood: likelihood)
         let result: LocationScaleMaximizer<Z>.Result
-        if let sigma = family.fixedSigma ?? fixedSigma {
+        if Z.self == SmallestExtremeValue.self, family.fixedSigma == nil, fixedSigma == nil, start == nil,
+           WeibullProfileEstimation.applies(to: sample) {
+            // Weibull (and Gumbel) on exact and right-censored data: the profile likelihood in the shape.
+            result = profileResult(WeibullProfileEstimation.maximize(sample))
+        } else if let sigma = family.fixedSigma ?? fixedSigma {
             let mu0 = start?.mu ?? closedFormExponentialLocation(sample) ?? startingLocation(sample)
             result = maximizer.maximizeLocation(mu: mu0, s: log(sigma))
         } else if let start {
@@ -137,18 +141,25 @@ public enum MaximumLikelihood {
                            locationScaleCovariance: result.covariance,
                            logLikelihood: result.evaluation.value, sample: sample,
                            sampleSize: data.unitCount, diagnostics: diagnostics,
-                           andersonDarling: AndersonDarling.statistic(model: model, data: data),
+                           andersonDarlingData: data,
                            fixed: FixedParameters(sigma: family.fixedSigma == nil ? fixedSigma : nil))
+    }
+
+    /// The profile estimate in the form the Newton maximiser returns, with the covariance from the same
+    /// observed information.
+    static func profileResult<Z: StandardDistribution>(_ p: WeibullProfileEstimation.Result) -> LocationScaleMaximizer<Z>.Result {
+        let information = Matrix([[-p.hessian.mumu, -p.hessian.mus], [-p.hessian.mus, -p.hessian.ss]])
+        return .init(mu: p.mu, s: p.s,
+                     evaluation: .init(value: p.value, gradient: p.gradient, hessian: p.hessian),
+                     iterations: p.iterations, converged: p.converged,
+                     covariance: try? information.symmetricPositiveDefiniteInverse(), notes: p.notes)
     }
 
     /// mu = log(T / r) for the exponential when all failures are exact: T is the total time on test
     /// (above the threshold) of failures and suspensions, r the number of failures.
     static func closedFormExponentialLocation(_ sample: PreparedSample) -> Double? {
         guard sample.leftY.isEmpty, sample.intervalWeights.isEmpty, sample.exactWeight > 0 else { return nil }
-        var total = 0.0
-        for i in sample.exactY.indices { total += sample.exactWeights[i] * exp(sample.exactY[i]) }
-        for i in sample.rightY.indices { total += sample.rightWeights[i] * exp(sample.rightY[i]) }
-        return log(total / sample.exactWeight)
+        return log(sample.timeOnTest / sample.exactWeight)
     }
 
     /// Failure locations on the y scale with weights: exact y, left-censoring y, interval midpoints.

@@ -114,7 +114,7 @@ enum ThresholdEstimation {
         var fit = LifetimeFit(family: family, method: .mle, model: model,
                               locationScaleCovariance: inner.locationScaleCovariance, internalCovariance: covariance,
                               logLikelihood: inner.logLikelihood, sample: inner.sample, sampleSize: data.unitCount,
-                              diagnostics: diagnostics, andersonDarling: AndersonDarling.statistic(model: model, data: data))
+                              diagnostics: diagnostics, andersonDarlingData: data)
         fit.data = data
         return fit
     }
@@ -130,7 +130,7 @@ enum ThresholdEstimation {
                                diagnostics: FitDiagnostics(converged: false, iterations: 0, gradientNorm: .nan,
                                                            hessianNegativeDefinite: false, notes: [note],
                                                            likelihoodUnbounded: unbounded),
-                               andersonDarling: nil)
+                               andersonDarlingData: nil)
         }
         var d = inner.diagnostics
         d.notes.append(note)
@@ -155,7 +155,7 @@ enum ThresholdEstimation {
                            locationScaleCovariance: Matrix([[1 / r]]), internalCovariance: nil,
                            logLikelihood: logLikelihood, sample: PreparedSample(LifetimeData(), logScale: true),
                            sampleSize: data.unitCount, diagnostics: diagnostics,
-                           andersonDarling: AndersonDarling.statistic(model: model, data: data))
+                           andersonDarlingData: data)
     }
 
     /// Inverse of the negative central-difference Hessian of the log-likelihood in the internal

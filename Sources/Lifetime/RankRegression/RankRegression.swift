@@ -132,7 +132,7 @@ public enum RankRegression {
                                          hessianNegativeDefinite: negativeDefinite, notes: notes)
         return LifetimeFit(family: model.family, method: method, model: model, locationScaleCovariance: nil,
                            logLikelihood: logLikelihood, sample: sample, sampleSize: data.unitCount,
-                           diagnostics: diagnostics, andersonDarling: AndersonDarling.statistic(model: model, data: data))
+                           diagnostics: diagnostics, andersonDarlingData: data)
     }
 }
 
