@@ -101,21 +101,31 @@ enum WeibullProfileEstimation {
         return Moments(shape: shape, m: (0..<16).map { total[$0] })
     }
 
-    /// The sixteen moments of one kind of entry. The powers d^0 ... d^15 of each entry are built by
-    /// doubling (4 multiplications of vectors of 2, 4 and 8 lanes) and added as one vector, so the
-    /// accumulators stay in registers.
+    /// The sixteen moments of one kind of entry, in blocks: first exp(beta d) for a block of entries
+    /// (calls to `exp` clobber every vector register, so no accumulator may be live across them), then
+    /// the powers d^0 ... d^15 of each entry, built by doubling (4 multiplications of vectors of 2, 4
+    /// and 8 lanes) and added as one vector, so the accumulators stay in registers.
     private static func accumulate(_ y: [Double], _ w: [Double], centre: Double, shape: Double) -> SIMD16<Double> {
+        let blockSize = 512
         var total = SIMD16<Double>()
-        y.withUnsafeBufferPointer { y in
-            w.withUnsafeBufferPointer { w in
-                for i in 0..<y.count {
-                    let d = y[i] - centre
-                    let u = w[i] * exp(shape * d)
-                    let d2 = d * d, d4 = d2 * d2, d8 = d4 * d4
-                    let p2 = SIMD2(u, u * d)
-                    let p4 = SIMD4(lowHalf: p2, highHalf: p2 * d2)
-                    let p8 = SIMD8(lowHalf: p4, highHalf: p4 * d4)
-                    total += SIMD16(lowHalf: p8, highHalf: p8 * d8)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize) { u in
+            y.withUnsafeBufferPointer { y in
+                w.withUnsafeBufferPointer { w in
+                    var start = 0
+                    while start < y.count {
+                        let count = min(blockSize, y.count - start)
+                        for i in 0..<count { u[i] = exp(shape * (y[start + i] - centre)) }
+                        for i in 0..<count {
+                            let d = y[start + i] - centre
+                            let v = w[start + i] * u[i]
+                            let d2 = d * d, d4 = d2 * d2, d8 = d4 * d4
+                            let p2 = SIMD2(v, v * d)
+                            let p4 = SIMD4(lowHalf: p2, highHalf: p2 * d2)
+                            let p8 = SIMD8(lowHalf: p4, highHalf: p4 * d4)
+                            total += SIMD16(lowHalf: p8, highHalf: p8 * d8)
+                        }
+                        start += count
+                    }
                 }
             }
         }

@@ -51,16 +51,16 @@ public struct PreparedSample: Sendable {
         @inline(__always) func y(_ t: Double) -> Double { logScale ? log(t - threshold) : t - threshold }
         var total = 0.0
         var range = (low: Double.infinity, high: -Double.infinity)
-        (exactY, exactWeights) = Self.merged(data.failureTimes, data.failureCounts, threshold: threshold, transform: y,
+        (exactY, exactWeights) = Self.merged(data.failureTimes, data.failureCounts, threshold: threshold, logScale: logScale,
                                              timeOnTest: &total, range: &range) { _ in true }
         // A unit censored at or below the threshold (log scale) survives there with probability 1.
-        (rightY, rightWeights) = Self.merged(data.suspensionTimes, data.suspensionCounts, threshold: threshold, transform: y,
+        (rightY, rightWeights) = Self.merged(data.suspensionTimes, data.suspensionCounts, threshold: threshold, logScale: logScale,
                                              timeOnTest: &total, range: &range) { !(logScale && $0 <= threshold) }
         timeOnTest = total
         if range.low <= range.high { exactAndRightRange = (y(range.low), y(range.high)) }
         var ignoredTotal = 0.0
         var ignoredRange = range
-        (leftY, leftWeights) = Self.merged(data.leftCensoredTimes, data.leftCensoredCounts, threshold: threshold, transform: y,
+        (leftY, leftWeights) = Self.merged(data.leftCensoredTimes, data.leftCensoredCounts, threshold: threshold, logScale: logScale,
                                            timeOnTest: &ignoredTotal, range: &ignoredRange) { _ in true }
         for i in data.intervalCounts.indices {
             // An interval that starts at or below the threshold is, above it, left-censored at its end.
@@ -92,11 +92,12 @@ public struct PreparedSample: Sendable {
         logJacobian = logScale ? -sum : 0
     }
 
-    /// Times (kept where `keep` says so) transformed by `transform`, with adjacent equal times merged
-    /// and their counts added; adds w (t - threshold) of every kept unit to `timeOnTest` and widens
+    /// Times (kept where `keep` says so) as y = t - threshold, or log(t - threshold) on the log scale,
+    /// with adjacent equal times merged and their counts added; adds w (t - threshold) of every kept unit to `timeOnTest` and widens
     /// `range` (on the original scale) to cover every kept time.
-    /// - Complexity: O(n), one `transform` per merged entry; writes through preallocated buffers.
-    private static func merged(_ times: [Double], _ counts: [Double], threshold: Double, transform: (Double) -> Double,
+    /// - Complexity: O(n), one `log` per merged entry on the log scale, taken in a separate loop after
+    ///   the merging one; writes through preallocated buffers.
+    private static func merged(_ times: [Double], _ counts: [Double], threshold: Double, logScale: Bool,
                                timeOnTest: inout Double, range: inout (low: Double, high: Double),
                                keep: (Double) -> Bool) -> ([Double], [Double]) {
         var exposure = 0.0, low = range.low, high = range.high
@@ -116,7 +117,7 @@ public struct PreparedSample: Sendable {
                             if t == previous {
                                 wBuffer[stored - 1] += c
                             } else {
-                                yBuffer.initializeElement(at: stored, to: transform(t))
+                                yBuffer.initializeElement(at: stored, to: t - threshold)
                                 wBuffer.initializeElement(at: stored, to: c)
                                 stored += 1
                                 previous = t
@@ -126,6 +127,7 @@ public struct PreparedSample: Sendable {
                 }
                 wCount = stored
             }
+            if logScale { for i in 0..<stored { yBuffer[i] = log(yBuffer[i]) } }
             yCount = stored
         }
         timeOnTest += exposure

@@ -1,0 +1,171 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import Lifetime
+import RelmodelNumerics
+
+/// The profile-likelihood fast path for Weibull (and Gumbel) fits must find the same maximum, with the
+/// same derivatives, as the general Newton maximiser on the full two-parameter likelihood.
+@Suite struct WeibullProfileEstimationTests {
+    /// Seeded Weibull(eta 1000, beta) samples: complete, randomly censored, Type I censored with counts,
+    /// and with repeated times and counts.
+    static func sample(_ kind: Int, units: Int = 400, beta: Double = 1.7) -> LifetimeData {
+        var generator = Xoshiro256StarStar(seed: UInt64(100 + kind))
+        let truth = LifetimeModel.weibull(eta: 1000, beta: beta)
+        var data = LifetimeData()
+        var survivors = 0.0
+        let end = truth.quantile(0.6)
+        for _ in 0..<units {
+            let t = truth.quantile(RandomVariates.uniform01(using: &generator))
+            switch kind {
+            case 0: data.addFailure(at: t)
+            case 1:
+                let c = 1500 * RandomVariates.uniform01(using: &generator)
+                if t <= c { data.addFailure(at: t) } else { data.addSuspension(at: c) }
+            case 2:
+                if t <= end { data.addFailure(at: t) } else { survivors += 1 }
+            default:
+                // Rounded to whole hours, with counts: many ties.
+                let rounded = max(1, t.rounded())
+                let count = Double(1 + Int(RandomVariates.uniform01(using: &generator) * 3))
+                if rounded <= end { data.addFailure(at: rounded, count: count) } else { data.addSuspension(at: end, count: count) }
+            }
+        }
+        if survivors > 0 { data.addSuspension(at: end, count: survivors) }
+        return data
+    }
+
+    @Test(arguments: [0, 1, 2, 3])
+    func agreesWithTheNewtonMaximizer(kind: Int) throws {
+        let sample = PreparedSample(Self.sample(kind), logScale: true)
+        let profile = WeibullProfileEstimation.maximize(sample)
+        #expect(profile.converged)
+        let likelihood = LocationScaleLikelihood<SmallestExtremeValue>(sample)
+        let newton = LocationScaleMaximizer(likelihood: likelihood).maximize(mu: profile.mu + 0.2, s: profile.s - 0.2)
+        #expect(newton.converged)
+        #expect(abs(profile.mu - newton.mu) < 1e-9)
+        #expect(abs(profile.s - newton.s) < 1e-9)
+        #expect(abs(profile.value / newton.evaluation.value - 1) < 1e-12)
+        // The derivatives from the moments against the likelihood's own sums at the same point.
+        let direct = likelihood.evaluate(mu: profile.mu, s: profile.s)
+        #expect(abs(profile.value / direct.value - 1) < 1e-13)
+        let h = profile.hessian, d = direct.hessian
+        #expect(abs(h.mumu / d.mumu - 1) < 1e-10)
+        #expect(abs(h.mus / d.mus - 1) < 1e-8)
+        #expect(abs(h.ss / d.ss - 1) < 1e-10)
+        #expect(abs(profile.gradient.mu) < 1e-6 * abs(d.mumu) && abs(profile.gradient.s) < 1e-6 * abs(d.ss))
+    }
+
+    /// The truncated power series in delta against a fresh pass at the new shape, up to the reach.
+    @Test(arguments: [0.001, 0.05, 0.1, 0.15])
+    func powerSeriesMatchesAPass(reach: Double) {
+        let sample = PreparedSample(Self.sample(1), logScale: true)
+        let layout = WeibullProfileEstimation.Layout(sample)
+        let beta = 1.6
+        let moments = WeibullProfileEstimation.moments(sample, layout: layout, shape: beta)
+        for sign in [-1.0, 1.0] {
+            let moved = beta + sign * reach / layout.spread
+            let series = WeibullProfileEstimation.sums(moments, at: moved)
+            let fresh = WeibullProfileEstimation.sums(WeibullProfileEstimation.moments(sample, layout: layout, shape: moved), at: moved)
+            #expect(abs(series.t0 / fresh.t0 - 1) < 1e-13)
+            #expect(abs(series.t1 / fresh.t1 - 1) < 1e-13)
+            #expect(abs(series.t2 / fresh.t2 - 1) < 1e-13)
+        }
+    }
+
+    /// The bracketed Newton iteration reaches the same root from far below and far above.
+    @Test(arguments: [0.01, 0.3, 30.0, 500.0])
+    func convergesFromFarStarts(start: Double) {
+        let sample = PreparedSample(Self.sample(2), logScale: true)
+        let reference = WeibullProfileEstimation.maximize(sample)
+        let far = WeibullProfileEstimation.solve(sample, from: start, tolerance: 1e-10, maxIterations: 200)
+        #expect(far.converged)
+        #expect(abs(far.s - reference.s) < 1e-10)
+        #expect(abs(far.mu - reference.mu) < 1e-10)
+    }
+
+    /// A large Type I sample: the subsample start is close enough for a single pass over the data.
+    @Test func largeTypeISampleNeedsOnePass() {
+        let sample = PreparedSample(Self.sample(2, units: 100_000, beta: 1.5), logScale: true)
+        let fit = WeibullProfileEstimation.maximize(sample)
+        #expect(fit.converged)
+        #expect(fit.passes <= 2, "passes: \(fit.passes)")
+        #expect(sample.rightY.count == 1)     // every survivor merged into one entry
+    }
+
+    /// Gumbel is SEV on the time scale itself and goes through the same path.
+    @Test func gumbelAgreesWithTheNewtonMaximizer() throws {
+        var data = LifetimeData()
+        var generator = Xoshiro256StarStar(seed: 7)
+        for _ in 0..<300 {
+            let t = 100 + 10 * SmallestExtremeValue.quantile(RandomVariates.uniform01(using: &generator))
+            if t < 105 { data.addFailure(at: t) } else { data.addSuspension(at: 105) }
+        }
+        let fit = try MaximumLikelihood.fit(.gumbel, to: data)
+        #expect(fit.diagnostics.converged)
+        let sample = PreparedSample(data, logScale: false)
+        let newton = LocationScaleMaximizer(likelihood: LocationScaleLikelihood<SmallestExtremeValue>(sample))
+            .maximize(mu: fit.model.mu + 1, s: log(fit.model.sigma) + 0.2)
+        #expect(abs(fit.model.mu - newton.mu) < 1e-9)
+        #expect(abs(log(fit.model.sigma) - newton.s) < 1e-9)
+    }
+}
+
+@Suite struct PreparedSampleTests {
+    /// Adjacent repeats merge into one weighted entry; the log-likelihood is unchanged against a
+    /// per-unit sum written here.
+    @Test func adjacentRepeatsMerge() {
+        var data = LifetimeData()
+        for t in [10.0, 10, 10, 20, 30, 30, 10] { data.addFailure(at: t) }
+        for t in [50.0, 50, 50, 50, 40] { data.addSuspension(at: t, count: 2) }
+        let sample = PreparedSample(data, logScale: true)
+        #expect(sample.exactY.count == 4 && sample.exactWeights == [3, 1, 2, 1])
+        #expect(sample.rightY.count == 2 && sample.rightWeights == [8, 2])
+        #expect(sample.timeOnTest == 120 + 2 * 240)
+        #expect(abs(sample.exactAndRightRange.low - log(10)) < 1e-15 && abs(sample.exactAndRightRange.high - log(50)) < 1e-15)
+        let (eta, beta) = (35.0, 1.3)
+        var expected = 0.0
+        for t in [10.0, 10, 10, 20, 30, 30, 10] {
+            expected += log(beta / eta) + (beta - 1) * log(t / eta) - pow(t / eta, beta)
+        }
+        for t in [50.0, 50, 50, 50, 40] { expected += 2 * -pow(t / eta, beta) }
+        let value = LocationScaleLikelihood<SmallestExtremeValue>(sample).logLikelihood(mu: log(eta), sigma: 1 / beta)
+        #expect(abs(value / expected - 1) < 1e-13)
+    }
+
+    /// The exact part of a normal likelihood from the count, mean and sum of squares equals the sum
+    /// over observations, value and derivatives.
+    @Test func normalExactPartFromSufficientStatistics() {
+        var data = LifetimeData()
+        var generator = Xoshiro256StarStar(seed: 3)
+        for _ in 0..<200 { data.addFailure(at: exp(6 + 0.01 * RandomVariates.standardNormal(using: &generator)), count: 2) }
+        data.addSuspension(at: 410, count: 5)
+        let sample = PreparedSample(data, logScale: true)
+        let (mu, s) = (6.001, log(0.012))
+        let sigma = exp(s)
+        // Per observation: l = -z^2/2 - log sqrt(2 pi) - s - y, l_mu = z / sigma, l_s = z^2 - 1.
+        var value = 0.0, gMu = 0.0, gS = 0.0, hMuMu = 0.0, hMuS = 0.0, hSS = 0.0
+        for i in sample.exactY.indices {
+            let w = sample.exactWeights[i], z = (sample.exactY[i] - mu) / sigma
+            value += w * (-0.5 * z * z - 0.5 * log(2 * Double.pi) - s - sample.exactY[i])
+            gMu += w * z / sigma; gS += w * (z * z - 1)
+            hMuMu -= w / (sigma * sigma); hMuS -= w * 2 * z / sigma; hSS -= w * 2 * z * z
+        }
+        for i in sample.rightY.indices {
+            let w = sample.rightWeights[i], z = (sample.rightY[i] - mu) / sigma
+            let d = NormalStandard.logSurvivalDerivatives(z)
+            value += w * d.value
+            gMu += w * -d.first / sigma; gS += w * -d.first * z
+            hMuMu += w * d.second / (sigma * sigma); hMuS += w * (d.second * z + d.first) / sigma
+            hSS += w * (d.second * z * z + d.first * z)
+        }
+        let e = LocationScaleLikelihood<NormalStandard>(sample).evaluate(mu: mu, s: s)
+        #expect(abs(e.value / value - 1) < 1e-12)
+        #expect(abs(e.gradient.mu / gMu - 1) < 1e-9 && abs(e.gradient.s / gS - 1) < 1e-9)
+        #expect(abs(e.hessian.mumu / hMuMu - 1) < 1e-12 && abs(e.hessian.mus / hMuS - 1) < 1e-9
+                && abs(e.hessian.ss / hSS - 1) < 1e-9)
+        let lOnly = LocationScaleLikelihood<NormalStandard>(sample).logLikelihood(mu: mu, sigma: sigma)
+        #expect(abs(lOnly / value - 1) < 1e-12)
+    }
+}
