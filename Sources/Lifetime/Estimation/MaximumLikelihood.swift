@@ -109,6 +109,10 @@ public enum MaximumLikelihood {
            WeibullProfileEstimation.applies(to: sample) {
             // Weibull (and Gumbel) on exact and right-censored data: the profile likelihood in the shape.
             result = profileResult(WeibullProfileEstimation.maximize(sample))
+        } else if Z.self == SmallestExtremeValue.self, family.isLogLocationScale, (family.fixedSigma ?? fixedSigma) == 1,
+                  start == nil, let mu = closedFormExponentialLocation(sample) {
+            // The exponential on exact and right-censored data: lambda = r / T, no iteration.
+            result = exponentialResult(mu: mu, sample: sample)
         } else if let sigma = family.fixedSigma ?? fixedSigma {
             let mu0 = start?.mu ?? closedFormExponentialLocation(sample) ?? startingLocation(sample)
             result = maximizer.maximizeLocation(mu: mu0, s: log(sigma))
@@ -153,6 +157,20 @@ public enum MaximumLikelihood {
                      evaluation: .init(value: p.value, gradient: p.gradient, hessian: p.hessian),
                      iterations: p.iterations, converged: p.converged,
                      covariance: try? information.symmetricPositiveDefiniteInverse(), notes: p.notes)
+    }
+
+    /// The exponential's maximum in closed form. With sigma = 1, e^z = t e^-mu, so sum w e^z = T e^-mu
+    /// (T the time on test) and the log-likelihood, its mu-derivative and second derivative need no
+    /// pass over the data: LL = logJacobian + sum_F w y - r mu - T e^-mu, dLL/dmu = T e^-mu - r,
+    /// d2LL/dmu2 = -T e^-mu. The s-derivatives are not computed (sigma is fixed): NaN.
+    static func exponentialResult<Z: StandardDistribution>(mu: Double, sample: PreparedSample) -> LocationScaleMaximizer<Z>.Result {
+        let r = sample.exactWeight
+        let expected = sample.timeOnTest * exp(-mu)
+        let value = sample.logJacobian + r * sample.exactMean - r * mu - expected
+        let evaluation = LocationScaleLikelihood<Z>.Evaluation(value: value, gradient: (expected - r, .nan),
+                                                               hessian: (-expected, .nan, .nan))
+        return .init(mu: mu, s: 0, evaluation: evaluation, iterations: 0, converged: true,
+                     covariance: expected > 0 ? Matrix([[1 / expected]]) : nil, notes: [])
     }
 
     /// mu = log(T / r) for the exponential when all failures are exact: T is the total time on test

@@ -71,7 +71,8 @@ enum LifetimeText {
         lines.append(detail.rendered())
         let d = fit.diagnostics
         lines.append("")
-        lines.append("Diagnostics: \(d.converged ? "converged" : "NOT CONVERGED") in \(d.iterations) iterations, gradient norm \(NumberFormatting.significant(d.gradientNorm, 3)), Hessian \(d.hessianNegativeDefinite ? "negative definite" : "NOT negative definite")")
+        let how = d.converged && d.iterations == 0 ? "closed form" : "\(d.converged ? "converged" : "NOT CONVERGED") in \(d.iterations) iterations"
+        lines.append("Diagnostics: \(how), gradient norm \(NumberFormatting.significant(d.gradientNorm, 3)), Hessian \(d.hessianNegativeDefinite ? "negative definite" : "NOT negative definite")")
         for note in d.notes { lines.append("  note: \(note)") }
         if d.likelihoodUnbounded { lines.append("  WARNING: the likelihood is unbounded; the estimate is the documented fallback above") }
         lines.append("Log-likelihood \(f(fit.logLikelihood)) (time-scale density), AIC \(f(fit.aic)), AICc \(f(fit.aicc)), BIC \(f(fit.bic)) with n = \(f(fit.sampleSize)) units")
