@@ -112,6 +112,29 @@ import RelmodelNumerics
     }
 }
 
+@Suite struct ExponentialClosedFormTests {
+    /// lambda = r / T with its log-likelihood and information, against the iterative maximiser.
+    @Test(arguments: [1, 2, 3])
+    func agreesWithTheNewtonMaximizer(kind: Int) throws {
+        let data = WeibullProfileEstimationTests.sample(kind, beta: 1)
+        let fit = try MaximumLikelihood.fit(.exponential1p, to: data)
+        #expect(fit.diagnostics.converged && fit.diagnostics.iterations == 0)
+        let sample = PreparedSample(data, logScale: true)
+        let newton = LocationScaleMaximizer(likelihood: LocationScaleLikelihood<SmallestExtremeValue>(sample))
+            .maximizeLocation(mu: fit.model.mu + 0.3, s: 0)
+        #expect(abs(fit.model.mu - newton.mu) < 1e-10)
+        #expect(abs(fit.logLikelihood / newton.evaluation.value - 1) < 1e-13)
+        let variance = try #require(fit.locationScaleCovariance?[0, 0])
+        #expect(abs(variance * -newton.evaluation.hessian.mumu - 1) < 1e-10)
+        // lambda = r / T written out.
+        let r = data.failureCount
+        var total = 0.0
+        for i in data.failureTimes.indices { total += data.failureCounts[i] * data.failureTimes[i] }
+        for i in data.suspensionTimes.indices { total += data.suspensionCounts[i] * data.suspensionTimes[i] }
+        #expect(abs(fit.parameters[0] / (r / total) - 1) < 1e-13)
+    }
+}
+
 @Suite struct PreparedSampleTests {
     /// Adjacent repeats merge into one weighted entry; the log-likelihood is unchanged against a
     /// per-unit sum written here.
