@@ -93,18 +93,19 @@ enum ExpKernel {
         let k = kd - shifter
         let r = (x - k * ln2Hi) - k * ln2Lo
         let r2 = r * r
-        let r4 = r2 * r2
-        let r8 = r4 * r4
-        let q01 = c2 + c3 * r
-        let q23 = c4 + c5 * r
-        let q45 = c6 + c7 * r
-        let q67 = c8 + c9 * r
-        let q89 = c10 + c11 * r
-        let q = (q01 + r2 * q23) + r4 * (q45 + r2 * q67) + r8 * q89
+        var even = c10 * r2 + c8
+        var odd = c11 * r2 + c9
+        even = even * r2 + c6
+        odd = odd * r2 + c7
+        even = even * r2 + c4
+        odd = odd * r2 + c5
+        even = even * r2 + c2
+        odd = odd * r2 + c3
+        let q = even + r * odd
         let p = 1 + (r + r2 * q)
-        let kBits = unsafeBitCast(kd, to: SIMD4<UInt64>.self) &- 0x4338_0000_0000_0000
-        let scale = unsafeBitCast((kBits &+ 1023) &<< 52, to: SIMD4<Double>.self)
-        return p * scale
+        let pBits = unsafeBitCast(p, to: SIMD4<UInt64>.self)
+        let kShifted = unsafeBitCast(kd, to: SIMD4<UInt64>.self) &<< 52
+        return unsafeBitCast(pBits &+ kShifted, to: SIMD4<Double>.self)
     }
 }
 
@@ -125,9 +126,8 @@ enum LogKernel {
     static func evaluate(_ x: SIMD4<Double>) -> SIMD4<Double> {
         let u = unsafeBitCast(x, to: SIMD4<UInt64>.self)
         let t = u &- 0x3FE6_A09E_667F_3BCD &+ 0x3FF0_0000_0000_0000
+        let m = unsafeBitCast((t & 0x000F_FFFF_FFFF_FFFF) &+ 0x3FE6_A09E_667F_3BCD, to: SIMD4<Double>.self)
         let biasedE = t &>> 52
-        let mBits = u &- (t & 0xFFF0_0000_0000_0000) &+ 0x3FF0_0000_0000_0000
-        let m = unsafeBitCast(mBits, to: SIMD4<Double>.self)
         let dk = unsafeBitCast(biasedE | 0x4330_0000_0000_0000, to: SIMD4<Double>.self) - 0x1.00000000003ffp52
         let f = m - 1
         let s = f / (2 + f)
@@ -137,7 +137,6 @@ enum LogKernel {
         let h23 = h2 + h3 * z
         let h456 = (h4 + h5 * z) + h6 * z2
         let rr = z * (h01 + z2 * (h23 + z2 * h456))
-        let hfsq = 0.5 * f * f
-        return dk * ln2Hi - ((hfsq - (s * (hfsq + rr) + dk * ln2Lo)) - f)
+        return dk * ln2Hi - ((s * (f - rr) - dk * ln2Lo) - f)
     }
 }

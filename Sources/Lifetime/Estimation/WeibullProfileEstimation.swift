@@ -115,19 +115,31 @@ enum WeibullProfileEstimation {
                     while start < y.count {
                         let count = min(blockSize, y.count - start)
                         for i in 0..<count { u[i] = exp(shape * (y[start + i] - centre)) }
-                        for i in 0..<count {
-                            let d = y[start + i] - centre
-                            let v = w[start + i] * u[i]
-                            let d2 = d * d, d4 = d2 * d2, d8 = d4 * d4
-                            let p2 = SIMD2(v, v * d)
-                            let p4 = SIMD4(lowHalf: p2, highHalf: p2 * d2)
-                            let p8 = SIMD8(lowHalf: p4, highHalf: p4 * d4)
-                            total += SIMD16(lowHalf: p8, highHalf: p8 * d8)
-                        }
+                        total += powerSums(UnsafeBufferPointer(rebasing: y[start..<(start + count)]),
+                                           UnsafeBufferPointer(rebasing: w[start..<(start + count)]),
+                                           UnsafeBufferPointer(rebasing: u[0..<count]), centre: centre)
                         start += count
                     }
                 }
             }
+        }
+        return total
+    }
+
+    /// sum w u d^k, k = 0 ... 15, for one block. A function of its own, with the accumulator a local:
+    /// captured by the closures above it was kept in memory, and stored and reloaded for every entry.
+    @inline(never)
+    private static func powerSums(_ y: UnsafeBufferPointer<Double>, _ w: UnsafeBufferPointer<Double>,
+                                  _ u: UnsafeBufferPointer<Double>, centre: Double) -> SIMD16<Double> {
+        var total = SIMD16<Double>()
+        for i in 0..<y.count {
+            let d = y[i] - centre
+            let v = w[i] * u[i]
+            let d2 = d * d, d4 = d2 * d2, d8 = d4 * d4
+            let p2 = SIMD2(v, v * d)
+            let p4 = SIMD4(lowHalf: p2, highHalf: p2 * d2)
+            let p8 = SIMD8(lowHalf: p4, highHalf: p4 * d4)
+            total += SIMD16(lowHalf: p8, highHalf: p8 * d8)
         }
         return total
     }

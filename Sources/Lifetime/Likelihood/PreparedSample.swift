@@ -52,16 +52,16 @@ public struct PreparedSample: Sendable {
         var total = 0.0
         var range = (low: Double.infinity, high: -Double.infinity)
         (exactY, exactWeights) = Self.merged(data.failureTimes, data.failureCounts, threshold: threshold, logScale: logScale,
-                                             timeOnTest: &total, range: &range) { _ in true }
+                                             timeOnTest: &total, range: &range, above: -.infinity)
         // A unit censored at or below the threshold (log scale) survives there with probability 1.
         (rightY, rightWeights) = Self.merged(data.suspensionTimes, data.suspensionCounts, threshold: threshold, logScale: logScale,
-                                             timeOnTest: &total, range: &range) { !(logScale && $0 <= threshold) }
+                                             timeOnTest: &total, range: &range, above: logScale ? threshold : -.infinity)
         timeOnTest = total
         if range.low <= range.high { exactAndRightRange = (y(range.low), y(range.high)) }
         var ignoredTotal = 0.0
         var ignoredRange = range
         (leftY, leftWeights) = Self.merged(data.leftCensoredTimes, data.leftCensoredCounts, threshold: threshold, logScale: logScale,
-                                           timeOnTest: &ignoredTotal, range: &ignoredRange) { _ in true }
+                                           timeOnTest: &ignoredTotal, range: &ignoredRange, above: -.infinity)
         for i in data.intervalCounts.indices {
             // An interval that starts at or below the threshold is, above it, left-censored at its end.
             if logScale && data.intervalLowerTimes[i] <= threshold {
@@ -92,46 +92,63 @@ public struct PreparedSample: Sendable {
         logJacobian = logScale ? -sum : 0
     }
 
-    /// Times (kept where `keep` says so) as y = t - threshold, or log(t - threshold) on the log scale,
+    /// Times above `minimum` as y = t - threshold, or log(t - threshold) on the log scale,
     /// with adjacent equal times merged and their counts added; adds w (t - threshold) of every kept unit to `timeOnTest` and widens
     /// `range` (on the original scale) to cover every kept time.
     /// - Complexity: O(n), one `log` per merged entry on the log scale, taken in a separate loop after
     ///   the merging one; writes through preallocated buffers.
     private static func merged(_ times: [Double], _ counts: [Double], threshold: Double, logScale: Bool,
                                timeOnTest: inout Double, range: inout (low: Double, high: Double),
-                               keep: (Double) -> Bool) -> ([Double], [Double]) {
-        var exposure = 0.0, low = range.low, high = range.high
-        var stored = 0
+                               above minimum: Double) -> ([Double], [Double]) {
+        var run = MergedRun(exposure: 0, low: range.low, high: range.high, count: 0)
         var weights: [Double] = []
         let y = [Double](unsafeUninitializedCapacity: times.count) { yBuffer, yCount in
             weights = [Double](unsafeUninitializedCapacity: times.count) { wBuffer, wCount in
                 times.withUnsafeBufferPointer { times in
                     counts.withUnsafeBufferPointer { counts in
-                        var previous = Double.nan
-                        for i in 0..<times.count {
-                            let t = times[i], c = counts[i]
-                            guard keep(t) else { continue }
-                            exposure += c * (t - threshold)
-                            low = t < low ? t : low
-                            high = t > high ? t : high
-                            if t == previous {
-                                wBuffer[stored - 1] += c
-                            } else {
-                                yBuffer.initializeElement(at: stored, to: t - threshold)
-                                wBuffer.initializeElement(at: stored, to: c)
-                                stored += 1
-                                previous = t
-                            }
-                        }
+                        run = merge(times, counts, threshold: threshold, into: yBuffer, wBuffer, low: run.low, high: run.high, above: minimum)
                     }
                 }
-                wCount = stored
+                wCount = run.count
             }
-            if logScale { for i in 0..<stored { yBuffer[i] = log(yBuffer[i]) } }
-            yCount = stored
+            if logScale { for i in 0..<run.count { yBuffer[i] = log(yBuffer[i]) } }
+            yCount = run.count
         }
-        timeOnTest += exposure
-        range = (low, high)
+        timeOnTest += run.exposure
+        range = (run.low, run.high)
         return (y, weights)
+    }
+
+    private struct MergedRun {
+        var exposure: Double, low: Double, high: Double, count: Int
+    }
+
+    /// The merging loop itself, a plain function over buffers so that its accumulators are locals in
+    /// registers (captured variables of the closures above stayed in memory, and their load-add-store
+    /// chain was most of the time).
+    @inline(never)
+    private static func merge(_ times: UnsafeBufferPointer<Double>, _ counts: UnsafeBufferPointer<Double>, threshold: Double,
+                              into y: UnsafeMutableBufferPointer<Double>, _ w: UnsafeMutableBufferPointer<Double>,
+                              low: Double, high: Double, above minimum: Double) -> MergedRun {
+        var previous = Double.nan, runWeight = 0.0
+        var sum = 0.0, lowest = low, highest = high, n = 0
+        for i in 0..<times.count {
+            let t = times[i], c = counts[i]
+            guard t > minimum else { continue }
+            sum += c * (t - threshold)
+            lowest = t < lowest ? t : lowest
+            highest = t > highest ? t : highest
+            if t == previous {
+                runWeight += c
+            } else {
+                if n > 0 { w.initializeElement(at: n - 1, to: runWeight) }
+                y.initializeElement(at: n, to: t - threshold)
+                runWeight = c
+                n += 1
+                previous = t
+            }
+        }
+        if n > 0 { w.initializeElement(at: n - 1, to: runWeight) }
+        return MergedRun(exposure: sum, low: lowest, high: highest, count: n)
     }
 }
