@@ -47,23 +47,23 @@ public enum BatchTrajectoryReader {
                 let t = try table.double(row: row, column: timeIndex)
                 guard t > previous else {
                     throw table.error(row: row, column: timeIndex,
-                                      "batch '\(labels[b])': time \(t) after \(previous): rows of a batch must be sorted by increasing time")
+                                      "batch '\(labels[b])': time \(show(t)) after \(show(previous)): rows of a batch must be sorted by increasing time")
                 }
                 previous = t
                 if b == 0 && reference == nil {
                     times.append(t)
                 } else if k >= times.count {
                     throw table.error(row: row, column: timeIndex,
-                                      "batch '\(labels[b])' has more time points than \(timesFrom) (\(times.count)): extra time \(t)")
+                                      "batch '\(labels[b])' has more time points than \(timesFrom) (\(times.count)): extra time \(show(t))")
                 } else if t != times[k] {
                     throw table.error(row: row, column: timeIndex,
-                                      "batch '\(labels[b])' has time \(t) at its time point \(k + 1) where \(timesFrom) has \(times[k]): every batch needs the same time points")
+                                      "batch '\(labels[b])' has time \(show(t)) at its time point \(k + 1) where \(timesFrom) has \(show(times[k])): every batch needs the same time points")
                 }
                 for column in variableIndices { values.append(try table.double(row: row, column: column)) }
             }
             if batchRows.count < times.count {
                 throw table.error(row: batchRows[batchRows.count - 1], column: timeIndex,
-                                  "batch '\(labels[b])' ends after \(batchRows.count) time points; \(timesFrom) has \(times.count) (next would be time \(times[batchRows.count]))")
+                                  "batch '\(labels[b])' ends after \(batchRows.count) time points; \(timesFrom) has \(times.count) (next would be time \(show(times[batchRows.count])))")
             }
         }
         do {
@@ -73,5 +73,10 @@ public enum BatchTrajectoryReader {
         } catch {
             throw IngestError(file: table.name, message: error.description)
         }
+    }
+
+    /// A time for messages: whole numbers without a decimal point.
+    static func show(_ t: Double) -> String {
+        t == t.rounded() && abs(t) < 1e15 ? String(Int64(t)) : "\(t)"
     }
 }
