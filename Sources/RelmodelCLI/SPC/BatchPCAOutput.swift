@@ -1,0 +1,113 @@
+import Report
+import SPC
+
+/// Renders a multiway PCA monitoring result as text tables or as the JSON document of docs/CLI.md.
+struct BatchPCAOutput {
+    let file: String
+    let newFile: String?
+    let model: MultiwayPCA
+    let confidence: Double
+    let limits: [BatchPCALimits]
+    let batches: [BatchAssessment]
+
+    var retained: [Double] { Array(model.explainedVariance.prefix(model.componentCount)) }
+    var cumulative: [Double] { retained.indices.map { retained[0...$0].reduce(0, +) } }
+
+    /// (variable, time, unfolded column) of every constant column.
+    var constantColumns: [(variable: String, time: Double, column: Int)] {
+        model.scaling.constantColumns.map { c in
+            (model.variables[c % model.variableCount], model.times[c / model.variableCount], c)
+        }
+    }
+
+    static func flags(_ b: BatchAssessment) -> String {
+        [b.t2AboveLimit ? "T2" : nil, b.speAboveLimit ? "SPE" : nil].compactMap { $0 }.joined(separator: ",")
+    }
+
+    func text() -> String {
+        let f = { (x: Double) in NumberFormatting.significant(x, 6) }
+        var lines: [String] = []
+        lines.append("Multiway PCA of \(file): \(model.batchCount) reference batches, \(model.variableCount) variables "
+            + "(\(model.variables.joined(separator: ", "))) x \(model.timeCount) time points = "
+            + "\(model.variableCount * model.timeCount) unfolded columns (time-major), rank \(model.rank)")
+        switch model.selection {
+        case .count: lines.append("\(model.componentCount) component\(model.componentCount == 1 ? "" : "s") (as given)")
+        case let .explainedVariance(fraction):
+            lines.append("\(model.componentCount) component\(model.componentCount == 1 ? "" : "s") (the fewest explaining at least \(f(fraction)) of the variance)")
+        }
+        var components = TextTable(headers: ["component", "explained", "cumulative", "score variance"])
+        for a in 0..<model.componentCount {
+            components.append([String(a + 1), f(retained[a]), f(cumulative[a]), f(model.scoreVariances[a])])
+        }
+        lines.append(components.rendered())
+        if !constantColumns.isEmpty {
+            lines.append("constant columns (centred only): "
+                + constantColumns.map { "\($0.variable) at time \(f($0.time))" }.joined(separator: ", "))
+        }
+        lines.append("")
+        var table = TextTable(headers: ["batch", "phase", "T2", "SPE", "flags"],
+                              alignments: [.left, .left, .right, .right, .left])
+        for b in batches {
+            table.append([b.statistics.label, b.phase.rawValue, f(b.statistics.t2), f(b.statistics.spe), Self.flags(b)])
+        }
+        lines.append(table.rendered())
+        let flaggedI = batches.filter { $0.phase == .estimation && ($0.t2AboveLimit || $0.speAboveLimit) }.count
+        let newCount = batches.filter { $0.phase == .monitoring }.count
+        var summary = "flags against the \(f(confidence)) limits: \(flaggedI) of \(model.batchCount) reference batches"
+        if newFile != nil {
+            let flaggedII = batches.filter { $0.phase == .monitoring && ($0.t2AboveLimit || $0.speAboveLimit) }.count
+            summary += ", \(flaggedII) of \(newCount) new batches (\(newFile ?? ""))"
+        }
+        lines.append(summary)
+        lines.append("")
+        lines.append("limits: T2 phase I (I-1)^2/I Beta_c(A/2, (I-A-1)/2), phase II A(I^2-1)/(I(I-A)) F_c(A, I-A); SPE g chi2_c(h)")
+        var limitTable = TextTable(headers: ["confidence", "T2 phase I", "T2 phase II", "SPE", "g", "h"])
+        for l in limits {
+            limitTable.append([f(l.confidence), f(l.t2PhaseI), f(l.t2PhaseII), f(l.spe), f(l.speScale), f(l.speDegreesOfFreedom)])
+        }
+        lines.append(limitTable.rendered())
+        return lines.joined(separator: "\n")
+    }
+
+    func document() -> JSONValue {
+        var members: [(String, JSONValue)] = [("command", .string("batch-pca")), ("file", .string(file))]
+        if let newFile { members.append(("newFile", .string(newFile))) }
+        members.append(("input", .object([
+            ("batches", .number(Double(model.batchCount))),
+            ("variables", .array(model.variables.map(JSONValue.string))),
+            ("timePoints", .number(Double(model.timeCount))),
+            ("times", .array(model.times.map { .number($0) })),
+            ("unfoldedColumns", .number(Double(model.variableCount * model.timeCount))),
+            ("unfolding", .string("time-major: column k*J + j")),
+        ])))
+        members.append(("components", .number(Double(model.componentCount))))
+        switch model.selection {
+        case .count: members.append(("selection", .object([("method", .string("count"))])))
+        case let .explainedVariance(fraction):
+            members.append(("selection", .object([("method", .string("explainedVariance")), ("fraction", .number(fraction))])))
+        }
+        members += [
+            ("rank", .number(Double(model.rank))),
+            ("explainedVariance", .array(retained.map { .number($0) })),
+            ("cumulativeExplainedVariance", .array(cumulative.map { .number($0) })),
+            ("scoreVariances", .array(model.scoreVariances.map { .number($0) })),
+            ("constantColumns", .array(constantColumns.map {
+                .object([("variable", .string($0.variable)), ("time", .number($0.time)), ("column", .number(Double($0.column)))])
+            })),
+            ("confidence", .number(confidence)),
+            ("limits", .array(limits.map { l in
+                .object([("confidence", .number(l.confidence)), ("t2PhaseI", .number(l.t2PhaseI)),
+                         ("t2PhaseII", .number(l.t2PhaseII)), ("spe", .number(l.spe)),
+                         ("speScale", .number(l.speScale)), ("speDegreesOfFreedom", .number(l.speDegreesOfFreedom))])
+            })),
+            ("batches", .array(batches.map { b in
+                .object([("batch", .string(b.statistics.label)), ("phase", .string(b.phase.rawValue)),
+                         ("t2", .number(b.statistics.t2)), ("spe", .number(b.statistics.spe)),
+                         ("scores", .array(b.statistics.scores.map { .number($0) })),
+                         ("t2Limit", .number(b.t2Limit)), ("speLimit", .number(b.speLimit)),
+                         ("t2AboveLimit", .bool(b.t2AboveLimit)), ("speAboveLimit", .bool(b.speAboveLimit))])
+            })),
+        ]
+        return .object(members)
+    }
+}
