@@ -23,6 +23,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Ingest", package: "relmodel"),
                 .product(name: "Lifetime", package: "relmodel"),
+                .product(name: "RelmodelNumerics", package: "relmodel"),
+                .product(name: "SPC", package: "relmodel"),
             ]
         ),
         // ordo-one/benchmark suite: Benchmarks/LibraryBenchmarks (the plugin finds suites under ./Benchmarks).
@@ -33,6 +35,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Ingest", package: "relmodel"),
                 .product(name: "Lifetime", package: "relmodel"),
+                .product(name: "SPC", package: "relmodel"),
             ],
             path: "Benchmarks/LibraryBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

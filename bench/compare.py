@@ -13,7 +13,8 @@ around subprocess.run, which includes process start-up).
 
 Estimates are checked for agreement: eta and beta (and each fit-all family's parameters) within
 1e-4 relative, standard errors within 1e-3 relative (the peers differentiate numerically or by
-autograd at their own optimum). Disagreements are reported in the table, not hidden.
+autograd at their own optimum); the batch PCA's explained variances, T2, SPE and limits within 1e-8
+relative. Disagreements are reported in the table, not hidden.
 
 The measured section of BENCHMARKS.md (between the compare markers) is rewritten; the raw results go
 to bench/data/compare-results.json.
@@ -216,6 +217,47 @@ def pandas_read(path):
     return run, lambda df: {"rows": len(df), "failures": int((df["event"] == 1).sum())}
 
 
+def numpy_batch_pca(path):
+    """Multiway PCA of the batch trajectories exactly as relmodel computes it (its README): batch-wise
+    unfolding (column k*J + j), autoscaling with n-1 standard deviations, thin SVD, 3 components, T2
+    with s_a^2 = t_a't_a/(I-1), SPE, and the 0.99 phase I T2 limit (beta quantile) and Box's SPE limit."""
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    df = pd.read_csv(path)
+    variables = [c for c in df.columns if c not in ("batch", "time")]
+    batches = list(dict.fromkeys(df["batch"]))
+    I, J = len(batches), len(variables)
+    K = len(df) // I
+    raw = df[variables].to_numpy().reshape(I, K * J)   # rows in file order: batch, then time; column k*J + j
+    A, conf = 3, 0.99
+
+    def run():
+        mean = raw.mean(axis=0)
+        sd = raw.std(axis=0, ddof=1)
+        X = (raw - mean) / np.where(sd > 0, sd, 1)
+        _, s, vt = np.linalg.svd(X, full_matrices=False)
+        P = vt[:A].T
+        T = X @ P
+        var = (T ** 2).sum(axis=0) / (I - 1)
+        t2 = ((T ** 2) / var).sum(axis=1)
+        E = X - T @ P.T
+        spe = (E ** 2).sum(axis=1)
+        t2_limit = (I - 1) ** 2 / I * stats.beta.ppf(conf, A / 2, (I - A - 1) / 2)
+        m, v = spe.mean(), spe.var(ddof=1)
+        spe_limit = v / (2 * m) * stats.chi2.ppf(conf, 2 * m * m / v)
+        explained = s[:A] ** 2 / (s ** 2).sum()
+        return explained, t2, spe, t2_limit, spe_limit
+
+    def est(r):
+        explained, t2, spe, t2_limit, spe_limit = r
+        return {"explained": explained.tolist(), "t2": t2.tolist(), "spe": spe.tolist(),
+                "t2_limit": float(t2_limit), "spe_limit": float(spe_limit)}
+
+    return run, est
+
+
 # ----------------------------------------------------------------------------------------------
 # relmodel
 
@@ -252,6 +294,15 @@ def rel(a, b):
     if a == b:
         return 0.0
     return abs(a - b) / max(abs(a), abs(b))
+
+
+def pca_agreement(ours, theirs, tol=1e-8):
+    worst = max([rel(a, b) for a, b in zip(ours["explained"], theirs["explained"])]
+                + [rel(a, b) for a, b in zip(ours["t2"], theirs["t2"])]
+                + [rel(a, b) for a, b in zip(ours["spe"], theirs["spe"])]
+                + [rel(ours["t2_limit"], theirs["t2_limit"]), rel(ours["spe_limit"], theirs["spe_limit"])])
+    ok = worst <= tol and len(ours["t2"]) == len(theirs["t2"])
+    return ok, f"{'agree' if ok else 'DISAGREE'}: explained variance, T2, SPE and limits {worst:.1e}"
 
 
 def converged_note(fit, label=""):
@@ -448,6 +499,16 @@ def main():
         pandas_row["agreement"] += f"; {mb / pandas_row['timing']['median_s']:.0f} MB/s"
     rows.append(pandas_row)
     cases.append({"title": title + f", {mb:.1f} MB", "key": "ingest", "rows": rows})
+
+    # batch-trajectory PCA
+    title = "multiway PCA, 53 batches x 10 variables x 100 time points (3 components, T2, SPE, 0.99 limits)"
+    print(title, flush=True)
+    ours = relmodel_timing(args.timing, "pca", "batches_53.csv", 2)
+    rows = [{"tool": "relmodel (library, `MultiwayPCA` + `assess`)", "timing": ours,
+             "agreement": f"explained {sum(ours['explained']):.4f} by 3 components"}]
+    rows.append(peer(title, "NumPy/SciPy (the same computation written out)", numpy_batch_pca,
+                     lambda e: pca_agreement(ours, e), os.path.join(DATA, "batches_53.csv")))
+    cases.append({"title": title, "key": "pca", "rows": rows})
 
     # end to end
     cli_rows = []

@@ -45,6 +45,34 @@ def write(path, units, seed):
     os.replace(tmp, path)
 
 
+# Batch trajectories for the multiway PCA case: 53 batches x 10 variables x 100 time points, long format
+# `batch,time,v1,...,v10`. Each variable follows a smooth profile (a ramp plus a bump) whose amplitude
+# varies from batch to batch, plus autocorrelated noise: the structure of a fed-batch reactor data set
+# such as Nomikos and MacGregor's 53-batch styrene-butadiene example, not its values.
+BATCHES, VARIABLES, TIME_POINTS, BATCH_SEED = 53, 10, 100, 53
+
+
+def write_batches(path):
+    rng = np.random.default_rng(BATCH_SEED)
+    k = np.linspace(0.0, 1.0, TIME_POINTS)
+    j = np.arange(VARIABLES)
+    lines = ["batch,time," + ",".join(f"v{j + 1}" for j in range(VARIABLES))]
+    for i in range(BATCHES):
+        amplitude = 1 + 0.1 * rng.standard_normal(VARIABLES)
+        rows = np.empty((TIME_POINTS, VARIABLES))
+        noise = np.zeros(VARIABLES)
+        for t in range(TIME_POINTS):
+            noise = 0.7 * noise + 0.05 * rng.standard_normal(VARIABLES)
+            profile = j * 0.5 + amplitude * (k[t] * (1 + j % 3) + np.exp(-((k[t] - 0.3 - 0.04 * j) / 0.1) ** 2))
+            rows[t] = profile + noise
+        for t in range(TIME_POINTS):
+            lines.append(f"B{i + 1:02d},{t + 1}," + ",".join(f"{x:.6f}" for x in rows[t]))
+    tmp = path + ".tmp"
+    with open(tmp, "w", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, path)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "data")
     os.makedirs(out, exist_ok=True)
@@ -52,6 +80,9 @@ def main():
         path = os.path.join(out, name)
         write(path, units, seed)
         print(f"{path}: {units} units, seed {seed}, {os.path.getsize(path)} bytes")
+    path = os.path.join(out, "batches_53.csv")
+    write_batches(path)
+    print(f"{path}: {BATCHES} batches x {VARIABLES} variables x {TIME_POINTS} time points, seed {BATCH_SEED}")
 
 
 if __name__ == "__main__":

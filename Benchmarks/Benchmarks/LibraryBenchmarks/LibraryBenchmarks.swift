@@ -12,6 +12,7 @@ import Benchmark
 import BenchSupport
 import Ingest
 import Lifetime
+import SPC
 
 /// Where the 1,000,000-row ingest file is written (regenerated at every run, same bytes every time).
 let ingestPath = "/tmp/relmodel-bench-ingest-1000000.csv"
@@ -84,10 +85,35 @@ let benchmarks: @Sendable () -> Void = {
         try! MaximumLikelihood.fit(.weibull2p, to: BenchPopulation.data(units: 100_000, seed: 100_000))
     }
 
-    // MARK: Slots for modules being written (add a Benchmark here when the API lands; none is listed before)
-    // TODO(SPC): Shewhart X-bar/R and EWMA/CUSUM charts on 1,000,000 points (SPC module).
-    // TODO(bootstrap): parametric bootstrap of weibull2p bounds, 1,000 resamples of 1,000 units (seeded Xoshiro256StarStar).
-    // TODO(PCA): PCA of a 100,000 x 50 process-parameter matrix (LinearAlgebra SVD / symmetric eigen).
+    // MARK: Bootstrap, SPC, batch trajectories
+
+    Benchmark("parametric bootstrap, 1,000 replicates of a weibull2p fit, 20 units (all cores)",
+              configuration: .init(metrics: timeMetrics, maxDuration: .seconds(5), maxIterations: 1_000)) { (benchmark: Benchmark, input: (fit: LifetimeFit, data: LifetimeData)) in
+        for _ in benchmark.scaledIterations {
+            blackHole(BenchWork.bootstrap(input.fit, data: input.data))
+        }
+    } setup: {
+        let data = BenchPopulation.data(units: 20, seed: 20)
+        return (fit: try! MaximumLikelihood.fit(.weibull2p, to: data), data: data)
+    }
+
+    Benchmark("Xbar-R with all eight Nelson tests, 10,000,000 values",
+              configuration: .init(metrics: timeMetrics, maxDuration: .seconds(10), maxIterations: 5)) { benchmark, data in
+        for _ in benchmark.scaledIterations {
+            blackHole(BenchWork.xbarRWithNelsonTests(data))
+        }
+    } setup: {
+        BenchWork.subgroups(values: 10_000_000)
+    }
+
+    Benchmark("multiway PCA, 53 batches x 10 variables x 100 time points (3 components, T2, SPE, limits)",
+              configuration: .init(metrics: timeMetrics, maxDuration: .seconds(3), maxIterations: 10_000)) { benchmark, batches in
+        for _ in benchmark.scaledIterations {
+            blackHole(BenchWork.batchPCA(batches))
+        }
+    } setup: {
+        BenchBatches.data()
+    }
 }
 
 func seconds(_ d: Duration) -> Double {

@@ -1,5 +1,7 @@
 import Ingest
 import Lifetime
+import RelmodelNumerics
+import SPC
 
 /// The units of work the benchmarks time, in one place so that the ordo-one suite and the
 /// `relmodel-timing` driver of bench/compare time exactly the same calls.
@@ -33,5 +35,31 @@ public enum BenchWork {
     public static func readLifetimes(path: String) -> LifetimeInput {
         let table = try! CSVTable.read(path: path)
         return try! LifetimeReader.read(table, file: path)
+    }
+
+    /// A parametric bootstrap of a weibull2p fit: `replicates` seeded resamples, each refitted, the
+    /// parameters kept (percentile bounds come from these); spread over every core.
+    public static func bootstrap(_ fit: LifetimeFit, data: LifetimeData, replicates: Int = 1000) -> ParametricBootstrap.Result? {
+        ParametricBootstrap(replicates: replicates, seed: 1).run(fit, data: data) { $0.parameters }
+    }
+
+    /// `count` seeded N(10, 1) values in subgroups of 5 (Xoshiro256**, seed 42).
+    public static func subgroups(values count: Int) -> SubgroupData {
+        var generator = Xoshiro256StarStar(seed: 42)
+        let subgroups = count / 5
+        let values = (0..<subgroups).map { _ in (0..<5).map { _ in 10 + RandomVariates.standardNormal(using: &generator) } }
+        return SubgroupData(labels: (0..<subgroups).map(String.init), values: values)
+    }
+
+    /// Xbar-R charts with all eight Nelson tests (tests 1-4 on the R chart).
+    public static func xbarRWithNelsonTests(_ data: SubgroupData) -> ChartPair {
+        try! VariablesCharts.xbarR(data, options: ChartOptions(rules: .nelson))
+    }
+
+    /// Multiway PCA of batch trajectories with 3 components, and T2 and SPE of every batch against
+    /// its 0.99 limits: the phase I model of batch-trajectory monitoring.
+    public static func batchPCA(_ batches: BatchTrajectoryData) -> (model: MultiwayPCA, assessed: [BatchAssessment]) {
+        let model = try! MultiwayPCA(reference: batches, components: 3)
+        return (model, try! model.assess(confidence: 0.99))
     }
 }

@@ -10,6 +10,8 @@
 //                                             normal values in subgroups of 5 (COUNT replaces FILE)
 //   relmodel-timing bootstrap FILE [BUDGET_S] 1,000-replicate parametric bootstrap of a weibull2p fit
 //                                             (run under `taskset -c 0` for the one-core time)
+//   relmodel-timing pca     FILE [BUDGET_S]   multiway PCA of batch trajectories (long CSV batch,time,vars):
+//                                             3 components, T2 and SPE of every batch, 0.99 limits
 //
 // FILE is a lifetime CSV (time,event). Reading the file is not part of the fit timings. Each case runs
 // once untimed, then repeats for BUDGET_S seconds (default 2) and at least 5 times, and prints one
@@ -118,6 +120,18 @@ case "bootstrap":
     let t = Timer.measure(budget: budget, minimumRepeats: 3) { bootstrap.run(fit, data: input.data) { $0.parameters } }
     let result = bootstrap.run(fit, data: input.data) { $0.parameters }!
     print("{\"case\": \"bootstrap\", \"units\": \(number(input.data.unitCount)), \"replicates\": 1000, \(timing(t)), \"failed\": \(result.failedReplicates)}")
+case "pca":
+    let batches: BatchTrajectoryData
+    do { batches = try BatchTrajectoryReader.read(try CSVTable.read(path: path)) } catch { fail("\(error)") }
+    let t = Timer.measure(budget: budget) { BenchWork.batchPCA(batches) }
+    let (model, assessed) = BenchWork.batchPCA(batches)
+    let t2 = assessed.map { number($0.statistics.t2) }.joined(separator: ", ")
+    let spe = assessed.map { number($0.statistics.spe) }.joined(separator: ", ")
+    let explained = model.explainedVariance.prefix(model.componentCount).map(number).joined(separator: ", ")
+    print("{\"case\": \"pca\", \"batches\": \(batches.batchCount), \"variables\": \(batches.variableCount), "
+          + "\"time_points\": \(batches.timeCount), \(timing(t)), \"components\": \(model.componentCount), "
+          + "\"explained\": [\(explained)], \"t2\": [\(t2)], \"spe\": [\(spe)], "
+          + "\"t2_limit\": \(number(assessed.first?.t2Limit)), \"spe_limit\": \(number(assessed.first?.speLimit))}")
 default:
     fail("unknown case '\(mode)'")
 }
