@@ -104,21 +104,16 @@ case "ingest":
           + "\"failures\": \(number(input.data.failureCount)), \"suspensions\": \(number(input.data.suspensionCount))}")
 case "xbarr":
     guard let count = Int(path), count >= 10 else { fail("xbarr needs a value count >= 10") }
-    var generator = Xoshiro256StarStar(seed: 42)
-    let subgroups = count / 5
-    let values = (0..<subgroups).map { _ in (0..<5).map { _ in 10 + RandomVariates.standardNormal(using: &generator) } }
-    let data = SubgroupData(labels: (0..<subgroups).map(String.init), values: values)
-    let options = ChartOptions(rules: .nelson)
-    let t = Timer.measure(budget: budget, minimumRepeats: 3) { try! VariablesCharts.xbarR(data, options: options) }
-    let pair = try! VariablesCharts.xbarR(data, options: options)
+    let data = BenchWork.subgroups(values: count)
+    let t = Timer.measure(budget: budget, minimumRepeats: 3) { BenchWork.xbarRWithNelsonTests(data) }
+    let pair = BenchWork.xbarRWithNelsonTests(data)
     let signalled = pair.location.points.filter { !$0.signals.isEmpty }.count
-    print("{\"case\": \"xbarr\", \"values\": \(subgroups * 5), \(timing(t)), \"signalled_points\": \(signalled)}")
+    print("{\"case\": \"xbarr\", \"values\": \(data.values.count * 5), \(timing(t)), \"signalled_points\": \(signalled)}")
 case "bootstrap":
     let input = load(path)
     let fit = try! MaximumLikelihood.fit(.weibull2p, to: input.data)
-    let bootstrap = ParametricBootstrap(replicates: 1000, seed: 1)
-    let t = Timer.measure(budget: budget, minimumRepeats: 3) { bootstrap.run(fit, data: input.data) { $0.parameters } }
-    let result = bootstrap.run(fit, data: input.data) { $0.parameters }!
+    let t = Timer.measure(budget: budget, minimumRepeats: 3) { BenchWork.bootstrap(fit, data: input.data) }
+    let result = BenchWork.bootstrap(fit, data: input.data)!
     print("{\"case\": \"bootstrap\", \"units\": \(number(input.data.unitCount)), \"replicates\": 1000, \(timing(t)), \"failed\": \(result.failedReplicates)}")
 case "pca":
     let batches: BatchTrajectoryData
