@@ -7,9 +7,10 @@ import LinearAlgebra
 /// 1. unfold to the I × (J·K) matrix (column `k·J + j`, see `BatchTrajectoryData`);
 /// 2. autoscale every column by its reference mean and standard deviation, divisor I - 1
 ///    (`UnfoldedScaling`; constant columns are centred only), giving X;
-/// 3. thin SVD X = U Σ Wᵀ by LAPACK `dgesdd` (computed on Xᵀ, whose column-major storage is the data
-///    as stored, so no transpose is formed); the loadings P are the first A right singular vectors
-///    (J·K × A), each signed so that its largest-magnitude element is positive (the first on ties);
+/// 3. singular values σ and right singular vectors of X (`PrincipalAxes`: from the eigendecomposition
+///    of the I × I Gram matrix X Xᵀ by LAPACK `dsyev` when I <= J·K, else the thin SVD by `dgesdd`);
+///    the loadings P are the first A right singular vectors (J·K × A), each signed so that its
+///    largest-magnitude element is positive (the first on ties);
 /// 4. scores T = X P (= U Σ for the retained columns); score variances s_a² = t_aᵀt_a/(I - 1) =
 ///    σ_a²/(I - 1); explained variance of component a = σ_a² / Σ_b σ_b² = σ_a² / ‖X‖²_F.
 ///
@@ -20,9 +21,10 @@ import LinearAlgebra
 /// The number of components A is given, or chosen as the smallest A whose cumulative explained variance
 /// reaches a fraction (default 0.8; 1e-12 tolerance for rounding). A must satisfy 1 <= A <= I - 2 (the
 /// phase I T² limit needs I - A - 1 > 0) and A < rank(X) (with A = rank no residual is left for SPE).
-/// The numerical rank counts singular values above max(I, J·K)·ε·σ_1; autoscaled data has rank <= I - 1.
+/// The numerical rank counts singular values above `PrincipalAxes.rankTolerance` (sqrt(max(I, J·K)·ε)·σ_1
+/// through the Gram matrix, max(I, J·K)·ε·σ_1 through the SVD); autoscaled data has rank <= I - 1.
 ///
-/// Complexity: O(I·J·K) to scale, O(I²·J·K) for the SVD (I <= J·K as usual; O(I·(J·K)²) otherwise),
+/// Complexity: O(I·J·K) to scale, O(I²·J·K + I³) for the axes (I <= J·K as usual; O(I·(J·K)²) otherwise),
 /// O(I·J·K·A) for the scores, T² and SPE. Memory O(I·J·K).
 public struct MultiwayPCA: Sendable, Equatable {
     /// How the number of principal components is chosen.
@@ -77,7 +79,7 @@ public struct MultiwayPCA: Sendable, Equatable {
     /// Fits the model.
     /// - Throws: `.insufficientData` for fewer than 3 batches; `.invalidParameter` for A < 1, A > I - 2
     ///   or a fraction outside (0, 1]; `.degenerate` when every column is constant, when A exceeds or
-    ///   equals the rank of the scaled data, or when the SVD fails.
+    ///   equals the rank of the scaled data, or when LAPACK fails.
     public init(reference data: BatchTrajectoryData, selection: ComponentSelection) throws(SPCError) {
         let n = data.batchCount, width = data.unfoldedColumnCount
         guard n >= 3 else { throw .insufficientData("multiway PCA needs at least 3 reference batches, got \(n)") }
@@ -88,14 +90,12 @@ public struct MultiwayPCA: Sendable, Equatable {
         let total = scaled.reduce(0) { $0 + $1 * $1 }
         guard total > 0 else { throw .degenerate("every unfolded column is constant over the reference batches") }
 
-        // Xᵀ (J·K × I) has column-major storage equal to X's rows: its left singular vectors are X's loadings.
-        let svd: (u: Matrix, singularValues: [Double], vt: Matrix)
-        do { svd = try Matrix(rows: width, columns: n, columnMajor: scaled).singularValueDecomposition() } catch {
-            throw .degenerate("the singular value decomposition of the scaled data failed: \(error)")
+        let axes: PrincipalAxes
+        do { axes = try PrincipalAxes(rowMajor: scaled, rows: n, columns: width) } catch {
+            throw .degenerate("the principal axes of the scaled data could not be computed: \(error)")
         }
-        let sigma = svd.singularValues
-        let tolerance = Double(max(n, width)) * Double.ulpOfOne * (sigma.first ?? 0)
-        let rank = sigma.filter { $0 > tolerance }.count
+        let sigma = axes.singularValues
+        let rank = sigma.filter { $0 > axes.rankTolerance }.count
         let explained = sigma.map { $0 * $0 / total }
 
         let a: Int
@@ -126,7 +126,7 @@ public struct MultiwayPCA: Sendable, Equatable {
             throw .degenerate("\(a) components\(why) but the scaled reference data have rank \(rank): A must be below the rank so that SPE has a residual space")
         }
 
-        var p = Array(svd.u.storage[0..<(a * width)])
+        var p = axes.leadingAxes(a)
         for c in 0..<a {
             let column = (c * width)..<((c + 1) * width)
             var largest = column.lowerBound
