@@ -95,9 +95,11 @@ struct MultiwayPCATests {
         } } }
     }
 
-    @Test("Fit equals the covariance eigenvectors by power iteration; T², SPE to 1e-9")
-    func againstPowerIteration() throws {
-        let nested = Self.simulate(batches: 12, variables: 3, times: 5, seed: 7)
+    /// 12 batches x 15 columns goes through the Gram matrix, 30 batches x 10 columns through the SVD.
+    @Test("Fit equals the covariance eigenvectors by power iteration; T², SPE to 1e-9",
+          arguments: [(12, 3, 5), (30, 2, 5)])
+    func againstPowerIteration(shape: (batches: Int, variables: Int, times: Int)) throws {
+        let nested = Self.simulate(batches: shape.batches, variables: shape.variables, times: shape.times, seed: 7)
         let a = 3
         let model = try MultiwayPCA(reference: BatchTrajectoryData(trajectories: nested), components: a)
         let (x, means, sds) = Self.scaledUnfolded(nested)
