@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RelmodelNumerics
 
 /// Maximum likelihood for the two-parameter Weibull on exact and right-censored data through its
 /// profile likelihood in the shape: the fast path of `MaximumLikelihood` for the most common fit.
@@ -102,7 +103,8 @@ enum WeibullProfileEstimation {
     }
 
     /// The sixteen moments of one kind of entry, in blocks: first exp(beta d) for a block of entries
-    /// (calls to `exp` clobber every vector register, so no accumulator may be live across them), then
+    /// (vectorised, `BufferElementaryFunctions.exp`; kept apart from the sums because its fallback calls
+    /// clobber every vector register, so no accumulator may be live across them), then
     /// the powers d^0 ... d^15 of each entry, built by doubling (4 multiplications of vectors of 2, 4
     /// and 8 lanes) and added as one vector, so the accumulators stay in registers.
     private static func accumulate(_ y: [Double], _ w: [Double], centre: Double, shape: Double) -> SIMD16<Double> {
@@ -114,7 +116,8 @@ enum WeibullProfileEstimation {
                     var start = 0
                     while start < y.count {
                         let count = min(blockSize, y.count - start)
-                        for i in 0..<count { u[i] = exp(shape * (y[start + i] - centre)) }
+                        for i in 0..<count { u[i] = shape * (y[start + i] - centre) }
+                        BufferElementaryFunctions.exp(UnsafeMutableBufferPointer(rebasing: u[0..<count]))
                         total += powerSums(UnsafeBufferPointer(rebasing: y[start..<(start + count)]),
                                            UnsafeBufferPointer(rebasing: w[start..<(start + count)]),
                                            UnsafeBufferPointer(rebasing: u[0..<count]), centre: centre)

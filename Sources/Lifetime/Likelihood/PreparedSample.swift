@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RelmodelNumerics
 
 /// Lifetime data transformed once to the scale on which a family is location-scale: y = log(t - gamma)
 /// for log-location-scale families (Weibull, lognormal, exponential, log-logistic), y = t - gamma for
@@ -111,7 +112,7 @@ public struct PreparedSample: Sendable {
                 }
                 wCount = run.count
             }
-            if logScale { for i in 0..<run.count { yBuffer[i] = log(yBuffer[i]) } }
+            if logScale { BufferElementaryFunctions.log(UnsafeMutableBufferPointer(rebasing: yBuffer[0..<run.count])) }
             yCount = run.count
         }
         timeOnTest += run.exposure
