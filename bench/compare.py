@@ -503,11 +503,11 @@ def main():
     # batch-trajectory PCA
     title = "multiway PCA, 53 batches x 10 variables x 100 time points (3 components, T2, SPE, 0.99 limits)"
     print(title, flush=True)
-    ours = relmodel_timing(args.timing, "pca", "batches_53.csv", 2)
-    rows = [{"tool": "relmodel (library, `MultiwayPCA` + `assess`)", "timing": ours,
-             "agreement": f"explained {sum(ours['explained']):.4f} by 3 components"}]
+    pca = relmodel_timing(args.timing, "pca", "batches_53.csv", 2)
+    rows = [{"tool": "relmodel (library, `MultiwayPCA` + `assess`)", "timing": pca,
+             "agreement": f"explained {sum(pca['explained']):.4f} by 3 components"}]
     rows.append(peer(title, "NumPy/SciPy (the same computation written out)", numpy_batch_pca,
-                     lambda e: pca_agreement(ours, e), os.path.join(DATA, "batches_53.csv")))
+                     lambda e: pca_agreement(pca, e), os.path.join(DATA, "batches_53.csv")))
     cases.append({"title": title, "key": "pca", "rows": rows})
 
     # end to end
