@@ -192,3 +192,52 @@ import RelmodelNumerics
         #expect(abs(lOnly / value - 1) < 1e-12)
     }
 }
+
+/// Likelihood-ratio bounds of Weibull fits from cached moments equal those from passes over the data.
+@Suite struct WeibullMomentLikelihoodTests {
+    @Test(arguments: [0, 1, 2, 3])
+    func boundsAgreeWithTheDirectLikelihood(kind: Int) throws {
+        let fit = try MaximumLikelihood.fit(.weibull2p, to: WeibullProfileEstimationTests.sample(kind))
+        let direct = LocationScaleLikelihood<SmallestExtremeValue>(fit.sample)
+        let targets: [LikelihoodRatioBounds.Target] = [.location, .logScale, .logQuantile(SmallestExtremeValue.quantile(0.1)),
+                                                       .standardizedTime(log(500))]
+        for target in targets {
+            let moments = WeibullMomentLikelihood(fit.sample, shape: 1 / fit.model.sigma)
+            let a = LikelihoodRatioBounds.interval(moments, fit, target, confidence: 0.95)
+            let b = LikelihoodRatioBounds.interval(direct, fit, target, confidence: 0.95)
+            let (al, au, bl, bu) = try (#require(a.lower), #require(a.upper), #require(b.lower), #require(b.upper))
+            #expect(abs(al - bl) < 1e-8 * (1 + abs(bl)) && abs(au - bu) < 1e-8 * (1 + abs(bu)), "\(target): \(a) vs \(b)")
+        }
+    }
+
+    /// At 100,000 units every profile evaluation of a 95 % bound lies within reach of the moments
+    /// taken at the estimate, or of one more set.
+    @Test func largeSampleBoundsNeedFewPasses() throws {
+        let fit = try MaximumLikelihood.fit(.weibull2p, to: WeibullProfileEstimationTests.sample(2, units: 100_000, beta: 1.5))
+        let direct = LocationScaleLikelihood<SmallestExtremeValue>(fit.sample)
+        for target in [LikelihoodRatioBounds.Target.location, .logScale, .logQuantile(SmallestExtremeValue.quantile(0.1))] {
+            let moments = WeibullMomentLikelihood(fit.sample, shape: 1 / fit.model.sigma)
+            let a = LikelihoodRatioBounds.interval(moments, fit, target, confidence: 0.95)
+            let b = LikelihoodRatioBounds.interval(direct, fit, target, confidence: 0.95)
+            let (al, au, bl, bu) = try (#require(a.lower), #require(a.upper), #require(b.lower), #require(b.upper))
+            #expect(abs(al - bl) < 1e-8 * (1 + abs(bl)) && abs(au - bu) < 1e-8 * (1 + abs(bu)), "\(target): \(a) vs \(b)")
+            #expect(moments.passes <= 2, "\(target): \(moments.passes) passes")
+        }
+    }
+
+    /// Values and derivatives at points away from the moments' shape, against the direct likelihood.
+    @Test func evaluationsMatchAPass() {
+        let sample = PreparedSample(WeibullProfileEstimationTests.sample(1), logScale: true)
+        let moments = WeibullMomentLikelihood(sample, shape: 1.6)
+        let direct = LocationScaleLikelihood<SmallestExtremeValue>(sample)
+        let near = 0.1 / moments.layout.spread      // within the series' reach of 1.6
+        for (mu, beta) in [(6.9, 1.6), (7.1, 1.6 + near), (6.7, 1.6 - near), (7.0, 3.0)] {
+            let m = moments.evaluate(mu: mu, s: -log(beta)), d = direct.evaluate(mu: mu, s: -log(beta))
+            #expect(abs(m.value / d.value - 1) < 1e-12)
+            #expect(abs(m.gradient.mu - d.gradient.mu) < 1e-9 * (1 + abs(d.gradient.mu)))
+            #expect(abs(m.gradient.s - d.gradient.s) < 1e-9 * (1 + abs(d.gradient.s)))
+            #expect(abs(m.hessian.ss / d.hessian.ss - 1) < 1e-11)
+        }
+        #expect(moments.passes == 2)   // beta = 3 is beyond the reach of the moments at 1.6
+    }
+}

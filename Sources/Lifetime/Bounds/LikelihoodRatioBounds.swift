@@ -33,14 +33,21 @@ enum LikelihoodRatioBounds {
     static func interval(_ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {
         guard isAvailable(fit) else { return ConfidenceInterval(lower: nil, upper: nil) }
         switch fit.family.standardKind {
-        case .smallestExtremeValue: return interval(SmallestExtremeValue.self, fit, target, confidence: confidence)
-        case .normal: return interval(NormalStandard.self, fit, target, confidence: confidence)
-        case .logistic: return interval(LogisticStandard.self, fit, target, confidence: confidence)
+        case .smallestExtremeValue:
+            // Weibull and Gumbel on exact and right-censored data: every profile evaluation from moments
+            // cached at the estimate (a pass over the data only if a bound lies beyond their reach).
+            if !fit.isScaleFixed && WeibullMomentLikelihood.applies(to: fit.sample) {
+                let moments = WeibullMomentLikelihood(fit.sample, shape: 1 / fit.model.sigma)
+                return interval(moments, fit, target, confidence: confidence)
+            }
+            return interval(LocationScaleLikelihood<SmallestExtremeValue>(fit.sample), fit, target, confidence: confidence)
+        case .normal: return interval(LocationScaleLikelihood<NormalStandard>(fit.sample), fit, target, confidence: confidence)
+        case .logistic: return interval(LocationScaleLikelihood<LogisticStandard>(fit.sample), fit, target, confidence: confidence)
         }
     }
 
-    static func interval<Z: StandardDistribution>(_: Z.Type, _ fit: LifetimeFit, _ target: Target, confidence: Double) -> ConfidenceInterval {
-        let likelihood = LocationScaleLikelihood<Z>(fit.sample)
+    static func interval<Likelihood: LocationScaleSurface>(_ likelihood: Likelihood, _ fit: LifetimeFit, _ target: Target,
+                                                           confidence: Double) -> ConfidenceInterval {
         let profile = ProfileLikelihood(likelihood: likelihood)
         let mu = fit.model.mu, s = log(fit.model.sigma)
         let maximum = fit.logLikelihood

@@ -15,8 +15,8 @@ import Darwin
 /// The inner maximisations are one-dimensional Newton iterations with step halving, using the analytic
 /// gradient and Hessian through the chain rule: with mu(s) = a - b e^s, dmu/ds = -b sigma and
 /// d2l/ds2 = H_mumu b^2 sigma^2 - 2 H_mus b sigma + H_ss - g_mu b sigma.
-struct ProfileLikelihood<Z: StandardDistribution> {
-    let likelihood: LocationScaleLikelihood<Z>
+struct ProfileLikelihood<Likelihood: LocationScaleSurface> {
+    let likelihood: Likelihood
 
     /// max over s of l(a - b e^s, s), starting from `s`. Nil when no maximum is found.
     func maximizeOverScale(a: Double, b: Double, from start: Double) -> (value: Double, s: Double)? {

@@ -19,15 +19,15 @@ import LinearAlgebra
 /// noise of the gradient, which grows with n: at n = 100,000 the step no longer shrinks below about
 /// 3e-12 (a threshold of 1e-12 made correct fits run to the iteration limit). Working in log sigma
 /// keeps sigma positive.
-struct LocationScaleMaximizer<Z: StandardDistribution> {
-    let likelihood: LocationScaleLikelihood<Z>
+struct LocationScaleMaximizer<Likelihood: LocationScaleSurface> {
+    let likelihood: Likelihood
     var maxIterations = 500
     var relativeStepTolerance = 1e-10
 
     struct Result {
         var mu: Double
         var s: Double
-        var evaluation: LocationScaleLikelihood<Z>.Evaluation
+        var evaluation: LocationScaleEvaluation
         var iterations: Int
         var converged: Bool
         /// Inverse of the observed information in (mu, s), when -H is positive definite.

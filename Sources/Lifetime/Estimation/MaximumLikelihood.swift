@@ -104,7 +104,7 @@ public enum MaximumLikelihood {
         let sample = PreparedSample(data, logScale: family.isLogLocationScale, threshold: threshold)
         let likelihood = LocationScaleLikelihood<Z>(sample)
         let maximizer = LocationScaleMaximizer(likelihood: likelihood)
-        let result: LocationScaleMaximizer<Z>.Result
+        let result: LocationScaleMaximizer<LocationScaleLikelihood<Z>>.Result
         if Z.self == SmallestExtremeValue.self, family.fixedSigma == nil, fixedSigma == nil, start == nil,
            WeibullProfileEstimation.applies(to: sample) {
             // Weibull (and Gumbel) on exact and right-censored data: the profile likelihood in the shape.
@@ -151,7 +151,7 @@ public enum MaximumLikelihood {
 
     /// The profile estimate in the form the Newton maximiser returns, with the covariance from the same
     /// observed information.
-    static func profileResult<Z: StandardDistribution>(_ p: WeibullProfileEstimation.Result) -> LocationScaleMaximizer<Z>.Result {
+    static func profileResult<Z: StandardDistribution>(_ p: WeibullProfileEstimation.Result) -> LocationScaleMaximizer<LocationScaleLikelihood<Z>>.Result {
         let information = Matrix([[-p.hessian.mumu, -p.hessian.mus], [-p.hessian.mus, -p.hessian.ss]])
         return .init(mu: p.mu, s: p.s,
                      evaluation: .init(value: p.value, gradient: p.gradient, hessian: p.hessian),
@@ -163,11 +163,11 @@ public enum MaximumLikelihood {
     /// (T the time on test) and the log-likelihood, its mu-derivative and second derivative need no
     /// pass over the data: LL = logJacobian + sum_F w y - r mu - T e^-mu, dLL/dmu = T e^-mu - r,
     /// d2LL/dmu2 = -T e^-mu. The s-derivatives are not computed (sigma is fixed): NaN.
-    static func exponentialResult<Z: StandardDistribution>(mu: Double, sample: PreparedSample) -> LocationScaleMaximizer<Z>.Result {
+    static func exponentialResult<Z: StandardDistribution>(mu: Double, sample: PreparedSample) -> LocationScaleMaximizer<LocationScaleLikelihood<Z>>.Result {
         let r = sample.exactWeight
         let expected = sample.timeOnTest * exp(-mu)
         let value = sample.logJacobian + r * sample.exactMean - r * mu - expected
-        let evaluation = LocationScaleLikelihood<Z>.Evaluation(value: value, gradient: (expected - r, .nan),
+        let evaluation = LocationScaleEvaluation(value: value, gradient: (expected - r, .nan),
                                                                hessian: (-expected, .nan, .nan))
         return .init(mu: mu, s: 0, evaluation: evaluation, iterations: 0, converged: true,
                      covariance: expected > 0 ? Matrix([[1 / expected]]) : nil, notes: [])

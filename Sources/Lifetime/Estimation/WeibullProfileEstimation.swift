@@ -218,12 +218,19 @@ enum WeibullProfileEstimation {
         return result
     }
 
-    /// Log-likelihood, gradient and Hessian in (mu, s) at `shape` and its profile scale, from the
-    /// sums (the formulas of `LocationScaleLikelihood` for SEV, with e^z = e^a u, a = beta (c - mu)).
+    /// Log-likelihood, gradient and Hessian in (mu, s) at `shape` and its profile scale, from the sums.
     static func evaluate(at shape: Double, sums t: Sums, layout: Layout, sample: PreparedSample) -> Result {
+        let mu = layout.centre - log(layout.failureWeight / t.t0) / shape   // sum w e^z = r at the profile scale
+        let e = evaluation(mu: mu, shape: shape, sums: t, layout: layout, sample: sample)
+        return Result(mu: mu, s: -log(shape), value: e.value, gradient: e.gradient, hessian: e.hessian,
+                      iterations: 0, passes: 0, converged: false, notes: [])
+    }
+
+    /// Log-likelihood, gradient and Hessian in (mu, s = -log shape) at any (mu, shape), from the sums
+    /// at that shape: the formulas of `LocationScaleLikelihood` for SEV with e^z = e^a u, a = beta (c - mu).
+    static func evaluation(mu: Double, shape: Double, sums t: Sums, layout: Layout, sample: PreparedSample) -> LocationScaleEvaluation {
         let r = layout.failureWeight
-        let a = log(r / t.t0)                           // sum w e^z = r at the profile scale
-        let mu = layout.centre - a / shape
+        let a = shape * (layout.centre - mu)
         let s = -log(shape)
         let ea = exp(a)
         let sumEz = ea * t.t0
@@ -232,11 +239,9 @@ enum WeibullProfileEstimation {
         let sumZ = shape * layout.failureDeviation + r * a
         let A = r - sumEz, B = sumZ - sumEzZ, C = -sumEz, D = -sumEzZ, E = -sumEzZ2
         let sigma = 1 / shape
-        let value = sample.logJacobian - r * s + sumZ - sumEz
-        return Result(mu: mu, s: s, value: value,
-                      gradient: (-A / sigma, -B - r),
-                      hessian: (C / (sigma * sigma), (D + A) / sigma, E + B),
-                      iterations: 0, passes: 0, converged: false, notes: [])
+        return LocationScaleEvaluation(value: sample.logJacobian - r * s + sumZ - sumEz,
+                                       gradient: (-A / sigma, -B - r),
+                                       hessian: (C / (sigma * sigma), (D + A) / sigma, E + B))
     }
 
     /// A start within a few per cent of the estimate: the same estimate on a strided subsample of

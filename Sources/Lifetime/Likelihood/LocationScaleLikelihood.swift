@@ -19,17 +19,12 @@ import Darwin
 /// The log-likelihood is of the time-scale density (NIST, Weibull++ and survreg convention): the sum
 /// over exact failures of log f_T(t) plus the sum over censored units of the log probability of
 /// their interval.
-public struct LocationScaleLikelihood<Z: StandardDistribution>: Sendable {
+public struct LocationScaleLikelihood<Z: StandardDistribution>: LocationScaleSurface, Sendable {
     public let sample: PreparedSample
 
     public init(_ sample: PreparedSample) { self.sample = sample }
 
-    /// Log-likelihood, gradient and Hessian at (mu, s = log sigma).
-    public struct Evaluation: Sendable {
-        public var value: Double
-        public var gradient: (mu: Double, s: Double)
-        public var hessian: (mumu: Double, mus: Double, ss: Double)
-    }
+    public typealias Evaluation = LocationScaleEvaluation
 
     /// The log-likelihood alone.
     /// - Complexity: O(n), one evaluation of log f, log S or log F per stored observation.
