@@ -104,6 +104,16 @@ public struct CSVTable: Sendable {
         return Int(bounds[k])..<Int(bounds[k + 1])
     }
 
+    /// Calls `body` with the input bytes and the field bounds: the range of field (row, column) is
+    /// `bounds[2 k] ..< bounds[2 k + 1]` with k = row * columnCount + column, as `fieldRange` returns it.
+    /// For bulk readers that convert whole columns without a bounds check per field; both buffers are
+    /// valid only inside `body`.
+    public func withFieldBounds<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try bounds.withUnsafeBufferPointer { bounds in try body(bytes, bounds) }
+        }
+    }
+
     /// The raw bytes of a field (see `fieldRange(row:column:)`); no copy.
     public func field(row: Int, column: Int) -> ArraySlice<UInt8> {
         bytes[fieldRange(row: row, column: column)]

@@ -35,6 +35,17 @@ public struct LifetimeData: Sendable, Equatable {
 
     public init() {}
 
+    /// Exact failures and suspensions of one unit each, in bulk (what a time,event file holds).
+    /// - Precondition: every time is finite and >= 0 (checked by the caller, the CSV reader).
+    init(failureTimes: [Double], suspensionTimes: [Double]) {
+        self.failureTimes = failureTimes
+        self.suspensionTimes = suspensionTimes
+        failureCounts = [Double](repeating: 1, count: failureTimes.count)
+        suspensionCounts = [Double](repeating: 1, count: suspensionTimes.count)
+        exactFailureTotal = Double(failureTimes.count)
+        suspensionTotal = Double(suspensionTimes.count)
+    }
+
     /// Records `count` units that failed at exactly `time`.
     public mutating func addFailure(at time: Double, count: Double = 1) {
         precondition(time.isFinite && time >= 0, "failure time must be finite and >= 0")

@@ -150,11 +150,39 @@ public struct LifetimeReader: Sendable {
 
     /// Reads every row.
     public func read() throws(IngestError) -> LifetimeInput {
+        if case let .exact(time, event?) = layout, countColumn == nil, let data = readTimesAndEvents(time: time, event: event) {
+            return LifetimeInput(data: data, rows: table.rowCount)
+        }
         var data = LifetimeData()
         for row in 0..<table.rowCount {
             data.add(try observation(row: row))
         }
         return LifetimeInput(data: data, rows: table.rowCount)
+    }
+
+    /// The common `time,event` file without counts, converted column-wise straight from the table's
+    /// bytes: no per-row observation value, no growing of the data's six arrays. Returns nil at the
+    /// first field the general path would reject; `read()` then reads again row by row and throws
+    /// that path's error, so messages are the same either way.
+    /// - Complexity: O(rows), one number and one event code parsed per row.
+    private func readTimesAndEvents(time: Int, event: Int) -> LifetimeData? {
+        let rows = table.rowCount, stride = 2 * table.columnCount
+        var failures: [Double] = [], suspensions: [Double] = []
+        failures.reserveCapacity(rows)
+        suspensions.reserveCapacity(rows / 4)
+        let complete: Bool = table.withFieldBounds { bytes, bounds in
+            for row in 0..<rows {
+                let t = row * stride + 2 * time, e = row * stride + 2 * event
+                let timeField = UnsafeBufferPointer(rebasing: bytes[Int(bounds[t])..<Int(bounds[t + 1])])
+                guard let value = DecimalParser.parse(timeField), value.isFinite, value >= 0,
+                      let failed = eventCode(UnsafeBufferPointer(rebasing: bytes[Int(bounds[e])..<Int(bounds[e + 1])]))
+                else { return false }
+                let time = value == 0 ? 0 : value          // "-0" reads as 0
+                if failed { failures.append(time) } else { suspensions.append(time) }
+            }
+            return true
+        }
+        return complete ? LifetimeData(failureTimes: failures, suspensionTimes: suspensions) : nil
     }
 
     /// The 0-based index of an extra column the caller needs (a stress, mode or grouping column);

@@ -340,3 +340,34 @@ struct LifetimeReaderGroupTests {
         }
     }
 }
+
+/// The column-wise path for `time,event` files must give exactly the data the row-by-row path gives,
+/// and leave every rejection to it.
+@Suite struct TimeEventFastPathTests {
+    @Test func sameDataAsRowByRow() throws {
+        let text = "time,event\n5,1\n\"7.25\",0\n-0,F\n1e3,suspension\n0.001,failure\n12, S \n"
+        let input = try LifetimeReader.read(try table(text))
+        var expected = LifetimeData()
+        expected.addFailure(at: 5)
+        expected.addSuspension(at: 7.25)
+        expected.addFailure(at: 0)
+        expected.addSuspension(at: 1000)
+        expected.addFailure(at: 0.001)
+        expected.addSuspension(at: 12)
+        #expect(input.data == expected)
+        #expect(input.rows == 6)
+        #expect(input.data.failureTimes[1].sign == .plus)   // "-0" reads as +0
+        #expect(input.data.failureCount == 3 && input.data.suspensionCount == 3)
+    }
+
+    @Test(arguments: [("time,event\n5,1\n-1,0\n", 3, "time"), ("time,event\n5,1\nnan,0\n", 3, "time"),
+                      ("time,event\n5,1\n6,2\n", 3, "event")])
+    func rejectionsComeFromTheRowByRowPath(text: String, line: Int, column: String) throws {
+        #expect {
+            _ = try LifetimeReader.read(try table(text))
+        } throws: { error in
+            guard let error = error as? IngestError else { return false }
+            return error.line == line && error.column == column && error.kind == .data
+        }
+    }
+}
