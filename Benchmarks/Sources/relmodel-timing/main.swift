@@ -5,6 +5,7 @@
 //                                             exponential1p), Fisher bounds, MTTF, B10, ranked by AICc
 //   relmodel-timing fitall-every FILE [BUDGET_S]  the same with every family (`relmodel fit --all`)
 //   relmodel-timing lr      FILE [BUDGET_S]   likelihood-ratio bounds on eta, beta of a weibull2p fit
+//   relmodel-timing per-family FILE [BUDGET_S] each family alone, as fitall times it
 //   relmodel-timing ingest  FILE [BUDGET_S]   CSVTable.read, and CSVTable.read + LifetimeReader.read
 //   relmodel-timing xbarr   COUNT [BUDGET_S]  Xbar-R charts with all eight Nelson tests on COUNT seeded
 //                                             normal values in subgroups of 5 (COUNT replaces FILE)
@@ -91,6 +92,17 @@ case "fitall", "fitall-every":
         if case let .fitted(s) = outcome { models.append(fitDescription(s.fit, bounds: s.parameterBounds)) }
     }
     print("{\"case\": \"\(mode)\", \"families\": \(families.count), \"units\": \(number(input.data.unitCount)), \(timing(t)), \"best\": \"\(analysis.best?.fit.family.rawValue ?? "")\", \"models\": [\(models.joined(separator: ", "))]}")
+case "per-family":
+    // Each family alone (maximum likelihood, Fisher bounds, MTTF, B10), to see where fit-all's time goes.
+    let input = load(path)
+    var rows: [String] = []
+    for family in LifetimeFamily.allCases {
+        let t = Timer.measure(budget: budget / Double(LifetimeFamily.allCases.count), minimumRepeats: 3) {
+            BenchWork.fitAll(input.data, rows: input.rows, families: [family])
+        }
+        rows.append("{\"family\": \"\(family.rawValue)\", \(timing(t))}")
+    }
+    print("{\"case\": \"per-family\", \"units\": \(number(input.data.unitCount)), \"families\": [\(rows.joined(separator: ", "))]}")
 case "ingest":
     var info = stat()
     guard stat(path, &info) == 0 else { fail("cannot stat \(path)") }

@@ -12,11 +12,20 @@ public enum LogisticStandard: StandardDistribution {
     /// log(1 + e^x) without overflow.
     @inlinable static func softplus(_ x: Double) -> Double { x > 0 ? x + log1p(exp(-x)) : log1p(exp(x)) }
 
+    /// e = exp(-|z|), log1p(e), F(z) and S(z) from one `exp` and one `log1p`: every derivative triple
+    /// below needs these, and computing F and S separately cost three `exp` per observation.
+    @inlinable
+    static func parts(_ z: Double) -> (log1pE: Double, f: Double, s: Double) {
+        let e = exp(-abs(z))
+        let near = 1 / (1 + e), far = e / (1 + e)         // the larger and the smaller of F and S
+        return z >= 0 ? (log1p(e), near, far) : (log1p(e), far, near)
+    }
+
     /// d/dz log f = 1 - 2F(z) = -tanh(z/2); d2/dz2 = -2 f(z) = -2 F(z) S(z).
     @inlinable
     public static func logDensity(_ z: Double) -> (value: Double, first: Double, second: Double) {
-        let f = cdf(z), s = survival(z)
-        return (-abs(z) - 2 * log1p(exp(-abs(z))), s - f, -2 * f * s)
+        let p = parts(z)
+        return (-abs(z) - 2 * p.log1pE, p.s - p.f, -2 * p.f * p.s)
     }
 
     @inlinable public static func logSurvival(_ z: Double) -> Double { -softplus(z) }
@@ -38,14 +47,14 @@ public enum LogisticStandard: StandardDistribution {
     /// d/dz log S = -F(z); d2/dz2 = -f(z) = -F S.
     @inlinable
     public static func logSurvivalDerivatives(_ z: Double) -> (value: Double, first: Double, second: Double) {
-        let f = cdf(z), s = survival(z)
-        return (-softplus(z), -f, -f * s)
+        let p = parts(z)
+        return (-(max(z, 0) + p.log1pE), -p.f, -p.f * p.s)    // softplus(z) = max(z, 0) + log1p(e^-|z|)
     }
 
     /// d/dz log F = S(z); d2/dz2 = -F S.
     @inlinable
     public static func logCDFDerivatives(_ z: Double) -> (value: Double, first: Double, second: Double) {
-        let f = cdf(z), s = survival(z)
-        return (-softplus(-z), s, -f * s)
+        let p = parts(z)
+        return (-(max(-z, 0) + p.log1pE), p.s, -p.f * p.s)
     }
 }

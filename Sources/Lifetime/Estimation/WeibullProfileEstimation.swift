@@ -248,21 +248,7 @@ enum WeibullProfileEstimation {
     /// about `subsampleSize` entries per kind (weights rescaled so that each kind keeps its share),
     /// solved loosely; for small samples, a moment estimate from the spread of the failures.
     static func startingShape(_ sample: PreparedSample) -> Double {
-        let exact = sample.exactY.count, right = sample.rightY.count
-        if max(exact, right) <= 2 * subsampleSize { return momentShape(sample) }
-        let exactStride = max(1, exact / subsampleSize), rightStride = max(1, right / subsampleSize)
-        var sub = sample
-        (sub.exactY, sub.exactWeights) = strided(sample.exactY, sample.exactWeights, by: exactStride, scale: 1)
-        (sub.rightY, sub.rightWeights) = strided(sample.rightY, sample.rightWeights, by: rightStride,
-                                                 scale: Double(rightStride) / Double(exactStride))
-        var weight = 0.0, sum = 0.0
-        for i in sub.exactY.indices { weight += sub.exactWeights[i]; sum += sub.exactWeights[i] * sub.exactY[i] }
-        var squares = 0.0
-        for i in sub.exactY.indices { squares += sub.exactWeights[i] * (sub.exactY[i] - sum / weight) * (sub.exactY[i] - sum / weight) }
-        sub.exactWeight = weight
-        sub.exactMean = sum / weight
-        sub.exactSumOfSquares = squares
-        sub.logJacobian = -sum
+        guard let sub = sample.strided(toAbout: subsampleSize) else { return momentShape(sample) }
         let rough = maximize(sub, tolerance: 1e-6, maxIterations: 100)
         let shape = exp(-rough.s)
         // A subsample whose failures happen to coincide gives no usable shape: fall back to moments.
@@ -275,18 +261,5 @@ enum WeibullProfileEstimation {
         let sd = (sample.exactSumOfSquares / max(sample.exactWeight - 1, 1)).squareRoot()
         let sigma = sd / SmallestExtremeValue.variance.squareRoot()
         return sigma.isFinite && sigma > 1e-6 ? 1 / sigma : 1
-    }
-
-    private static func strided(_ y: [Double], _ w: [Double], by stride: Int, scale: Double) -> ([Double], [Double]) {
-        var ys: [Double] = [], ws: [Double] = []
-        ys.reserveCapacity(y.count / stride + 1)
-        ws.reserveCapacity(y.count / stride + 1)
-        var i = 0
-        while i < y.count {
-            ys.append(y[i])
-            ws.append(w[i] * scale)
-            i += stride
-        }
-        return (ys, ws)
     }
 }

@@ -43,12 +43,15 @@ public struct PreparedSample: Sendable {
     public var timeOnTest: Double = 0
     /// Smallest and largest y of the exact failures and right-censored entries ((0, 0) when empty).
     public var exactAndRightRange: (low: Double, high: Double) = (0, 0)
+    /// True when y = log(t - gamma), false when y = t - gamma.
+    public private(set) var logScale = false
 
     /// - Complexity: O(n) in the number of stored observations, one logarithm per merged entry on the
     ///   log scale.
     /// - Precondition: every exact failure, left-censoring time and interval end lies above `threshold`
     ///   (the threshold search keeps it below the earliest failure).
     public init(_ data: LifetimeData, logScale: Bool, threshold: Double = 0) {
+        self.logScale = logScale
         @inline(__always) func y(_ t: Double) -> Double { logScale ? log(t - threshold) : t - threshold }
         var total = 0.0
         var range = (low: Double.infinity, high: -Double.infinity)
@@ -91,6 +94,48 @@ public struct PreparedSample: Sendable {
         exactMean = mean
         exactSumOfSquares = squares
         logJacobian = logScale ? -sum : 0
+    }
+
+    /// A strided subsample of about `size` entries of each kind, for a starting value: every k-th
+    /// entry of a kind with k = count / size, its weight scaled by k / k_exact so that each kind keeps
+    /// its share of the weight; nil when no kind has more than 2 `size` entries. The exact failures'
+    /// statistics are recomputed; the range is kept (it still bounds the subsample).
+    /// - Complexity: O(size) per kind.
+    public func strided(toAbout size: Int) -> PreparedSample? {
+        let counts = [exactY.count, rightY.count, leftY.count, intervalWeights.count]
+        guard counts.max()! > 2 * size else { return nil }
+        let reference = Double(max(1, exactY.count / size))
+        func take(_ arrays: [[Double]], weights: [Double]) -> ([[Double]], [Double]) {
+            let stride = max(1, weights.count / size)
+            let scale = Double(stride) / reference
+            var taken = arrays.map { _ in [Double]() }, w: [Double] = []
+            var i = 0
+            while i < weights.count {
+                for a in arrays.indices { taken[a].append(arrays[a][i]) }
+                w.append(weights[i] * scale)
+                i += stride
+            }
+            return (taken, w)
+        }
+        var sub = self
+        var (y, w) = take([exactY], weights: exactWeights)
+        (sub.exactY, sub.exactWeights) = (y[0], w)
+        (y, w) = take([rightY], weights: rightWeights)
+        (sub.rightY, sub.rightWeights) = (y[0], w)
+        (y, w) = take([leftY], weights: leftWeights)
+        (sub.leftY, sub.leftWeights) = (y[0], w)
+        (y, w) = take([intervalLowerY, intervalUpperY], weights: intervalWeights)
+        (sub.intervalLowerY, sub.intervalUpperY, sub.intervalWeights) = (y[0], y[1], w)
+        var weight = 0.0, sum = 0.0
+        for i in sub.exactY.indices { weight += sub.exactWeights[i]; sum += sub.exactWeights[i] * sub.exactY[i] }
+        let mean = weight > 0 ? sum / weight : 0
+        var squares = 0.0
+        for i in sub.exactY.indices { squares += sub.exactWeights[i] * (sub.exactY[i] - mean) * (sub.exactY[i] - mean) }
+        sub.exactWeight = weight
+        sub.exactMean = mean
+        sub.exactSumOfSquares = squares
+        sub.logJacobian = logScale ? -sum : 0
+        return sub
     }
 
     /// Times above `minimum` as y = t - threshold, or log(t - threshold) on the log scale,
