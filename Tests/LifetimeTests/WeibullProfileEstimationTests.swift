@@ -241,3 +241,40 @@ import RelmodelNumerics
         #expect(moments.passes == 2)   // beta = 3 is beyond the reach of the moments at 1.6
     }
 }
+
+/// The blocked log-logistic sums against the scalar derivative triples, over z from -40 to 40.
+@Suite struct LogisticSumsTests {
+    @Test func matchesTheScalarTerms() {
+        var data = LifetimeData()
+        var generator = Xoshiro256StarStar(seed: 5)
+        for i in 0..<1_500 {
+            let t = exp(5 + 8 * (RandomVariates.uniform01(using: &generator) - 0.5))
+            if i % 3 == 0 { data.addSuspension(at: t, count: 2) } else { data.addFailure(at: t) }
+        }
+        let sample = PreparedSample(data, logScale: true)
+        let (mu, s) = (5.0, log(0.1))          // z = (y - 5) / 0.1 spans about -40 ... 40
+        let inv = 1 / exp(s)
+        var value = sample.logJacobian - sample.exactWeight * s
+        var a = 0.0, b = 0.0, c = 0.0, d = 0.0, e = 0.0
+        func add(_ w: Double, _ z: Double, _ t: (value: Double, first: Double, second: Double)) {
+            value += w * t.value
+            a += w * t.first; b += w * t.first * z
+            c += w * t.second; d += w * t.second * z; e += w * t.second * z * z
+        }
+        for i in sample.exactY.indices {
+            let z = (sample.exactY[i] - mu) * inv
+            add(sample.exactWeights[i], z, LogisticStandard.logDensity(z))
+        }
+        for i in sample.rightY.indices {
+            let z = (sample.rightY[i] - mu) * inv
+            add(sample.rightWeights[i], z, LogisticStandard.logSurvivalDerivatives(z))
+        }
+        let blocked = LocationScaleLikelihood<LogisticStandard>(sample).evaluate(mu: mu, s: s)
+        #expect(abs(blocked.value / value - 1) < 1e-13)
+        #expect(abs(blocked.gradient.mu / (-a * inv) - 1) < 1e-12)
+        #expect(abs(blocked.gradient.s / (-b - sample.exactWeight) - 1) < 1e-12)
+        #expect(abs(blocked.hessian.mumu / (c * inv * inv) - 1) < 1e-12)
+        #expect(abs(blocked.hessian.mus / ((d + a) * inv) - 1) < 1e-12)
+        #expect(abs(blocked.hessian.ss / (e + b) - 1) < 1e-12)
+    }
+}

@@ -3,6 +3,8 @@
 //   relmodel-timing weibull FILE [BUDGET_S]   weibull2p MLE + 95 % Fisher bounds on eta, beta
 //   relmodel-timing fitall  FILE [BUDGET_S]   LifetimeAnalysis, default families (weibull2p, lognormal2p,
 //                                             exponential1p), Fisher bounds, MTTF, B10, ranked by AICc
+//   relmodel-timing fitall-common FILE [BUDGET_S] the same with the 7 families that surpyval's default
+//                                             fit_best list shares with relmodel
 //   relmodel-timing fitall-every FILE [BUDGET_S]  the same with every family (`relmodel fit --all`)
 //   relmodel-timing lr      FILE [BUDGET_S]   likelihood-ratio bounds on eta, beta of a weibull2p fit
 //   relmodel-timing per-family FILE [BUDGET_S] each family alone, as fitall times it
@@ -82,9 +84,13 @@ case "lr":
     let fit = try! MaximumLikelihood.fit(.weibull2p, to: input.data)
     let t = Timer.measure(budget: budget) { BenchWork.likelihoodRatioBounds(fit) }
     print("{\"case\": \"lr\", \"units\": \(number(input.data.unitCount)), \(timing(t)), \"fit\": \(fitDescription(fit, bounds: BenchWork.likelihoodRatioBounds(fit)))}")
-case "fitall", "fitall-every":
+case "fitall", "fitall-common", "fitall-every":
     let input = load(path)
-    let families = mode == "fitall" ? LifetimeFamily.defaultSet : LifetimeFamily.allCases
+    let families: [LifetimeFamily] = switch mode {
+    case "fitall": LifetimeFamily.defaultSet
+    case "fitall-common": [.weibull2p, .lognormal2p, .exponential1p, .normal, .gumbel, .loglogistic2p, .gamma2p]
+    default: LifetimeFamily.allCases
+    }
     let t = Timer.measure(budget: budget) { BenchWork.fitAll(input.data, rows: input.rows, families: families) }
     let analysis = BenchWork.fitAll(input.data, rows: input.rows, families: families)
     var models: [String] = []

@@ -78,15 +78,24 @@ public struct LocationScaleLikelihood<Z: StandardDistribution>: LocationScaleSur
             value += part.value
             a -= part.sumZ; b -= part.sumZ2
             c -= sample.exactWeight; d -= part.sumZ; e -= part.sumZ2
+        } else if Z.self == LogisticStandard.self {
+            // Log-logistic: exp and log1p a block at a time (LogisticSums), exact and right-censored.
+            var sums = LogisticSums.Sums()
+            LogisticSums.add(sample.exactY, sample.exactWeights, mu: mu, inverseScale: inv, density: true, to: &sums)
+            LogisticSums.add(sample.rightY, sample.rightWeights, mu: mu, inverseScale: inv, density: false, to: &sums)
+            value += sums.value
+            a += sums.a; b += sums.b; c += sums.c; d += sums.d; e += sums.e
         } else {
             for i in sample.exactY.indices {
                 let z = (sample.exactY[i] - mu) * inv
                 accumulate(sample.exactWeights[i], z, Z.logDensity(z))
             }
         }
-        for i in sample.rightY.indices {
-            let z = (sample.rightY[i] - mu) * inv
-            accumulate(sample.rightWeights[i], z, Z.logSurvivalDerivatives(z))
+        if Z.self != LogisticStandard.self {
+            for i in sample.rightY.indices {
+                let z = (sample.rightY[i] - mu) * inv
+                accumulate(sample.rightWeights[i], z, Z.logSurvivalDerivatives(z))
+            }
         }
         for i in sample.leftY.indices {
             let z = (sample.leftY[i] - mu) * inv
