@@ -74,6 +74,21 @@ import RelmodelNumerics
         }
     }
 
+    /// A pass split over two cores (100,000 entries) against the sums written out here.
+    @Test func splitPassMatchesAPlainLoop() {
+        let sample = PreparedSample(Self.sample(1, units: 100_000), logScale: true)
+        #expect(sample.exactY.count + sample.rightY.count >= WeibullProfileEstimation.parallelEntries)
+        let layout = WeibullProfileEstimation.Layout(sample)
+        let beta = 1.7
+        let moments = WeibullProfileEstimation.moments(sample, layout: layout, shape: beta)
+        var plain = [Double](repeating: 0, count: 3)
+        for (y, w) in zip(sample.exactY + sample.rightY, sample.exactWeights + sample.rightWeights) {
+            let d = y - layout.centre, u = w * exp(beta * d)
+            plain[0] += u; plain[1] += u * d; plain[2] += u * d * d
+        }
+        for k in 0..<3 { #expect(abs(moments.m[k] / plain[k] - 1) < 1e-12, "M\(k)") }
+    }
+
     /// The bracketed Newton iteration reaches the same root from far below and far above.
     @Test(arguments: [0.01, 0.3, 30.0, 500.0])
     func convergesFromFarStarts(start: Double) {

@@ -96,26 +96,44 @@ enum WeibullProfileEstimation {
     }
 
     /// One pass: M_k = sum w exp(beta d) d^k, k = 0 ... 15.
+    ///
+    /// From `parallelEntries` entries on, the pass is split in two fixed halves run on two cores and
+    /// added in order, so the result does not depend on scheduling.
     static func moments(_ sample: PreparedSample, layout: Layout, shape: Double) -> Moments {
-        let total = accumulate(sample.exactY, sample.exactWeights, centre: layout.centre, shape: shape)
-            + accumulate(sample.rightY, sample.rightWeights, centre: layout.centre, shape: shape)
+        let exact = sample.exactY.count, right = sample.rightY.count
+        @Sendable func part(_ exactRange: Range<Int>, _ rightRange: Range<Int>) -> SIMD16<Double> {
+            accumulate(sample.exactY, sample.exactWeights, exactRange, centre: layout.centre, shape: shape)
+                + accumulate(sample.rightY, sample.rightWeights, rightRange, centre: layout.centre, shape: shape)
+        }
+        let total: SIMD16<Double>
+        if exact + right >= parallelEntries {
+            let halves = Parallel.map(2) { k in
+                k == 0 ? part(0..<(exact / 2), 0..<(right / 2)) : part((exact / 2)..<exact, (right / 2)..<right)
+            }
+            total = halves[0] + halves[1]
+        } else {
+            total = part(0..<exact, 0..<right)
+        }
         return Moments(shape: shape, m: (0..<16).map { total[$0] })
     }
+
+    /// Entries from which a pass over the data is split over two cores.
+    static let parallelEntries = 32_768
 
     /// The sixteen moments of one kind of entry, in blocks: first exp(beta d) for a block of entries
     /// (vectorised, `BufferElementaryFunctions.exp`; kept apart from the sums because its fallback calls
     /// clobber every vector register, so no accumulator may be live across them), then
     /// the powers d^0 ... d^15 of each entry, built by doubling (4 multiplications of vectors of 2, 4
     /// and 8 lanes) and added as one vector, so the accumulators stay in registers.
-    private static func accumulate(_ y: [Double], _ w: [Double], centre: Double, shape: Double) -> SIMD16<Double> {
+    private static func accumulate(_ y: [Double], _ w: [Double], _ range: Range<Int>, centre: Double, shape: Double) -> SIMD16<Double> {
         let blockSize = 512
         var total = SIMD16<Double>()
         withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize) { u in
             y.withUnsafeBufferPointer { y in
                 w.withUnsafeBufferPointer { w in
-                    var start = 0
-                    while start < y.count {
-                        let count = min(blockSize, y.count - start)
+                    var start = range.lowerBound
+                    while start < range.upperBound {
+                        let count = min(blockSize, range.upperBound - start)
                         for i in 0..<count { u[i] = shape * (y[start + i] - centre) }
                         BufferElementaryFunctions.exp(UnsafeMutableBufferPointer(rebasing: u[0..<count]))
                         total += powerSums(UnsafeBufferPointer(rebasing: y[start..<(start + count)]),

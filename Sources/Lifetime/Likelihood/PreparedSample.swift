@@ -157,12 +157,26 @@ public struct PreparedSample: Sendable {
                 }
                 wCount = run.count
             }
-            if logScale { BufferElementaryFunctions.log(UnsafeMutableBufferPointer(rebasing: yBuffer[0..<run.count])) }
+            if logScale { Self.logInPlace(UnsafeMutableBufferPointer(rebasing: yBuffer[0..<run.count])) }
             yCount = run.count
         }
         timeOnTest += run.exposure
         range = (run.low, run.high)
         return (y, weights)
+    }
+
+    /// log of every element, in two halves on two cores from `WeibullProfileEstimation.parallelEntries`
+    /// elements on (each element's result is the same either way).
+    private static func logInPlace(_ y: UnsafeMutableBufferPointer<Double>) {
+        guard y.count >= WeibullProfileEstimation.parallelEntries else {
+            BufferElementaryFunctions.log(y)
+            return
+        }
+        nonisolated(unsafe) let shared = y
+        let half = y.count / 2
+        _ = Parallel.map(2) { k in
+            BufferElementaryFunctions.log(UnsafeMutableBufferPointer(rebasing: k == 0 ? shared[0..<half] : shared[half...]))
+        }
     }
 
     private struct MergedRun {
