@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import Lifetime
+import RelmodelNumerics
 
 /// Maximum-likelihood fits of every family on the Lieblein-Zelen bearings (23 complete failures).
 /// References: REF values of datasets/README.md for the 3-parameter Weibull; for the other families,
@@ -25,12 +26,31 @@ import Glibc
         try check(.weibull3p, [63.8723, 1.59400, 14.8783], logLikelihood: -112.85024, tolerance: 1e-5)
         let fit = try MaximumLikelihood.fit(.weibull3p, to: data)
         #expect(fit.diagnostics.hessianNegativeDefinite && !fit.diagnostics.likelihoodUnbounded)
-        #expect(fit.covariance != nil)
+        // Standard errors of (eta, beta, gamma): inverse of the observed information computed with
+        // mpmath at 40 digits (the estimate refined by findroot on the gradient, the Hessian by
+        // mp.diff): 11.26988706, 0.3523506516, 5.080546505.
+        let se = try #require(fit.standardErrors)
+        for (value, reference) in zip(se, [11.26988706, 0.3523506516, 5.080546505]) {
+            #expect(abs(value / reference - 1) < 1e-6, "\(se)")
+        }
     }
 
     @Test func gammaFamilies() throws {
         try check(.gamma2p, [4.02470633, 17.94438234], logLikelihood: -113.02981884)
         try check(.gamma3p, [2.85870512, 22.02807516, 9.24909762], logLikelihood: -112.91403103, tolerance: 2e-5)
+    }
+
+    /// On complete data the gamma's observed information at the estimate is closed form,
+    /// n [[psi'(k), 1/theta], [1/theta, k/theta^2]] in (shape k, scale theta); the central-difference
+    /// covariance must match its inverse.
+    @Test func gammaStandardErrorsAgainstTheClosedFormInformation() throws {
+        let fit = try MaximumLikelihood.fit(.gamma2p, to: data)
+        let (k, theta, n) = (fit.parameters[0], fit.parameters[1], data.unitCount)
+        let a = n * trigamma(k), b = n / theta, c = n * k / (theta * theta)
+        let determinant = a * c - b * b
+        let se = try #require(fit.standardErrors)
+        #expect(abs(se[0] / (c / determinant).squareRoot() - 1) < 1e-6, "shape SE \(se[0])")
+        #expect(abs(se[1] / (a / determinant).squareRoot() - 1) < 1e-6, "scale SE \(se[1])")
     }
 
     @Test func logLogisticFamilies() throws {

@@ -74,9 +74,13 @@ enum GammaEstimation {
         return [log(v / m), log(m * m / v)]
     }
 
-    /// Central-difference gradient and Hessian of f at p.
+    /// Central-difference gradient and Hessian of f at p, step 1e-4 in (ln theta, ln k): the truncation
+    /// error, h^2/12 of the fourth derivative, stays below 1e-8 relative, while the rounding of f
+    /// (about 1e-14 relative, from log-gamma and the incomplete gamma) divided by h^2 is 100 times
+    /// smaller than at 1e-5 (which left standard errors off by up to 1e-4 relative on complete data,
+    /// against the closed-form information).
     static func derivatives(_ f: ([Double]) -> Double, _ p: [Double]) -> ([Double], [[Double]]) {
-        let h = 1e-5
+        let h = 1e-4
         let n = p.count
         var g = [Double](repeating: 0, count: n)
         var hess = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)

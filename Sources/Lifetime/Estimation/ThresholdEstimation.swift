@@ -164,7 +164,12 @@ enum ThresholdEstimation {
         let tMin = earliestFailureBound(data)
         let start = internalParameters(family, model)
         let n = start.count
-        let scales = start.enumerated().map { i, v in i == n - 1 ? max(1e-5 * (tMin - model.threshold), 1e-12) : 1e-4 * max(1, abs(v)) }
+        // Steps: the log-likelihood is known to about 1e-13 absolute, and a second difference divides
+        // that by h^2. In gamma the natural length is the gap to the first failure (the terms vary like
+        // log(t - gamma)); 1e-3 of it keeps both the rounding (1e-13 / h^2) and the truncation
+        // (h^2 / gap^2 / 12) near 1e-7 relative. (1e-5 of it left the standard errors of the
+        // Lieblein-Zelen weibull3p fit off by up to 1e-3 relative against a 40-digit computation.)
+        let scales = start.enumerated().map { i, v in i == n - 1 ? max(1e-3 * (tMin - model.threshold), 1e-12) : 1e-4 * max(1, abs(v)) }
         func ll(_ p: [Double]) -> Double { logLikelihood(family, data, p) }
         var h = Matrix(rows: n, columns: n)
         let f0 = ll(start)
