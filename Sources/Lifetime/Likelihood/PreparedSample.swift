@@ -77,8 +77,14 @@ public struct PreparedSample: Sendable {
                 intervalWeights.append(data.intervalCounts[i])
             }
         }
-        // Weighted mean, then squared deviations from it: two passes, so no cancellation when the
-        // spread is small against the mean (log hours near 7 with a spread of 0.01 loses nothing).
+        updateExactStatistics()
+    }
+
+    /// Recomputes the exact failures' weight, mean, sum of squares and log Jacobian from `exactY` and
+    /// `exactWeights`: weighted mean first, then squared deviations from it (two passes, so no
+    /// cancellation when the spread is small against the mean, as for log hours near 7 with a spread
+    /// of 0.01).
+    private mutating func updateExactStatistics() {
         var weight = 0.0, sum = 0.0
         for i in exactY.indices {
             weight += exactWeights[i]
@@ -126,21 +132,13 @@ public struct PreparedSample: Sendable {
         (sub.leftY, sub.leftWeights) = (y[0], w)
         (y, w) = take([intervalLowerY, intervalUpperY], weights: intervalWeights)
         (sub.intervalLowerY, sub.intervalUpperY, sub.intervalWeights) = (y[0], y[1], w)
-        var weight = 0.0, sum = 0.0
-        for i in sub.exactY.indices { weight += sub.exactWeights[i]; sum += sub.exactWeights[i] * sub.exactY[i] }
-        let mean = weight > 0 ? sum / weight : 0
-        var squares = 0.0
-        for i in sub.exactY.indices { squares += sub.exactWeights[i] * (sub.exactY[i] - mean) * (sub.exactY[i] - mean) }
-        sub.exactWeight = weight
-        sub.exactMean = mean
-        sub.exactSumOfSquares = squares
-        sub.logJacobian = logScale ? -sum : 0
+        sub.updateExactStatistics()
         return sub
     }
 
-    /// Times above `minimum` as y = t - threshold, or log(t - threshold) on the log scale,
-    /// with adjacent equal times merged and their counts added; adds w (t - threshold) of every kept unit to `timeOnTest` and widens
-    /// `range` (on the original scale) to cover every kept time.
+    /// Times above `minimum` as y = t - threshold, or log(t - threshold) on the log scale, with adjacent
+    /// equal times merged and their counts added; adds w (t - threshold) of every kept unit to
+    /// `timeOnTest` and widens `range` (on the original scale) to cover every kept time.
     /// - Complexity: O(n), one `log` per merged entry on the log scale, taken in a separate loop after
     ///   the merging one; writes through preallocated buffers.
     private static func merged(_ times: [Double], _ counts: [Double], threshold: Double, logScale: Bool,
