@@ -105,10 +105,13 @@ public enum MaximumLikelihood {
         let likelihood = LocationScaleLikelihood<Z>(sample)
         let maximizer = LocationScaleMaximizer(likelihood: likelihood)
         let result: LocationScaleMaximizer<LocationScaleLikelihood<Z>>.Result
-        if Z.self == SmallestExtremeValue.self, family.fixedSigma == nil, fixedSigma == nil, start == nil,
+        if Z.self == SmallestExtremeValue.self, family.fixedSigma == nil, fixedSigma == nil,
            WeibullProfileEstimation.applies(to: sample) {
-            // Weibull (and Gumbel) on exact and right-censored data: the profile likelihood in the shape.
-            result = profileResult(WeibullProfileEstimation.maximize(sample))
+            // Weibull (and Gumbel) on exact and right-censored data: the profile likelihood in the shape,
+            // from a given start's shape when there is one (a threshold search warm-starts each fit).
+            let profile = start.map { WeibullProfileEstimation.solve(sample, from: exp(-$0.s), tolerance: 1e-10, maxIterations: 200) }
+                ?? WeibullProfileEstimation.maximize(sample)
+            result = profileResult(profile)
         } else if Z.self == SmallestExtremeValue.self, family.isLogLocationScale, (family.fixedSigma ?? fixedSigma) == 1,
                   start == nil, let mu = closedFormExponentialLocation(sample) {
             // The exponential on exact and right-censored data: lambda = r / T, no iteration.
