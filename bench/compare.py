@@ -1,4 +1,4 @@
-"""relmodel against reliability, surpyval, lifelines and pandas on identical work, in one run.
+"""relmodel against reliability, surpyval, lifelines, R's survreg and pandas on identical work, in one run.
 
 Run through `bash bench/compare` (which makes the virtual environment and builds relmodel); directly:
 
@@ -262,6 +262,35 @@ def numpy_batch_pca(path):
     return run, est
 
 
+def r_survreg(mode, name, budget, clock, notes, agreement):
+    """R's survival::survreg through bench/survreg.R (timed inside R); a row, or a note if R is missing."""
+    tool = "R survival `survreg`" + (" (weibull, lognormal, exponential)" if mode == "fitall" else "")
+    rscript = shutil.which("Rscript")
+    if not rscript:
+        notes.append(f"{tool}: not run, Rscript not found (bench/compare installs r-cran-survival where apt-get works)")
+        return {"tool": tool, "note": "not run (no R)"}
+    if clock.remaining() < 20:
+        return {"tool": tool, "note": "skipped (time cap)"}
+    print(f"  {tool} ...", flush=True)
+    run = subprocess.run([rscript, os.path.join(HERE, "survreg.R"), mode, os.path.join(DATA, name), str(budget)],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        notes.append(f"{tool} on {name}: failed: {run.stderr.strip()[:200]}")
+        return {"tool": tool, "note": "failed"}
+    out = json.loads(run.stdout)
+    timing = {"median_s": out["median_s"], "min_s": out["min_s"], "repeats": out["repeats"]}
+    if mode == "fitall":
+        estimates = {"best": out["best"], "weibull2p.eta": out["eta"], "weibull2p.beta": out["beta"],
+                     "lognormal2p.mu": out["lognormal_mu"], "lognormal2p.sigma": out["lognormal_sigma"],
+                     "exponential1p.lambda": out["exponential_lambda"]}
+    else:
+        estimates = {k: out[k] for k in ("eta", "beta", "eta_se", "beta_se")}
+    ok, text = agreement(estimates)
+    if not ok:
+        notes.append(f"{tool} on {name}: {text} — estimates {estimates}")
+    return {"tool": tool, "timing": timing, "estimates": estimates, "agreement": text}
+
+
 # ----------------------------------------------------------------------------------------------
 # relmodel
 
@@ -367,6 +396,12 @@ def machine():
     except OSError:
         pass
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+    versions = {p: importlib.metadata.version(p) for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd")}
+    if shutil.which("Rscript"):
+        r = subprocess.run(["Rscript", "-e", 'cat(paste(R.version$major, R.version$minor, sep = "."), '
+                            'as.character(packageVersion("survival")))'], capture_output=True, text=True)
+        if r.returncode == 0 and len(r.stdout.split()) == 2:
+            versions["R"], versions["survival"] = r.stdout.split()
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "nproc": os.cpu_count(),
@@ -375,7 +410,7 @@ def machine():
         "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         "python": platform.python_version(),
         "swift": swift[0] if swift else "unknown",
-        "versions": {p: importlib.metadata.version(p) for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd")},
+        "versions": versions,
     }
 
 
@@ -471,6 +506,7 @@ def main():
         rows.append(peer(title, "surpyval `Weibull.fit`", surpyval_weibull, agree, t, failed, c))
         rows.append(peer(title, "reliability `Fit_Weibull_2P`", reliability_weibull, agree, t, failed, c))
         rows.append(peer(title, "lifelines `WeibullFitter`", lifelines_weibull, agree, t, failed, c))
+        rows.append(r_survreg("weibull", name, 2, clock, notes, agree))
         cases.append({"title": title, "key": name, "rows": rows})
 
     # fit-all on 100,000
@@ -484,6 +520,7 @@ def main():
     rows.append(peer(title, "surpyval `fit_best` (same 3 families)", surpyval_fit_best, agree, t, failed, c))
     rows.append(peer(title, "reliability `Fit_Everything` (same 3 families)", reliability_fit_everything, agree, t, failed, c))
     rows.append(peer(title, "lifelines Weibull+LogNormal+Exponential fitters", lifelines_three_fitters, agree, t, failed, c))
+    rows.append(r_survreg("fitall", "weibull_100000.csv", 3, clock, notes, agree))
     cases.append({"title": title, "key": "fitall", "rows": rows})
 
     # fit-all over the families both relmodel and surpyval's default fit_best list have
