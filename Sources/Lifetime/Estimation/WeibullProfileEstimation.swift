@@ -27,7 +27,8 @@ import RelmodelNumerics
 /// |delta| max|d| <= `taylorReach` (the remainder is below x^(J+1) / (J+1)! e^x, 4e-23 relative at
 /// x = 0.15, J = 13, and every term of a moment has the same sign because d <= 0, so nothing cancels).
 /// A fit therefore costs one pass at a start taken from a strided subsample (a few per cent off at
-/// most), usually one more pass after the first Newton step, and Newton steps that are nearly free.
+/// most), another only when a Newton step leaves the series' reach, and Newton steps that are nearly
+/// free (`largeTypeISampleNeedsOnePass` checks that 100,000 units need at most two passes).
 /// The result is the same maximum the general Newton maximiser finds, with the same convergence rule
 /// (a Newton step below 1e-10 relative in the shape), and the gradient and Hessian in (mu, log sigma)
 /// at the estimate from the same sums.
