@@ -41,40 +41,34 @@ public enum GaussLegendre: Sendable {
 
     private static let rule64 = computeRule(64)
 
+    /// P_n(z) and P_n'(z) by the three-term recurrence (the derivative from P_n and P_(n-1)).
+    private static func legendre(_ n: Int, at z: Double) -> (value: Double, derivative: Double) {
+        var p1 = 1.0
+        var p2 = 0.0
+        for j in 1...n {
+            let p3 = p2
+            p2 = p1
+            let jd = Double(j)
+            p1 = ((2 * jd - 1) * z * p2 - (jd - 1) * p3) / jd
+        }
+        return (p1, Double(n) * (z * p1 - p2) / ((z - 1) * (z + 1)))
+    }
+
     private static func computeRule(_ n: Int) -> (nodes: [Double], weights: [Double]) {
         var nodes = [Double](repeating: 0, count: n)
         var weights = [Double](repeating: 0, count: n)
         let nd = Double(n)
         for i in 0..<(n + 1) / 2 {
+            // Newton's method on P_n from the asymptotic estimate of the i-th root.
             var z = cos(Double.pi * (Double(i) + 0.75) / (nd + 0.5))
-            var derivative = 0.0
-            for iteration in 0..<100 {
-                // P_n(z) and P_n'(z) by the three-term recurrence.
-                var p1 = 1.0
-                var p2 = 0.0
-                for j in 1...n {
-                    let p3 = p2
-                    p2 = p1
-                    let jd = Double(j)
-                    p1 = ((2 * jd - 1) * z * p2 - (jd - 1) * p3) / jd
-                }
-                derivative = nd * (z * p1 - p2) / ((z - 1) * (z + 1))
-                let dz = p1 / derivative
+            for _ in 0..<100 {
+                let p = legendre(n, at: z)
+                let dz = p.value / p.derivative
                 z -= dz
-                if abs(dz) <= 1e-17 || iteration == 99 {
-                    break
-                }
+                if abs(dz) <= 1e-17 { break }
             }
-            // Re-evaluate the derivative at the final node for the weight.
-            var p1 = 1.0
-            var p2 = 0.0
-            for j in 1...n {
-                let p3 = p2
-                p2 = p1
-                let jd = Double(j)
-                p1 = ((2 * jd - 1) * z * p2 - (jd - 1) * p3) / jd
-            }
-            derivative = nd * (z * p1 - p2) / ((z - 1) * (z + 1))
+            // The derivative at the final node gives the weight.
+            let derivative = legendre(n, at: z).derivative
             let w = 2 / ((1 - z) * (1 + z) * derivative * derivative)
             if 2 * i + 1 == n { z = 0 }   // the middle node of an odd rule is exactly 0
             nodes[i] = -z

@@ -77,7 +77,7 @@ import RelmodelNumerics
     /// A pass split over two cores (100,000 entries) against the sums written out here.
     @Test func splitPassMatchesAPlainLoop() {
         let sample = PreparedSample(Self.sample(1, units: 100_000), logScale: true)
-        #expect(sample.exactY.count + sample.rightY.count >= WeibullProfileEstimation.parallelEntries)
+        #expect(sample.exactY.count + sample.rightY.count >= PreparedSample.parallelEntries)
         let layout = WeibullProfileEstimation.Layout(sample)
         let beta = 1.7
         let moments = WeibullProfileEstimation.moments(sample, layout: layout, shape: beta)

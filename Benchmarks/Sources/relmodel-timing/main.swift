@@ -27,7 +27,6 @@ import Darwin
 import BenchSupport
 import Ingest
 import Lifetime
-import RelmodelNumerics
 import SPC
 
 func fail(_ message: String) -> Never {

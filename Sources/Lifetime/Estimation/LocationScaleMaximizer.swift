@@ -79,11 +79,8 @@ struct LocationScaleMaximizer<Likelihood: LocationScaleSurface> {
             damping = damping < 1e-8 ? 0 : damping / 16
         }
         if !converged && iterations >= maxIterations { notes.append("iteration limit \(maxIterations) reached") }
-        let information = Matrix([[-current.hessian.mumu, -current.hessian.mus],
-                                  [-current.hessian.mus, -current.hessian.ss]])
-        let covariance = try? information.symmetricPositiveDefiniteInverse()
         return Result(mu: mu, s: s, evaluation: current, iterations: iterations, converged: converged,
-                      covariance: covariance, notes: notes)
+                      covariance: current.covariance, notes: notes)
     }
 
     /// Maximisation over mu with s held fixed (the exponential, or a known Weibull shape).

@@ -177,11 +177,9 @@ public enum MaximumLikelihood {
     /// The profile estimate in the form the Newton maximiser returns, with the covariance from the same
     /// observed information.
     static func profileResult<Z: StandardDistribution>(_ p: WeibullProfileEstimation.Result) -> LocationScaleMaximizer<LocationScaleLikelihood<Z>>.Result {
-        let information = Matrix([[-p.hessian.mumu, -p.hessian.mus], [-p.hessian.mus, -p.hessian.ss]])
-        return .init(mu: p.mu, s: p.s,
-                     evaluation: .init(value: p.value, gradient: p.gradient, hessian: p.hessian),
-                     iterations: p.iterations, converged: p.converged,
-                     covariance: try? information.symmetricPositiveDefiniteInverse(), notes: p.notes)
+        let evaluation = LocationScaleEvaluation(value: p.value, gradient: p.gradient, hessian: p.hessian)
+        return .init(mu: p.mu, s: p.s, evaluation: evaluation, iterations: p.iterations, converged: p.converged,
+                     covariance: evaluation.covariance, notes: p.notes)
     }
 
     /// The exponential's maximum in closed form. With sigma = 1, e^z = t e^-mu, so sum w e^z = T e^-mu

@@ -98,8 +98,8 @@ enum WeibullProfileEstimation {
 
     /// One pass: M_k = sum w exp(beta d) d^k, k = 0 ... 15.
     ///
-    /// From `parallelEntries` entries on, the pass is split in two fixed halves run on two cores and
-    /// added in order, so the result does not depend on scheduling.
+    /// From `PreparedSample.parallelEntries` entries on, the pass is split in two fixed halves run on
+    /// two cores and added in order, so the result does not depend on scheduling.
     static func moments(_ sample: PreparedSample, layout: Layout, shape: Double) -> Moments {
         let exact = sample.exactY.count, right = sample.rightY.count
         @Sendable func part(_ exactRange: Range<Int>, _ rightRange: Range<Int>) -> SIMD16<Double> {
@@ -107,7 +107,7 @@ enum WeibullProfileEstimation {
                 + accumulate(sample.rightY, sample.rightWeights, rightRange, centre: layout.centre, shape: shape)
         }
         let total: SIMD16<Double>
-        if exact + right >= parallelEntries {
+        if exact + right >= PreparedSample.parallelEntries {
             let halves = Parallel.map(2) { k in
                 k == 0 ? part(0..<(exact / 2), 0..<(right / 2)) : part((exact / 2)..<exact, (right / 2)..<right)
             }
@@ -117,9 +117,6 @@ enum WeibullProfileEstimation {
         }
         return Moments(shape: shape, m: (0..<16).map { total[$0] })
     }
-
-    /// Entries from which a pass over the data is split over two cores.
-    static let parallelEntries = 32_768
 
     /// The sixteen moments of one kind of entry, in blocks: first exp(beta d) for a block of entries
     /// (vectorised, `BufferElementaryFunctions.exp`; kept apart from the sums because its fallback calls

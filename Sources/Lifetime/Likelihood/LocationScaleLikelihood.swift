@@ -72,12 +72,19 @@ public struct LocationScaleLikelihood<Z: StandardDistribution>: LocationScaleSur
             a += wl1; b += wl1 * z
             c += wl2; d += wl2 * z; e += wl2 * z * z
         }
+        func rightCensored() {
+            for i in sample.rightY.indices {
+                let z = (sample.rightY[i] - mu) * inv
+                accumulate(sample.rightWeights[i], z, Z.logSurvivalDerivatives(z))
+            }
+        }
         if Z.isStandardNormal {
             // l = -z^2/2 - log sqrt(2 pi), l' = -z, l'' = -1: the sums need only sum w z and sum w z^2.
             let part = Self.normalExactPart(sample, mu: mu, inv: inv)
             value += part.value
             a -= part.sumZ; b -= part.sumZ2
             c -= sample.exactWeight; d -= part.sumZ; e -= part.sumZ2
+            rightCensored()
         } else if Z.self == LogisticStandard.self {
             // Log-logistic: exp and log1p a block at a time (LogisticSums), exact and right-censored.
             var sums = LogisticSums.Sums()
@@ -90,12 +97,7 @@ public struct LocationScaleLikelihood<Z: StandardDistribution>: LocationScaleSur
                 let z = (sample.exactY[i] - mu) * inv
                 accumulate(sample.exactWeights[i], z, Z.logDensity(z))
             }
-        }
-        if Z.self != LogisticStandard.self {
-            for i in sample.rightY.indices {
-                let z = (sample.rightY[i] - mu) * inv
-                accumulate(sample.rightWeights[i], z, Z.logSurvivalDerivatives(z))
-            }
+            rightCensored()
         }
         for i in sample.leftY.indices {
             let z = (sample.leftY[i] - mu) * inv

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Log-likelihood, gradient and Hessian of a location-scale model at (mu, s = log sigma).
 public struct LocationScaleEvaluation: Sendable {
     public var value: Double
@@ -8,6 +10,12 @@ public struct LocationScaleEvaluation: Sendable {
         self.value = value
         self.gradient = gradient
         self.hessian = hessian
+    }
+
+    /// Inverse of the observed information -H in (mu, s), nil unless -H is positive definite.
+    var covariance: Matrix? {
+        let information = Matrix([[-hessian.mumu, -hessian.mus], [-hessian.mus, -hessian.ss]])
+        return try? information.symmetricPositiveDefiniteInverse()
     }
 }
 

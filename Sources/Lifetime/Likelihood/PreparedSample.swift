@@ -163,10 +163,14 @@ public struct PreparedSample: Sendable {
         return (y, weights)
     }
 
-    /// log of every element, in two halves on two cores from `WeibullProfileEstimation.parallelEntries`
-    /// elements on (each element's result is the same either way).
+    /// Entries from which a pass over a sample is split over two cores (the logarithms here, the
+    /// Weibull moments in `WeibullProfileEstimation`): below it the dispatch costs more than it saves.
+    static let parallelEntries = 32_768
+
+    /// log of every element, in two halves on two cores from `parallelEntries` elements on (each
+    /// element's result is the same either way).
     private static func logInPlace(_ y: UnsafeMutableBufferPointer<Double>) {
-        guard y.count >= WeibullProfileEstimation.parallelEntries else {
+        guard y.count >= parallelEntries else {
             BufferElementaryFunctions.log(y)
             return
         }

@@ -53,8 +53,5 @@ final class WeibullMomentLikelihood: LocationScaleSurface {
         return WeibullProfileEstimation.evaluation(mu: mu, shape: shape, sums: sums(at: shape), layout: layout, sample: sample)
     }
 
-    func logLikelihood(mu: Double, sigma: Double) -> Double {
-        let shape = 1 / sigma
-        return WeibullProfileEstimation.evaluation(mu: mu, shape: shape, sums: sums(at: shape), layout: layout, sample: sample).value
-    }
+    func logLikelihood(mu: Double, sigma: Double) -> Double { evaluate(mu: mu, s: log(sigma)).value }
 }
