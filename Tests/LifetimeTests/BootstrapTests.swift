@@ -42,6 +42,6 @@ import RelmodelNumerics
 
     @Test func intervalDataIsRefusedNotGuessed() throws {
         let fit = try MaximumLikelihood.fit(.weibull2p, to: IntervalCensoringTests.readout())
-        #expect(ParametricBootstrap(replicates: 10).run(fit, data: IntervalCensoringTests.readout()) { $0.parameters } == nil)
+        #expect(try ParametricBootstrap(replicates: 10).run(fit, data: IntervalCensoringTests.readout()) { $0.parameters } == nil)
     }
 }

@@ -94,7 +94,7 @@ import RelmodelNumerics
     /// gamma -> t_min; this must be reported, never returned as an ordinary estimate.
     @Test func unboundedThresholdLikelihoodIsReported() throws {
         var d = LifetimeData()
-        for t in [1.0, 1.1, 1.5, 3, 8, 20, 60, 200, 700, 2500] { d.addFailure(at: t) }
+        for t in [1.0, 1.1, 1.5, 3, 8, 20, 60, 200, 700, 2500] { try d.addFailure(at: t) }
         let fit = try MaximumLikelihood.fit(.weibull3p, to: d)
         #expect(fit.diagnostics.likelihoodUnbounded)
         #expect(!fit.diagnostics.notes.isEmpty)

@@ -4,16 +4,16 @@ import Testing
 /// Data without a maximum-likelihood estimate gets a diagnostic, never a number.
 @Suite struct FitFailureTests {
     @Test(arguments: LifetimeFamily.allCases)
-    func noFailures(family: LifetimeFamily) {
+    func noFailures(family: LifetimeFamily) throws {
         var data = LifetimeData()
-        data.addSuspension(at: 100, count: 5)
+        try data.addSuspension(at: 100, count: 5)
         #expect(throws: FitFailure.noFailures) { try MaximumLikelihood.fit(family, to: data) }
     }
 
     @Test func singleDistinctFailureTime() throws {
         var data = LifetimeData()
-        data.addFailure(at: 50, count: 3)
-        data.addSuspension(at: 100, count: 5)
+        try data.addFailure(at: 50, count: 3)
+        try data.addSuspension(at: 100, count: 5)
         #expect(throws: FitFailure.tooFewDistinctFailures(found: 1, required: 2)) {
             try MaximumLikelihood.fit(.weibull2p, to: data)
         }
@@ -25,11 +25,11 @@ import Testing
         #expect(relativelyClose(fit.parameters[0], 3.0 / 650.0, 1e-12))
     }
 
-    @Test func failureAtTimeZero() {
+    @Test func failureAtTimeZero() throws {
         var data = LifetimeData()
-        data.addFailure(at: 0)
-        data.addFailure(at: 10)
-        data.addFailure(at: 20)
+        try data.addFailure(at: 0)
+        try data.addFailure(at: 10)
+        try data.addFailure(at: 20)
         #expect(throws: FitFailure.failureAtTimeZero(family: .weibull2p)) {
             try MaximumLikelihood.fit(.weibull2p, to: data)
         }
@@ -38,8 +38,8 @@ import Testing
     /// A suspension at time 0 contributes nothing and must not poison the fit.
     @Test func suspensionAtTimeZeroIsHarmless() throws {
         var with = LifetimeData(), without = LifetimeData()
-        for t in [10.0, 25, 40, 70] { with.addFailure(at: t); without.addFailure(at: t) }
-        with.addSuspension(at: 0, count: 3)
+        for t in [10.0, 25, 40, 70] { try with.addFailure(at: t); try without.addFailure(at: t) }
+        try with.addSuspension(at: 0, count: 3)
         let a = try MaximumLikelihood.fit(.weibull2p, to: with), b = try MaximumLikelihood.fit(.weibull2p, to: without)
         #expect(relativelyClose(a.parameters[0], b.parameters[0], 1e-12))
         #expect(relativelyClose(a.logLikelihood, b.logLikelihood, 1e-12))

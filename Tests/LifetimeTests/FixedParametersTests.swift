@@ -32,7 +32,7 @@ import Glibc
         let fixed = try FixedParameters.parse([("gamma", 10)], for: .weibull3p).get()
         let fit = try MaximumLikelihood.fit(.weibull3p, to: data, fixed: fixed)
         var shifted = LifetimeData()
-        for t in data.failureTimes { shifted.addFailure(at: t - 10) }
+        for t in data.failureTimes { try shifted.addFailure(at: t - 10) }
         let reference = try MaximumLikelihood.fit(.weibull2p, to: shifted)
         #expect(relativelyClose(fit.parameters[0], reference.parameters[0], 1e-10))
         #expect(relativelyClose(fit.parameters[1], reference.parameters[1], 1e-10))

@@ -52,10 +52,10 @@ import Glibc
         #expect(InformationCriteria.aicc(logLikelihood: -1, parameters: 2, sampleSize: 3) == .infinity)
     }
 
-    @Test func rankingPutsFailuresLast() {
+    @Test func rankingPutsFailuresLast() throws {
         var data = LifetimeData()
-        data.addFailure(at: 50, count: 2)
-        data.addSuspension(at: 80, count: 3)
+        try data.addFailure(at: 50, count: 2)
+        try data.addSuspension(at: 80, count: 3)
         let analysis = LifetimeAnalysis(data: data, rows: 2)
         #expect(analysis.outcomes.first?.family == .exponential1p)
         #expect(analysis.best?.fit.family == .exponential1p)

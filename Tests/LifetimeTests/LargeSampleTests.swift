@@ -16,7 +16,7 @@ import RelmodelNumerics
         for _ in 0..<100_000 {
             let t = truth.quantile(RandomVariates.uniform01(using: &generator))
             let c = 2000 * RandomVariates.uniform01(using: &generator)   // random censoring, about 30 %
-            if t <= c { data.addFailure(at: t) } else { data.addSuspension(at: c) }
+            if t <= c { try data.addFailure(at: t) } else { try data.addSuspension(at: c) }
         }
         let fit = try MaximumLikelihood.fit(.weibull2p, to: data)
         #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite, "\(fit.diagnostics)")
@@ -42,9 +42,9 @@ import RelmodelNumerics
         var suspended = 0.0
         for _ in 0..<1_000_000 {
             let t = truth.quantile(RandomVariates.uniform01(using: &generator))
-            if t <= end { data.addFailure(at: t) } else { suspended += 1 }
+            if t <= end { try data.addFailure(at: t) } else { suspended += 1 }
         }
-        data.addSuspension(at: end, count: suspended)
+        try data.addSuspension(at: end, count: suspended)
         for family in [LifetimeFamily.weibull2p, .lognormal2p] {
             let fit = try MaximumLikelihood.fit(family, to: data)
             #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite, "\(family): \(fit.diagnostics)")

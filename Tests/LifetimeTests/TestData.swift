@@ -34,7 +34,7 @@ func lifetimeDataset(_ name: String) -> LifetimeData {
     for line in lines {
         let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let t = Double(fields[0])!, event = fields[1], count = Double(fields[2])!
-        if event == "1" { data.addFailure(at: t, count: count) } else { data.addSuspension(at: t, count: count) }
+        if event == "1" { try! data.addFailure(at: t, count: count) } else { try! data.addSuspension(at: t, count: count) }
     }
     return data
 }

@@ -9,7 +9,7 @@ import Glibc
     /// eta_L = (2 * 10 * 500^2 / (-2 ln 0.1))^(1/2) = (2.5e6 / ln 10)^(1/2).
     @Test func zeroFailureLowerBound() throws {
         var d = LifetimeData()
-        d.addSuspension(at: 500, count: 10)
+        try d.addSuspension(at: 500, count: 10)
         let bound = try #require(Weibayes.lowerBoundOnEta(d, shape: 2, confidence: 0.9))
         #expect(relativelyClose(bound, (2.5e6 / log(10.0)).squareRoot(), 1e-12))
         #expect(throws: FitFailure.noFailures) { try Weibayes.fit(d, shape: 2) }

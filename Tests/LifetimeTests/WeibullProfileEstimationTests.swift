@@ -10,7 +10,7 @@ import RelmodelNumerics
 @Suite struct WeibullProfileEstimationTests {
     /// Seeded Weibull(eta 1000, beta) samples: complete, randomly censored, Type I censored with counts,
     /// and with repeated times and counts.
-    static func sample(_ kind: Int, units: Int = 400, beta: Double = 1.7) -> LifetimeData {
+    static func sample(_ kind: Int, units: Int = 400, beta: Double = 1.7) throws -> LifetimeData {
         var generator = Xoshiro256StarStar(seed: UInt64(100 + kind))
         let truth = LifetimeModel.weibull(eta: 1000, beta: beta)
         var data = LifetimeData()
@@ -19,26 +19,26 @@ import RelmodelNumerics
         for _ in 0..<units {
             let t = truth.quantile(RandomVariates.uniform01(using: &generator))
             switch kind {
-            case 0: data.addFailure(at: t)
+            case 0: try data.addFailure(at: t)
             case 1:
                 let c = 1500 * RandomVariates.uniform01(using: &generator)
-                if t <= c { data.addFailure(at: t) } else { data.addSuspension(at: c) }
+                if t <= c { try data.addFailure(at: t) } else { try data.addSuspension(at: c) }
             case 2:
-                if t <= end { data.addFailure(at: t) } else { survivors += 1 }
+                if t <= end { try data.addFailure(at: t) } else { survivors += 1 }
             default:
                 // Rounded to whole hours, with counts: many ties.
                 let rounded = max(1, t.rounded())
                 let count = Double(1 + Int(RandomVariates.uniform01(using: &generator) * 3))
-                if rounded <= end { data.addFailure(at: rounded, count: count) } else { data.addSuspension(at: end, count: count) }
+                if rounded <= end { try data.addFailure(at: rounded, count: count) } else { try data.addSuspension(at: end, count: count) }
             }
         }
-        if survivors > 0 { data.addSuspension(at: end, count: survivors) }
+        if survivors > 0 { try data.addSuspension(at: end, count: survivors) }
         return data
     }
 
     @Test(arguments: [0, 1, 2, 3])
     func agreesWithTheNewtonMaximizer(kind: Int) throws {
-        let sample = PreparedSample(Self.sample(kind), logScale: true)
+        let sample = PreparedSample(try Self.sample(kind), logScale: true)
         let profile = WeibullProfileEstimation.maximize(sample)
         #expect(profile.converged)
         let likelihood = LocationScaleLikelihood<SmallestExtremeValue>(sample)
@@ -59,8 +59,8 @@ import RelmodelNumerics
 
     /// The truncated power series in delta against a fresh pass at the new shape, up to the reach.
     @Test(arguments: [0.001, 0.05, 0.1, 0.15])
-    func powerSeriesMatchesAPass(reach: Double) {
-        let sample = PreparedSample(Self.sample(1), logScale: true)
+    func powerSeriesMatchesAPass(reach: Double) throws {
+        let sample = PreparedSample(try Self.sample(1), logScale: true)
         let layout = WeibullProfileEstimation.Layout(sample)
         let beta = 1.6
         let moments = WeibullProfileEstimation.moments(sample, layout: layout, shape: beta)
@@ -75,8 +75,8 @@ import RelmodelNumerics
     }
 
     /// A pass split over two cores (100,000 entries) against the sums written out here.
-    @Test func splitPassMatchesAPlainLoop() {
-        let sample = PreparedSample(Self.sample(1, units: 100_000), logScale: true)
+    @Test func splitPassMatchesAPlainLoop() throws {
+        let sample = PreparedSample(try Self.sample(1, units: 100_000), logScale: true)
         #expect(sample.exactY.count + sample.rightY.count >= PreparedSample.parallelEntries)
         let layout = WeibullProfileEstimation.Layout(sample)
         let beta = 1.7
@@ -91,8 +91,8 @@ import RelmodelNumerics
 
     /// The bracketed Newton iteration reaches the same root from far below and far above.
     @Test(arguments: [0.01, 0.3, 30.0, 500.0])
-    func convergesFromFarStarts(start: Double) {
-        let sample = PreparedSample(Self.sample(2), logScale: true)
+    func convergesFromFarStarts(start: Double) throws {
+        let sample = PreparedSample(try Self.sample(2), logScale: true)
         let reference = WeibullProfileEstimation.maximize(sample)
         let far = WeibullProfileEstimation.solve(sample, from: start, tolerance: 1e-10, maxIterations: 200)
         #expect(far.converged)
@@ -101,8 +101,8 @@ import RelmodelNumerics
     }
 
     /// A large Type I sample: the subsample start is close enough for a single pass over the data.
-    @Test func largeTypeISampleNeedsOnePass() {
-        let sample = PreparedSample(Self.sample(2, units: 100_000, beta: 1.5), logScale: true)
+    @Test func largeTypeISampleNeedsOnePass() throws {
+        let sample = PreparedSample(try Self.sample(2, units: 100_000, beta: 1.5), logScale: true)
         let fit = WeibullProfileEstimation.maximize(sample)
         #expect(fit.converged)
         #expect(fit.passes <= 2, "passes: \(fit.passes)")
@@ -115,7 +115,7 @@ import RelmodelNumerics
         var generator = Xoshiro256StarStar(seed: 7)
         for _ in 0..<300 {
             let t = 100 + 10 * SmallestExtremeValue.quantile(RandomVariates.uniform01(using: &generator))
-            if t < 105 { data.addFailure(at: t) } else { data.addSuspension(at: 105) }
+            if t < 105 { try data.addFailure(at: t) } else { try data.addSuspension(at: 105) }
         }
         let fit = try MaximumLikelihood.fit(.gumbel, to: data)
         #expect(fit.diagnostics.converged)
@@ -131,7 +131,7 @@ import RelmodelNumerics
     /// lambda = r / T with its log-likelihood and information, against the iterative maximiser.
     @Test(arguments: [1, 2, 3])
     func agreesWithTheNewtonMaximizer(kind: Int) throws {
-        let data = WeibullProfileEstimationTests.sample(kind, beta: 1)
+        let data = try WeibullProfileEstimationTests.sample(kind, beta: 1)
         let fit = try MaximumLikelihood.fit(.exponential1p, to: data)
         #expect(fit.diagnostics.converged && fit.diagnostics.iterations == 0)
         let sample = PreparedSample(data, logScale: true)
@@ -153,10 +153,10 @@ import RelmodelNumerics
 @Suite struct PreparedSampleTests {
     /// Adjacent repeats merge into one weighted entry; the log-likelihood is unchanged against a
     /// per-unit sum written here.
-    @Test func adjacentRepeatsMerge() {
+    @Test func adjacentRepeatsMerge() throws {
         var data = LifetimeData()
-        for t in [10.0, 10, 10, 20, 30, 30, 10] { data.addFailure(at: t) }
-        for t in [50.0, 50, 50, 50, 40] { data.addSuspension(at: t, count: 2) }
+        for t in [10.0, 10, 10, 20, 30, 30, 10] { try data.addFailure(at: t) }
+        for t in [50.0, 50, 50, 50, 40] { try data.addSuspension(at: t, count: 2) }
         let sample = PreparedSample(data, logScale: true)
         #expect(sample.exactY.count == 4 && sample.exactWeights == [3, 1, 2, 1])
         #expect(sample.rightY.count == 2 && sample.rightWeights == [8, 2])
@@ -174,11 +174,11 @@ import RelmodelNumerics
 
     /// The exact part of a normal likelihood from the count, mean and sum of squares equals the sum
     /// over observations, value and derivatives.
-    @Test func normalExactPartFromSufficientStatistics() {
+    @Test func normalExactPartFromSufficientStatistics() throws {
         var data = LifetimeData()
         var generator = Xoshiro256StarStar(seed: 3)
-        for _ in 0..<200 { data.addFailure(at: exp(6 + 0.01 * RandomVariates.standardNormal(using: &generator)), count: 2) }
-        data.addSuspension(at: 410, count: 5)
+        for _ in 0..<200 { try data.addFailure(at: exp(6 + 0.01 * RandomVariates.standardNormal(using: &generator)), count: 2) }
+        try data.addSuspension(at: 410, count: 5)
         let sample = PreparedSample(data, logScale: true)
         let (mu, s) = (6.001, log(0.012))
         let sigma = exp(s)
@@ -241,8 +241,8 @@ import RelmodelNumerics
     }
 
     /// Values and derivatives at points away from the moments' shape, against the direct likelihood.
-    @Test func evaluationsMatchAPass() {
-        let sample = PreparedSample(WeibullProfileEstimationTests.sample(1), logScale: true)
+    @Test func evaluationsMatchAPass() throws {
+        let sample = PreparedSample(try WeibullProfileEstimationTests.sample(1), logScale: true)
         let moments = WeibullMomentLikelihood(sample, shape: 1.6)
         let direct = LocationScaleLikelihood<SmallestExtremeValue>(sample)
         let near = 0.1 / moments.layout.spread      // within the series' reach of 1.6
@@ -259,12 +259,12 @@ import RelmodelNumerics
 
 /// The blocked log-logistic sums against the scalar derivative triples, over z from -40 to 40.
 @Suite struct LogisticSumsTests {
-    @Test func matchesTheScalarTerms() {
+    @Test func matchesTheScalarTerms() throws {
         var data = LifetimeData()
         var generator = Xoshiro256StarStar(seed: 5)
         for i in 0..<1_500 {
             let t = exp(5 + 8 * (RandomVariates.uniform01(using: &generator) - 0.5))
-            if i % 3 == 0 { data.addSuspension(at: t, count: 2) } else { data.addFailure(at: t) }
+            if i % 3 == 0 { try data.addSuspension(at: t, count: 2) } else { try data.addFailure(at: t) }
         }
         let sample = PreparedSample(data, logScale: true)
         let (mu, s) = (5.0, log(0.1))          // z = (y - 5) / 0.1 spans about -40 ... 40

@@ -26,7 +26,7 @@ func lifetimeDataset(_ name: String) -> LifetimeData {
         let fields = text.split(separator: ",").map(String.init)
         guard fields.count >= 3 else { continue }
         let t = Double(fields[0])!, count = Double(fields[2])!
-        if fields[1] == "1" { data.addFailure(at: t, count: count) } else { data.addSuspension(at: t, count: count) }
+        if fields[1] == "1" { try! data.addFailure(at: t, count: count) } else { try! data.addSuspension(at: t, count: count) }
     }
     return data
 }

@@ -28,6 +28,8 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var method: EstimationMethod = .mle
     /// Replicates and seed of the parametric bootstrap, used when `boundsMethod` is `.bootstrap`.
     public var bootstrap: ParametricBootstrap = ParametricBootstrap()
+    /// The work each likelihood-ratio profile may do before its ends are reported as not computed.
+    public var profileBudget: ProfileBudget = .standard
 
     public init(families: [LifetimeFamily] = LifetimeFamily.defaultSet, boundsMethod: BoundsMethod = .fisher,
                 confidence: Double = 0.95, bLives: [Double] = [10], times: [Double] = [],
@@ -161,12 +163,28 @@ public struct LifetimeAnalysis: Sendable {
         let c = options.twoSidedLevel, m = options.boundsMethod, sides = options.sides
         func one(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
         if m == .bootstrap { return bootstrapSummary(fit, options, data: data) }
+        let budget = options.profileBudget
+        let parameters = fit.parameterBounds(m, confidence: c, budget: budget).map { $0.keeping(sides) }
+        let bLives = options.bLives.map { ($0, one(fit.bLife($0, bounds: m, confidence: c, budget: budget))) }
+        let reliabilities = options.times.map { ($0, one(fit.reliability(at: $0, bounds: m, confidence: c, budget: budget))) }
+        // Why an end is missing, per quantity, goes with the fit's other notes (text and JSON).
+        var annotated = fit
+        let boundName = m == .lr ? "likelihood-ratio bound" : "\(m.rawValue) bound"
+        for (name, interval) in zip(fit.family.parameterNames, parameters) {
+            annotated.diagnostics.notes += interval.notes.map { "\(boundName) on \(name), \($0)" }
+        }
+        for (percent, estimate) in bLives {
+            annotated.diagnostics.notes += estimate.bounds.notes.map { "\(boundName) on B\(NumberText.plain(percent)), \($0)" }
+        }
+        for (time, estimate) in reliabilities {
+            annotated.diagnostics.notes += estimate.bounds.notes.map { "\(boundName) on R(\(NumberText.plain(time))), \($0)" }
+        }
         return ModelSummary(
-            fit: fit,
-            parameterBounds: fit.parameterBounds(m, confidence: c).map { $0.keeping(sides) },
+            fit: annotated,
+            parameterBounds: parameters,
             meanTimeToFailure: one(fit.meanTimeToFailure(confidence: c)),
-            bLives: options.bLives.map { ($0, one(fit.bLife($0, bounds: m, confidence: c))) },
-            reliabilities: options.times.map { ($0, one(fit.reliability(at: $0, bounds: m, confidence: c))) },
+            bLives: bLives,
+            reliabilities: reliabilities,
             hazards: options.times.map { ($0, one(fit.hazard(at: $0, confidence: c))) },
             conditionalReliabilities: options.conditional.map {
                 ($0.age, $0.duration, one(fit.conditionalReliability($0.duration, age: $0.age, confidence: c)))
@@ -227,5 +245,12 @@ public struct LifetimeAnalysis: Sendable {
             if a.1 != b.1 { return a.1 < b.1 }
             return lhs < rhs
         }.map { outcomes[$0] }
+    }
+}
+
+/// Numbers in notes as a person typed them: 10 rather than 10.0.
+enum NumberText {
+    static func plain(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 }

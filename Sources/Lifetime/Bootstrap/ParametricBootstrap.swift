@@ -68,7 +68,9 @@ public struct ParametricBootstrap: Sendable {
             func draw(censoredAt c: Double, count: Double) {
                 for _ in 0..<Int(count) {
                     let t = model.quantile(RandomVariates.uniform01(using: &generator))
-                    if t <= c { sample.addFailure(at: t) } else { sample.addSuspension(at: c) }
+                    // The model's own draws, below 0 too where its support reaches there (normal,
+                    // Gumbel, a negative threshold): the refit must see the fitted law, not a clipped one.
+                    if t <= c { sample.appendFailure(t, 1) } else { sample.appendSuspension(c, 1) }
                 }
             }
             for w in data.failureCounts { draw(censoredAt: endOfTest, count: w) }

@@ -12,25 +12,35 @@ public enum BoundsMethod: String, Sendable, CaseIterable {
 }
 
 /// A two-sided confidence interval. A missing end means that bound does not exist (the profile
-/// likelihood never falls far enough) or cannot be computed (no covariance); the reason is in the fit's
-/// diagnostics notes.
+/// likelihood never falls far enough: an open bound) or was not computed (no covariance, a spent budget);
+/// `notes` then says which and why, in words, and the analysis copies them into the fit's notes.
 public struct ConfidenceInterval: Sendable, Equatable {
     public var lower: Double?
     public var upper: Double?
+    /// Why an end is missing ("lower end: open: ..."), empty when both ends are numbers.
+    public var notes: [String]
 
-    public init(lower: Double?, upper: Double?) {
+    public init(lower: Double?, upper: Double?, notes: [String] = []) {
         self.lower = lower
         self.upper = upper
+        self.notes = notes
     }
 
     /// The interval with its ends swapped and mapped through a decreasing function.
     func mappedDecreasing(_ f: (Double) -> Double) -> ConfidenceInterval {
-        ConfidenceInterval(lower: upper.map(f), upper: lower.map(f))
+        ConfidenceInterval(lower: upper.map(f), upper: lower.map(f), notes: notes.map(Self.swapEnds))
     }
 
     /// The interval mapped through an increasing function.
     func mappedIncreasing(_ f: (Double) -> Double) -> ConfidenceInterval {
-        ConfidenceInterval(lower: lower.map(f), upper: upper.map(f))
+        ConfidenceInterval(lower: lower.map(f), upper: upper.map(f), notes: notes)
+    }
+
+    /// A note about one end, relabelled for the other (a decreasing map swaps the ends).
+    private static func swapEnds(_ note: String) -> String {
+        if note.hasPrefix("lower end") { return "upper end" + note.dropFirst("lower end".count) }
+        if note.hasPrefix("upper end") { return "lower end" + note.dropFirst("upper end".count) }
+        return note
     }
 }
 
@@ -48,8 +58,8 @@ extension ConfidenceInterval {
     public func keeping(_ sides: BoundSides) -> ConfidenceInterval {
         switch sides {
         case .two: self
-        case .lower: ConfidenceInterval(lower: lower, upper: nil)
-        case .upper: ConfidenceInterval(lower: nil, upper: upper)
+        case .lower: ConfidenceInterval(lower: lower, upper: nil, notes: notes.filter { !$0.hasPrefix("upper end") })
+        case .upper: ConfidenceInterval(lower: nil, upper: upper, notes: notes.filter { !$0.hasPrefix("lower end") })
         }
     }
 }

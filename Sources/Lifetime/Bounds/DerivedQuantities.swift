@@ -8,7 +8,9 @@ import Darwin
 extension LifetimeFit {
     /// Two-sided bounds on each parameter, in the order of `family.parameterNames`.
     /// - Complexity: Fisher O(1); likelihood-ratio O(n) per profile evaluation, some 100-300 of them.
-    public func parameterBounds(_ method: BoundsMethod, confidence: Double) -> [ConfidenceInterval] {
+    /// Likelihood-ratio profiles of threshold and gamma fits stop when `budget` is spent; each interval's
+    /// `notes` says why an end is missing.
+    public func parameterBounds(_ method: BoundsMethod, confidence: Double, budget: ProfileBudget = .standard) -> [ConfidenceInterval] {
         let none = ConfidenceInterval(lower: nil, upper: nil)
         var bounds: [ConfidenceInterval]
         switch method {
@@ -17,7 +19,7 @@ extension LifetimeFit {
         case .bootstrap:
             bounds = Array(repeating: none, count: family.parameterCount)
         case .lr:
-            if let general = GeneralProfileBounds.parameters(self, confidence: confidence) {
+            if let general = GeneralProfileBounds.parameters(self, confidence: confidence, budget: budget) {
                 bounds = general
             } else if LikelihoodRatioBounds.isAvailable(self) {
                 let mu = LikelihoodRatioBounds.interval(self, .location, confidence: confidence)
@@ -34,7 +36,8 @@ extension LifetimeFit {
     }
 
     /// The B-life: the time by which `percent` % of units have failed, with two-sided bounds.
-    public func bLife(_ percent: Double, bounds method: BoundsMethod, confidence: Double) -> BoundedEstimate {
+    public func bLife(_ percent: Double, bounds method: BoundsMethod, confidence: Double,
+                      budget: ProfileBudget = .standard) -> BoundedEstimate {
         let p = percent / 100
         let value = model.quantile(p)
         switch method {
@@ -43,7 +46,7 @@ extension LifetimeFit {
         case .bootstrap:
             return BoundedEstimate(value: value, bounds: ConfidenceInterval(lower: nil, upper: nil))
         case .lr:
-            if let general = GeneralProfileBounds.quantile(self, probability: p, confidence: confidence) {
+            if let general = GeneralProfileBounds.quantile(self, probability: p, confidence: confidence, budget: budget) {
                 return BoundedEstimate(value: value, bounds: general)
             }
             let zp = family.standard.quantile(p)
@@ -55,7 +58,8 @@ extension LifetimeFit {
 
     /// Reliability R(t) with two-sided bounds (bounded through the standardized time u, which R
     /// decreases in).
-    public func reliability(at t: Double, bounds method: BoundsMethod, confidence: Double) -> BoundedEstimate {
+    public func reliability(at t: Double, bounds method: BoundsMethod, confidence: Double,
+                            budget: ProfileBudget = .standard) -> BoundedEstimate {
         let value = model.reliability(t)
         if family.isLogLocationScale && t <= model.threshold {
             return BoundedEstimate(value: 1, bounds: ConfidenceInterval(lower: 1, upper: 1))
@@ -66,7 +70,7 @@ extension LifetimeFit {
         case .bootstrap:
             return BoundedEstimate(value: value, bounds: ConfidenceInterval(lower: nil, upper: nil))
         case .lr:
-            if let general = GeneralProfileBounds.reliability(self, at: t, confidence: confidence) {
+            if let general = GeneralProfileBounds.reliability(self, at: t, confidence: confidence, budget: budget) {
                 return BoundedEstimate(value: value, bounds: general)
             }
             let u = LikelihoodRatioBounds.interval(self, .standardizedTime(model.transformed(t)), confidence: confidence)

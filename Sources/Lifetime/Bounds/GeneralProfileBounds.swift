@@ -18,9 +18,24 @@ import RelmodelNumerics
 /// Brent's method; an end never bracketed is nil. The threshold's upper end cannot pass the first
 /// failure, where the likelihood stops: when the profile has not fallen far enough by then, the upper
 /// bound is that time.
+///
+/// What is reported instead of a number (`ConfidenceInterval.notes` says which, per end):
+/// - **open**: the profile has not fallen by chi2(c; 1)/2 within `searchWidth` (10 on the internal
+///   scale: a factor e^10 = 22026 on ln-scale quantities) of the estimate; the region reaches the edge of
+///   any sensible parameter space, so no number is a bound;
+/// - **not computed**: each quantity's profile has a budget (`ProfileBudget`: log-likelihood evaluations
+///   and seconds) and stops when it is spent; or the profile met a higher log-likelihood than the fit's,
+///   so the fit is not the maximum the bounds are measured from.
+/// A fit whose likelihood is unbounded in the threshold (`likelihoodUnbounded`: the estimate is a local
+/// maximum or the gamma = 0 fallback) has no likelihood-ratio region in gamma: its bounds are profiled
+/// with the threshold held at the reported value (conditional on it), as its Fisher bounds are.
 /// - Complexity: some 20-60 profile points per end, each a Nelder-Mead of a few hundred O(n)
-///   log-likelihood evaluations.
+///   log-likelihood evaluations, at most the budget.
 enum GeneralProfileBounds {
+    /// How far (on the internal scale: ln of positive quantities, the threshold in units of the data's
+    /// range) a profile walks from the estimate before it calls an end open.
+    static let searchWidth = 10.0
+
     /// The pieces shared by every quantity of one fit.
     struct Context {
         let fit: LifetimeFit
@@ -29,12 +44,15 @@ enum GeneralProfileBounds {
         let profilesThreshold: Bool
         let tMin: Double
         let drop: Double
+        let budget: ProfileBudget
 
-        init?(_ fit: LifetimeFit, confidence: Double) {
+        init?(_ fit: LifetimeFit, confidence: Double, budget: ProfileBudget = .standard) {
             guard let data = fit.data, fit.method == .mle, fit.fixed.sigma == nil else { return nil }
             let estimate = ThresholdEstimation.internalParameters(fit.family, fit.model)
-            profilesThreshold = fit.family.hasThreshold && fit.fixed.threshold == nil
+            // An unbounded likelihood has no region in gamma: hold it at the reported value.
+            profilesThreshold = fit.family.hasThreshold && fit.fixed.threshold == nil && !fit.diagnostics.likelihoodUnbounded
             guard profilesThreshold || fit.family.isGamma else { return nil }
+            self.budget = budget
             self.fit = fit
             self.data = data
             theta = Array(estimate.prefix(profilesThreshold ? estimate.count : 2))
@@ -45,6 +63,10 @@ enum GeneralProfileBounds {
         var threshold: (([Double]) -> Double) { { p in profilesThreshold ? p[p.count - 1] : fit.model.threshold } }
 
         func logLikelihood(_ p: [Double]) -> Double {
+            // The box the profiles search in: ln-scale parameters within twice the search width of the
+            // estimate. Beyond it a gamma shape of e^20 times the estimate makes one incomplete gamma
+            // function cost up to 10^8 iterations, and no bound lies there anyway.
+            for i in 0..<min(2, p.count) where !(abs(p[i] - theta[i]) <= 2 * GeneralProfileBounds.searchWidth) { return -.infinity }
             if profilesThreshold { return ThresholdEstimation.logLikelihood(fit.family, data, p) }
             return GammaLikelihood(data: data, threshold: fit.model.threshold).logLikelihood(mu: p[0], logShape: p[1])
         }
@@ -68,64 +90,113 @@ enum GeneralProfileBounds {
             return p
         }
 
+        /// Why a profile stopped before it found an end.
+        enum Stop: Error {
+            case budgetSpent(String)
+            case aboveMaximum(Double)
+        }
+
         /// Bounds on phi, where `complete(phi, others)` gives the internal parameters (nil: infeasible).
+        /// `width` is how far from the estimate an end may lie before it is called open.
         func interval(estimate: Double, scale: Double, others start: [Double], upperLimit: Double? = nil,
+                      width: Double = GeneralProfileBounds.searchWidth,
                       complete: @escaping (Double, [Double]) -> [Double]?) -> ConfidenceInterval {
+            let spend = budget.make()
             var warm = start
-            func profile(_ phi: Double) -> Double {
+            // Rounding of a sum of n log-densities: a profile this far above the maximum means the fit
+            // is not at the maximum.
+            let slack = 1e-6 * max(1, abs(fit.logLikelihood))
+            func profile(_ phi: Double) throws(Stop) -> Double {
                 let search = Minimization.nelderMead(start: warm, step: warm.map { 0.05 * max(1, abs($0)) },
                                                      tolerance: 1e-12, maxEvaluations: 4000) { others in
+                    guard spend.charge() else { return -.infinity }   // ends the search at once
                     guard let p = complete(phi, others) else { return .infinity }
                     let value = logLikelihood(p)
                     return value.isFinite ? -value : .infinity
                 }
+                if let reason = spend.reason { throw .budgetSpent(reason) }
                 if search.value.isFinite { warm = search.x }
+                if -search.value > fit.logLikelihood + slack { throw .aboveMaximum(-search.value) }
                 return -search.value
             }
-            let step0 = scale.isFinite && scale > 0 ? scale : 0.1 * max(1, abs(estimate))
-            func end(_ direction: Double) -> Double? {
+            let step0 = scale.isFinite && scale > 0 ? min(scale, width / 4) : 0.1 * max(1, abs(estimate))
+            func end(_ direction: Double) -> (Double?, String?) {
+                let side = direction < 0 ? "lower end" : "upper end"
                 warm = start
                 var inner = estimate, step = step0
-                for _ in 0..<40 {
-                    var outer = estimate + direction * step
-                    if let limit = upperLimit, direction > 0, outer >= limit {
-                        outer = limit - 1e-9 * max(1, abs(limit))
-                        if fit.logLikelihood - profile(outer) - drop <= 0 { return limit }
-                    }
-                    if fit.logLikelihood - profile(outer) - drop > 0 {
-                        return RootFinding.brent(min(inner, outer), max(inner, outer), absoluteTolerance: 1e-10 * max(1, abs(estimate))) {
-                            fit.logLikelihood - profile($0) - drop
+                do throws(Stop) {
+                    while true {
+                        var outer = estimate + direction * min(step, width)
+                        if let limit = upperLimit, direction > 0, outer >= limit {
+                            outer = limit - 1e-9 * max(1, abs(limit))
+                            if fit.logLikelihood - (try profile(outer)) - drop <= 0 { return (limit, nil) }
                         }
+                        if fit.logLikelihood - (try profile(outer)) - drop > 0 {
+                            var failure: Stop?
+                            let root = RootFinding.brent(min(inner, outer), max(inner, outer), absoluteTolerance: 1e-10 * max(1, abs(estimate))) { phi in
+                                if failure != nil { return .nan }
+                                do throws(Stop) { return fit.logLikelihood - (try profile(phi)) - drop } catch {
+                                    failure = error
+                                    return .nan
+                                }
+                            }
+                            if let failure { throw failure }
+                            return (root, root == nil ? "\(side): not computed: the root search did not converge" : nil)
+                        }
+                        if step >= width {
+                            return (nil, "\(side): open: the profile log-likelihood does not fall by \(Self.format(drop)) within \(Self.format(width)) of the estimate on the internal scale")
+                        }
+                        inner = outer
+                        step *= 2
                     }
-                    inner = outer
-                    step *= 2
+                } catch {
+                    switch error {
+                    case let .budgetSpent(reason):
+                        return (nil, "\(side): not computed: \(reason)")
+                    case let .aboveMaximum(value):
+                        return (nil, "\(side): not computed: the profile reached a log-likelihood of \(Self.format(value)), above the fit's \(Self.format(fit.logLikelihood)): the fit is not at the maximum")
+                    }
                 }
-                return nil
             }
-            return ConfidenceInterval(lower: end(-1), upper: end(1))
+            let (lower, lowerNote) = end(-1)
+            let (upper, upperNote) = end(1)
+            return ConfidenceInterval(lower: lower, upper: upper, notes: [lowerNote, upperNote].compactMap { $0 })
+        }
+
+        /// A number in notes, to 7 significant digits.
+        static func format(_ x: Double) -> String {
+            let rounded = (x * 1e7).rounded() / 1e7
+            return abs(x) >= 1e-3 && abs(x) < 1e9 ? "\(rounded)" : "\(x)"
         }
     }
 
     /// Bounds on every parameter, in the family's own terms.
-    static func parameters(_ fit: LifetimeFit, confidence: Double) -> [ConfidenceInterval]? {
-        guard let c = Context(fit, confidence: confidence) else { return nil }
+    static func parameters(_ fit: LifetimeFit, confidence: Double, budget: ProfileBudget = .standard) -> [ConfidenceInterval]? {
+        guard let c = Context(fit, confidence: confidence, budget: budget) else { return nil }
+        let range = max(abs(c.tMin), (c.data.failureTimes + c.data.suspensionTimes + c.data.intervalUpperTimes).max().map { $0 - c.tMin } ?? 0, 1e-300)
         let covariance = fit.internalCovariance
         let intervals = c.theta.indices.map { j -> ConfidenceInterval in
             let others = c.theta.enumerated().filter { $0.offset != j }.map(\.element)
             let isThreshold = c.profilesThreshold && j == c.theta.count - 1
             let scale = covariance.map { $0[j, j].squareRoot() } ?? 0.1 * max(1, abs(c.theta[j]))
-            return c.interval(estimate: c.theta[j], scale: scale, others: others, upperLimit: isThreshold ? c.tMin : nil) { phi, rest in
+            let width = isThreshold ? searchWidth * range : searchWidth
+            return c.interval(estimate: c.theta[j], scale: scale, others: others, upperLimit: isThreshold ? c.tMin : nil,
+                              width: width) { phi, rest in
                 var p = rest
                 p.insert(phi, at: j)
                 return p
             }
         }
-        return map(fit.family, intervals, profilesThreshold: c.profilesThreshold)
+        var bounds = map(fit.family, intervals, profilesThreshold: c.profilesThreshold)
+        if fit.family.hasThreshold && fit.fixed.threshold == nil && !c.profilesThreshold {
+            bounds[bounds.count - 1].notes = ["not computed: the likelihood is unbounded as gamma approaches the first failure, so gamma has no likelihood-ratio region; the other bounds are conditional on gamma = \(Context.format(fit.model.threshold))"]
+        }
+        return bounds
     }
 
     /// Bounds on the B-life t_p, profiled over ln t_p.
-    static func quantile(_ fit: LifetimeFit, probability p: Double, confidence: Double) -> ConfidenceInterval? {
-        guard let c = Context(fit, confidence: confidence) else { return nil }
+    static func quantile(_ fit: LifetimeFit, probability p: Double, confidence: Double, budget: ProfileBudget = .standard) -> ConfidenceInterval? {
+        guard let c = Context(fit, confidence: confidence, budget: budget) else { return nil }
         let value = fit.model.quantile(p)
         let scale = DeltaMethod.variance(fit) { log($0.quantile(p)) }.map { $0.squareRoot() } ?? 0.1
         let logT = c.interval(estimate: log(value), scale: scale, others: Array(c.theta.dropFirst())) { phi, others in
@@ -135,8 +206,8 @@ enum GeneralProfileBounds {
     }
 
     /// Bounds on R(t), profiled over phi = ln(-ln R) (the log cumulative hazard, real-valued).
-    static func reliability(_ fit: LifetimeFit, at t: Double, confidence: Double) -> ConfidenceInterval? {
-        guard let c = Context(fit, confidence: confidence) else { return nil }
+    static func reliability(_ fit: LifetimeFit, at t: Double, confidence: Double, budget: ProfileBudget = .standard) -> ConfidenceInterval? {
+        guard let c = Context(fit, confidence: confidence, budget: budget) else { return nil }
         let r = fit.model.reliability(t)
         guard r > 0 && r < 1 else { return nil }
         let scale = DeltaMethod.variance(fit) { log(-log($0.reliability(t))) }.map { $0.squareRoot() } ?? 0.1

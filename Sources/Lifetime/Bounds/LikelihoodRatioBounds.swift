@@ -105,23 +105,29 @@ enum LikelihoodRatioBounds {
         func excess(_ phi: Double) -> Double? {
             profileValue(phi).map { maximum - $0 - drop }
         }
-        func end(direction: Double) -> Double? {
+        func end(direction: Double) -> (Double?, String?) {
+            let side = direction < 0 ? "lower end" : "upper end"
             lastS = s; lastMu = mu
             var inner = estimate
             var step = scale
             for _ in 0..<40 {
                 let outer = estimate + direction * step
-                guard let f = excess(outer) else { return nil }
+                guard let f = excess(outer) else {
+                    return (nil, "\(side): not computed: the profile maximisation failed at \(outer) on the internal scale")
+                }
                 if f > 0 {
-                    return RootFinding.brent(min(inner, outer), max(inner, outer)) { phi in
+                    let root = RootFinding.brent(min(inner, outer), max(inner, outer)) { phi in
                         excess(phi) ?? .nan
                     }
+                    return (root, root == nil ? "\(side): not computed: the root search did not converge" : nil)
                 }
                 inner = outer
                 step *= 2
             }
-            return nil
+            return (nil, "\(side): open: the profile log-likelihood does not fall by \(drop) within 2^40 standard errors of the estimate")
         }
-        return ConfidenceInterval(lower: end(direction: -1), upper: end(direction: 1))
+        let (lower, lowerNote) = end(direction: -1)
+        let (upper, upperNote) = end(direction: 1)
+        return ConfidenceInterval(lower: lower, upper: upper, notes: [lowerNote, upperNote].compactMap { $0 })
     }
 }

@@ -13,6 +13,8 @@ public enum LifeStressReader {
     public static func read(_ table: CSVTable, file: String? = nil, stressColumns: [String],
                             relationship: LifeStressRelationship, constants: ThermalConstants = .codata,
                             columns: LifetimeColumns = .init()) throws(IngestError) -> (levels: [StressLevel], rows: Int) {
+        var columns = columns
+        columns.extra += stressColumns
         let reader = try LifetimeReader(table, file: file, columns: columns)
         guard stressColumns.count == relationship.stressCount else {
             throw IngestError(file: reader.file, message: "the \(relationship.rawValue) relationship needs \(relationship.stressCount) stress column\(relationship.stressCount == 1 ? "" : "s"), \(stressColumns.count) given")
@@ -46,7 +48,7 @@ public enum LifeStressReader {
                 index[stress] = k
                 levels.append(StressLevel(stress: stress, data: LifetimeData()))
             }
-            levels[k].data.add(observation)
+            try reader.append(observation, to: &levels[k].data, row: row)
         }
         return (levels, table.rowCount)
     }

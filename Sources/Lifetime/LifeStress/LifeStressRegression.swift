@@ -35,10 +35,7 @@ public enum LifeStressRegression {
             }
             rows.append(c.x)
             offsets.append(c.offset)
-            for i in level.data.failureTimes.indices { all.addFailure(at: level.data.failureTimes[i], count: level.data.failureCounts[i]) }
-            for i in level.data.suspensionTimes.indices { all.addSuspension(at: level.data.suspensionTimes[i], count: level.data.suspensionCounts[i]) }
-            for i in level.data.leftCensoredTimes.indices { all.addLeftCensored(before: level.data.leftCensoredTimes[i], count: level.data.leftCensoredCounts[i]) }
-            for i in level.data.intervalCounts.indices { all.addInterval(from: level.data.intervalLowerTimes[i], to: level.data.intervalUpperTimes[i], count: level.data.intervalCounts[i]) }
+            all.append(contentsOf: level.data)
         }
         do { try MaximumLikelihood.checkExistence(family, all) } catch { throw .fit(error) }
         let coefficientCount = relationship.coefficientNames.count

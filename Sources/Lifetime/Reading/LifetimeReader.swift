@@ -102,9 +102,56 @@ public struct LifetimeReader: Sendable {
             throw Self.relabel(table.headerError(column: end,
                 "interval data needs a '\(columns.start)' column too"), file: self.file)
         case (nil, nil, nil):
+            let guesses = Self.misspellings(in: table, of: [columns.time, columns.start, columns.end])
+                .map { "'\(table.header[$0.index])' for '\($0.known)'" }
+            let hint = guesses.isEmpty ? "" : "; did you mean " + guesses.joined(separator: ", ") + "? (rename the column or map it with --columns time=NAME)"
             throw Self.relabel(table.headerError(
-                "no '\(columns.time)' column (or '\(columns.start)' and '\(columns.end)' columns for interval data); the header has: \(table.headerDescription)"),
+                "no '\(columns.time)' column (or '\(columns.start)' and '\(columns.end)' columns for interval data); the header has: \(table.headerDescription)\(hint)"),
                 file: self.file)
+        }
+        try checkUnusedColumns(columns)
+    }
+
+    /// The columns read, with their roles, in header order.
+    public var usedColumns: [(role: String, name: String)] {
+        var roles: [(Int, String)]
+        switch layout {
+        case let .exact(time, event): roles = [(time, "time")] + (event.map { [($0, "event")] } ?? [])
+        case let .interval(start, end, event): roles = [(start, "start"), (end, "end")] + (event.map { [($0, "event")] } ?? [])
+        }
+        if let countColumn { roles.append((countColumn, "count")) }
+        return roles.sorted { $0.0 < $1.0 }.map { (role: $0.1, name: table.header[$0.0]) }
+    }
+
+    /// Header columns this reader does not read (the caller may read some of them: `extra`).
+    public var unusedColumns: [String] {
+        let used = Set(usedColumns.map { $0.name.lowercased() })
+        return table.header.filter { !used.contains($0.lowercased()) }
+    }
+
+    /// Rejects a column that nothing reads but that looks like a misspelling of a column the layout
+    /// would read and does not have (`time,evnt`: without the check every row would silently be a
+    /// failure). Columns named in `columns.extra` or `columns.ignored` are never rejected.
+    private func checkUnusedColumns(_ columns: LifetimeColumns) throws(IngestError) {
+        var missing: [(role: String, name: String)] = []
+        if case .exact(_, nil) = layout { missing.append(("event", columns.event)) }
+        if case .interval(_, _, nil) = layout { missing.append(("event", columns.event)) }
+        if countColumn == nil { missing.append(("count", columns.count)) }
+        guard !missing.isEmpty else { return }
+        let accepted = Set((columns.extra + columns.ignored).map { $0.lowercased() })
+        let used = Set(usedColumns.map { $0.name.lowercased() })
+        for (index, name) in table.header.enumerated() where !used.contains(name.lowercased()) && !accepted.contains(name.lowercased()) {
+            guard let role = missing.first(where: { looksLikeMisspelling(name, of: $0.name) }) else { continue }
+            throw Self.relabel(table.headerError(column: index,
+                "not a column relmodel reads, and close to '\(role.name)', which the file lacks: if it is the \(role.role) column, rename it or map it (--columns \(role.role)=\(name)); if not, accept it with --ignore-column \(name)"),
+                file: file)
+        }
+    }
+
+    /// Header columns (index, known name) that look like misspellings of `names`.
+    private static func misspellings(in table: CSVTable, of names: [String]) -> [(index: Int, known: String)] {
+        table.header.indices.compactMap { i in
+            names.first { looksLikeMisspelling(table.header[i], of: $0) }.map { (i, $0) }
         }
     }
 
@@ -119,6 +166,8 @@ public struct LifetimeReader: Sendable {
     /// `rows` counts its rows.
     public static func readGrouped(_ table: CSVTable, file: String? = nil, columns: LifetimeColumns = .init(),
                                    by groupColumn: String) throws(IngestError) -> [(group: String, input: LifetimeInput)] {
+        var columns = columns
+        columns.extra.append(groupColumn)
         let reader = try LifetimeReader(table, file: file, columns: columns)
         guard let by = table.columnIndex(named: groupColumn) else {
             throw relabel(table.headerError(
@@ -142,22 +191,38 @@ public struct LifetimeReader: Sendable {
                 data.append(LifetimeData())
                 rows.append(0)
             }
-            data[k].add(observation)
+            try reader.append(observation, to: &data[k], row: row)
             rows[k] += 1
         }
-        return names.indices.map { (group: names[$0], input: LifetimeInput(data: data[$0], rows: rows[$0])) }
+        let used = reader.usedColumns, unused = reader.unusedColumns
+        return names.indices.map { (group: names[$0], input: LifetimeInput(data: data[$0], rows: rows[$0], usedColumns: used, unusedColumns: unused)) }
     }
 
     /// Reads every row.
     public func read() throws(IngestError) -> LifetimeInput {
         if case let .exact(time, event?) = layout, countColumn == nil, let data = readTimesAndEvents(time: time, event: event) {
-            return LifetimeInput(data: data, rows: table.rowCount)
+            return LifetimeInput(data: data, rows: table.rowCount, usedColumns: usedColumns, unusedColumns: unusedColumns)
         }
         var data = LifetimeData()
         for row in 0..<table.rowCount {
-            data.add(try observation(row: row))
+            try append(try observation(row: row), to: &data, row: row)
         }
-        return LifetimeInput(data: data, rows: table.rowCount)
+        return LifetimeInput(data: data, rows: table.rowCount, usedColumns: usedColumns, unusedColumns: unusedColumns)
+    }
+
+    /// Adds a validated observation to `data`. The row checks above already enforce the data's
+    /// invariants, so the error is only a guard: it names the row rather than trap.
+    public func append(_ observation: LifetimeObservation, to data: inout LifetimeData, row: Int) throws(IngestError) {
+        do {
+            try data.add(observation)
+        } catch {
+            let column: Int
+            switch layout {
+            case let .exact(time, _): column = time
+            case let .interval(start, _, _): column = start
+            }
+            throw Self.relabel(table.error(row: row, column: column, error.description), file: file)
+        }
     }
 
     /// The common `time,event` file without counts, converted column-wise straight from the table's

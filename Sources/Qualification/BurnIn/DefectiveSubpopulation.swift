@@ -58,9 +58,7 @@ public struct DefectiveSubpopulationFit: Sendable {
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> DefectiveSubpopulationFit {
         guard data.hasOnlyExactFailures else { throw .numericalFailure("the defective-subpopulation fit takes exact failures and right-censored units only") }
         guard family == .weibull2p || family == .lognormal2p else { throw .numericalFailure("the defective-subpopulation fit needs weibull2p or lognormal2p") }
-        var failuresOnly = LifetimeData()
-        for i in data.failureTimes.indices { failuresOnly.addFailure(at: data.failureTimes[i], count: data.failureCounts[i]) }
-        let start = try MaximumLikelihood.fit(family, to: failuresOnly)
+        let start = try MaximumLikelihood.fit(family, to: data.exactFailuresOnly)
         let p0 = min(0.99, 1.2 * data.failureCount / data.unitCount)
         let theta0 = [log(p0 / (1 - p0)), start.model.mu, log(start.model.sigma)]
         switch family {

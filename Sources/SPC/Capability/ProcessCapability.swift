@@ -160,11 +160,13 @@ public enum ProcessCapability {
                                   specification: Specification) throws(SPCError) -> PercentileCapability {
         try specification.validate()
         guard values.count >= 2 else { throw .insufficientData("capability needs at least 2 values") }
-        if let bad = values.first(where: { !($0 > 0) }) {
-            throw .invalidParameter("\(family.rawValue) capability needs positive values; found \(bad)")
+        if let bad = values.first(where: { !($0 > 0 && $0.isFinite) }) {
+            throw .invalidParameter("\(family.rawValue) capability needs positive finite values; found \(bad)")
         }
         var data = LifetimeData()
-        for v in values { data.addFailure(at: v) }
+        for v in values {
+            do { try data.addFailure(at: v) } catch { throw .invalidParameter(error.description) }
+        }
         let fit: LifetimeFit
         do { fit = try MaximumLikelihood.fit(family, to: data) } catch { throw .fitFailed(error.description) }
         guard fit.diagnostics.converged else { throw .fitFailed("maximum likelihood did not converge") }

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Reads `time,event,count,<stress>` rows grouped by the stress value (test-only parser).
-func stressLevels(_ name: String, stressColumn: Int = 3) -> [StressLevel] {
+func stressLevels(_ name: String, stressColumn: Int = 3) throws -> [StressLevel] {
     var order: [Double] = []
     var byStress: [Double: LifetimeData] = [:]
     let text = readText(packageRoot + "/datasets/lifetime/" + name).replacingCRLF()
@@ -13,7 +13,7 @@ func stressLevels(_ name: String, stressColumn: Int = 3) -> [StressLevel] {
         let f = line.split(separator: ",").map(String.init)
         let t = Double(f[0])!, count = Double(f[2])!, stress = Double(f[stressColumn])!
         if byStress[stress] == nil { order.append(stress); byStress[stress] = LifetimeData() }
-        if f[1] == "1" { byStress[stress]!.addFailure(at: t, count: count) } else { byStress[stress]!.addSuspension(at: t, count: count) }
+        if f[1] == "1" { try byStress[stress]!.addFailure(at: t, count: count) } else { try byStress[stress]!.addSuspension(at: t, count: count) }
     }
     return order.map { StressLevel(stress: [$0], data: byStress[$0]!) }
 }
@@ -49,7 +49,7 @@ extension String {
     /// log-likelihood is chi2(0.95; 1)/2 = 1.920729 below the maximum (checked by refitting with the
     /// exponent fixed: an inverse-power model with exponent b is a plain Weibull fit of t * V^-b).
     @Test func nelsonBounds() throws {
-        let levels = stressLevels("nelson_insulating_fluid_voltage.csv")
+        let levels = try stressLevels("nelson_insulating_fluid_voltage.csv")
         let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: levels)
         let fisher = fit.coefficientBounds(.fisher, confidence: 0.95)[1]
         let lr = fit.coefficientBounds(.lr, confidence: 0.95)[1]
@@ -62,7 +62,7 @@ extension String {
             for level in levels {
                 let scale = pow(level.stress[0], -end)
                 for i in level.data.failureTimes.indices {
-                    pooled.addFailure(at: level.data.failureTimes[i] * scale, count: level.data.failureCounts[i])
+                    try pooled.addFailure(at: level.data.failureTimes[i] * scale, count: level.data.failureCounts[i])
                     jacobian += level.data.failureCounts[i] * log(scale)
                 }
             }
@@ -90,7 +90,7 @@ extension String {
     /// Arrhenius on the same data read as temperatures is the same linear model in 1/(kT): check the
     /// activation-energy slope against a fit of the exponential relationship on x = 1/(kT) itself.
     @Test func arrheniusSlopeIsActivationEnergy() throws {
-        let levels = stressLevels("nelson_insulating_fluid_voltage.csv").map { StressLevel(stress: [$0.stress[0] * 3], data: $0.data) }
+        let levels = try stressLevels("nelson_insulating_fluid_voltage.csv").map { StressLevel(stress: [$0.stress[0] * 3], data: $0.data) }
         let constants = ThermalConstants.codata
         let arrhenius = try LifeStressRegression.fit(.lognormal2p, .arrhenius, levels: levels, constants: constants)
         let linear = try LifeStressRegression.fit(.lognormal2p, .exponential,
@@ -100,9 +100,9 @@ extension String {
         #expect(abs(arrhenius.logLikelihood - linear.logLikelihood) < 1e-8)
     }
 
-    @Test func impossibleData() {
+    @Test func impossibleData() throws {
         var one = LifetimeData()
-        one.addFailure(at: 10); one.addFailure(at: 20)
+        try one.addFailure(at: 10); try one.addFailure(at: 20)
         #expect(throws: LifeStressError.tooFewStressLevels(found: 1, required: 2)) {
             try LifeStressRegression.fit(.weibull2p, .arrhenius, levels: [StressLevel(stress: [100], data: one)])
         }

@@ -11,15 +11,15 @@ let z975 = 1.959963984540054
 
 /// Failures 3 (x1), 7 (x2, one row with count 2), 11 (x1); suspensions 5, 7, 9, 12: N = 8 units.
 /// The suspension at 7 ties with the failures at 7 and, failures first, is at risk there.
-func smallCase() -> LifetimeData {
+func smallCase() throws -> LifetimeData {
     var d = LifetimeData()
-    d.addFailure(at: 3)
-    d.addSuspension(at: 5)
-    d.addFailure(at: 7, count: 2)
-    d.addSuspension(at: 7)
-    d.addSuspension(at: 9)
-    d.addFailure(at: 11)
-    d.addSuspension(at: 12)
+    try d.addFailure(at: 3)
+    try d.addSuspension(at: 5)
+    try d.addFailure(at: 7, count: 2)
+    try d.addSuspension(at: 7)
+    try d.addSuspension(at: 9)
+    try d.addFailure(at: 11)
+    try d.addSuspension(at: 12)
     return d
 }
 
@@ -82,8 +82,8 @@ func smallCase() -> LifetimeData {
     // error and no bounds, rather than a degenerate [0, 0].
     @Test func survivalZeroHasNoStandardError() throws {
         var d = LifetimeData()
-        d.addFailure(at: 1)
-        d.addFailure(at: 2)
+        try d.addFailure(at: 1)
+        try d.addFailure(at: 2)
         let km = try KaplanMeier(d)
         #expect(km.steps.map(\.survival) == [0.5, 0])
         #expect(km.steps[1].standardError == nil)
@@ -94,16 +94,16 @@ func smallCase() -> LifetimeData {
 
     @Test func noFailuresGiveNoSteps() throws {
         var d = LifetimeData()
-        d.addSuspension(at: 5, count: 3)
+        try d.addSuspension(at: 5, count: 3)
         let km = try KaplanMeier(d)
         #expect(km.steps.isEmpty)
         #expect(km.survival(at: 10) == 1)
     }
 
-    @Test func leftAndIntervalCensoredDataAreRejected() {
-        var d = smallCase()
-        d.addLeftCensored(before: 4, count: 2)
-        d.addInterval(from: 4, to: 6)
+    @Test func leftAndIntervalCensoredDataAreRejected() throws {
+        var d = try smallCase()
+        try d.addLeftCensored(before: 4, count: 2)
+        try d.addInterval(from: 4, to: 6)
         #expect(throws: NonparametricError.censoringNotSupported(method: "Kaplan-Meier", leftCensored: 2, intervalCensored: 1)) {
             try KaplanMeier(d)
         }

@@ -38,14 +38,14 @@ import Darwin
 
     // exp(-H) >= Kaplan-Meier at every time (1 - x <= e^-x for each factor).
     @Test func survivalIsAtLeastKaplanMeier() throws {
-        let data = smallCase()
+        let data = try smallCase()
         let na = try NelsonAalen(data), km = try KaplanMeier(data)
         for (a, b) in zip(na.steps, km.steps) { #expect(a.survival >= b.survival) }
     }
 
-    @Test func intervalDataAreRejected() {
-        var d = smallCase()
-        d.addInterval(from: 1, to: 2, count: 3)
+    @Test func intervalDataAreRejected() throws {
+        var d = try smallCase()
+        try d.addInterval(from: 1, to: 2, count: 3)
         #expect(throws: NonparametricError.censoringNotSupported(method: "Nelson-Aalen", leftCensored: 0, intervalCensored: 3)) {
             try NelsonAalen(d)
         }

@@ -8,10 +8,10 @@ import Darwin
 
 @Suite struct PlottingPositionsTests {
     /// F 10, S 20, F 30, F 40, S 50, F 60, F 75, S 80 (N = 8).
-    func mixed() -> LifetimeData {
+    func mixed() throws -> LifetimeData {
         var d = LifetimeData()
-        for t in [10.0, 30, 40, 60, 75] { d.addFailure(at: t) }
-        for t in [20.0, 50, 80] { d.addSuspension(at: t) }
+        for t in [10.0, 30, 40, 60, 75] { try d.addFailure(at: t) }
+        for t in [20.0, 50, 80] { try d.addSuspension(at: t) }
         return d
     }
 
@@ -41,14 +41,14 @@ import Darwin
     // F 5 (count 2), S 5, F 8 (N = 4): O = 1, 2; then at risk 1: O = 2 + (5 - 2)/2 = 3.5.
     @Test func tiesAndCounts() throws {
         var d = LifetimeData()
-        d.addSuspension(at: 5)
-        d.addFailure(at: 5, count: 2)
-        d.addFailure(at: 8)
+        try d.addSuspension(at: 5)
+        try d.addFailure(at: 5, count: 2)
+        try d.addFailure(at: 8)
         let ranks = try PlottingPositions.adjustedRanks(d)
         #expect(ranks.map(\.time) == [5, 5, 8])
         #expect(ranks.map(\.rank) == [1, 2, 3.5])
         var fractional = LifetimeData()
-        fractional.addFailure(at: 1, count: 1.5)
+        try fractional.addFailure(at: 1, count: 1.5)
         #expect(throws: NonparametricError.nonIntegerCount(1.5)) { try PlottingPositions.compute(fractional, method: .benard) }
     }
 
@@ -58,7 +58,7 @@ import Darwin
     // Beta(2, 4) median solves 1 - (1-x)^5 - 5x(1-x)^4 = 1/2 (CDF of the 2nd order statistic of 5).
     @Test func exactMedianRanks() throws {
         var d = LifetimeData()
-        for t in [1.0, 2, 3, 4, 5] { d.addFailure(at: t) }
+        for t in [1.0, 2, 3, 4, 5] { try d.addFailure(at: t) }
         let f = try PlottingPositions.compute(d, method: .exactMedian).map(\.probability)
         #expect(relativelyClose(f[0], 1 - pow(2, -0.2), 1e-12))
         #expect(relativelyClose(f[4], pow(2, -0.2), 1e-12))
@@ -78,9 +78,9 @@ import Darwin
         for i in 0..<3 { #expect(relativelyClose(f[i].probability, expected[i], 1e-15)) }
     }
 
-    @Test func inspectionDataAreRejected() {
-        var d = mixed()
-        d.addLeftCensored(before: 5)
+    @Test func inspectionDataAreRejected() throws {
+        var d = try mixed()
+        try d.addLeftCensored(before: 5)
         #expect(throws: NonparametricError.censoringNotSupported(method: "rank-based plotting positions", leftCensored: 1, intervalCensored: 0)) {
             try PlottingPositions.compute(d, method: .benard)
         }

@@ -8,12 +8,12 @@ import Darwin
 
 @Suite struct TurnbullTests {
     /// Readout data: 2 failures in (0, 168], 3 in (168, 500], 4 in (500, 1000], 991 survivors at 1000 h.
-    func readout() -> LifetimeData {
+    func readout() throws -> LifetimeData {
         var d = LifetimeData()
-        d.addInterval(from: 0, to: 168, count: 2)      // stored as left-censored at 168
-        d.addInterval(from: 168, to: 500, count: 3)
-        d.addInterval(from: 500, to: 1000, count: 4)
-        d.addSuspension(at: 1000, count: 991)
+        try d.addInterval(from: 0, to: 168, count: 2)      // stored as left-censored at 168
+        try d.addInterval(from: 168, to: 500, count: 3)
+        try d.addInterval(from: 500, to: 1000, count: 4)
+        try d.addSuspension(at: 1000, count: 991)
         return d
     }
 
@@ -52,10 +52,10 @@ import Darwin
     // So (5/8, 0, 3/8) is the NPMLE; EM shrinks p2 by about D2/N = 14/15 per iteration (linear rate).
     @Test func overlappingIntervalsByHand() throws {
         var d = LifetimeData()
-        d.addInterval(from: 0, to: 2, count: 2)
-        d.addInterval(from: 1, to: 3, count: 3)
-        d.addInterval(from: 2, to: 4, count: 1)
-        d.addSuspension(at: 3, count: 2)
+        try d.addInterval(from: 0, to: 2, count: 2)
+        try d.addInterval(from: 1, to: 3, count: 3)
+        try d.addInterval(from: 2, to: 4, count: 1)
+        try d.addSuspension(at: 3, count: 2)
         let t = try Turnbull(d, tolerance: 1e-12)
         #expect(t.intervals.map(\.lower) == [1, 2, 3])
         #expect(t.intervals.map(\.upper) == [2, 3, 4])
@@ -72,10 +72,10 @@ import Darwin
 
     @Test func iterationLimitIsReportedNotHidden() throws {
         var d = LifetimeData()
-        d.addInterval(from: 0, to: 2, count: 2)
-        d.addInterval(from: 1, to: 3, count: 3)
-        d.addInterval(from: 2, to: 4, count: 1)
-        d.addSuspension(at: 3, count: 2)
+        try d.addInterval(from: 0, to: 2, count: 2)
+        try d.addInterval(from: 1, to: 3, count: 3)
+        try d.addInterval(from: 2, to: 4, count: 1)
+        try d.addSuspension(at: 3, count: 2)
         let t = try Turnbull(d, maxIterations: 5)
         #expect(!t.converged)
         #expect(t.iterations == 5)
@@ -101,8 +101,8 @@ import Darwin
     // interval is the point {2}, with all the mass.
     @Test func exactFailureInsideAnInterval() throws {
         var d = LifetimeData()
-        d.addFailure(at: 2)
-        d.addInterval(from: 1, to: 3)
+        try d.addFailure(at: 2)
+        try d.addInterval(from: 1, to: 3)
         let t = try Turnbull(d)
         #expect(t.intervals.count == 1)
         #expect(t.intervals[0].isPoint && t.intervals[0].lower == 2)

@@ -348,12 +348,12 @@ struct LifetimeReaderGroupTests {
         let text = "time,event\n5,1\n\"7.25\",0\n-0,F\n1e3,suspension\n0.001,failure\n12, S \n"
         let input = try LifetimeReader.read(try table(text))
         var expected = LifetimeData()
-        expected.addFailure(at: 5)
-        expected.addSuspension(at: 7.25)
-        expected.addFailure(at: 0)
-        expected.addSuspension(at: 1000)
-        expected.addFailure(at: 0.001)
-        expected.addSuspension(at: 12)
+        try expected.addFailure(at: 5)
+        try expected.addSuspension(at: 7.25)
+        try expected.addFailure(at: 0)
+        try expected.addSuspension(at: 1000)
+        try expected.addFailure(at: 0.001)
+        try expected.addSuspension(at: 12)
         #expect(input.data == expected)
         #expect(input.rows == 6)
         #expect(input.data.failureTimes[1].sign == .plus)   // "-0" reads as +0
