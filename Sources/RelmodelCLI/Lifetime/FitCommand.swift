@@ -76,6 +76,8 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line.")
     var groupColumn: String?
 
+    @OptionGroup var columnOptions: LifetimeColumnOptions
+
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
@@ -146,10 +148,11 @@ struct FitCommand: ParsableCommand {
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
 
         let groups: [(group: String?, input: LifetimeInput)]
+        let columns = try columnOptions.columns()
         if let groupColumn {
-            groups = try readGroupedLifetimeInput(file, by: groupColumn).map { ($0.group, $0.input) }
+            groups = try readGroupedLifetimeInput(file, by: groupColumn, columns: columns).map { ($0.group, $0.input) }
         } else {
-            groups = [(nil, try readLifetimeInput(file))]
+            groups = [(nil, try readLifetimeInput(file, columns: columns))]
         }
         let analyses = LifetimeAnalysis.grouped(groups.map { ($0.group ?? "", $0.input) }, options: options)
         var unanswered: [String] = []
@@ -162,7 +165,7 @@ struct FitCommand: ParsableCommand {
                 print(LifetimeJSON.document(entry.analysis, keys: keys, weibayes: weibayes, group: group).serialized())
             } else {
                 if let group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
-                print(LifetimeText.report(entry.analysis, keys: keys, weibayes: weibayes))
+                print(LifetimeText.report(entry.analysis, keys: keys, weibayes: weibayes, input: input))
             }
             let answeredByWeibayes = weibayes != nil && input.data.failureCount == 0
             if entry.analysis.best == nil && !answeredByWeibayes {

@@ -11,11 +11,20 @@ enum LifetimeText {
         }
     }
 
-    static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?) -> String {
+    /// Which header columns were read, in which role, and which were not: a mis-mapped file shows here.
+    static func columnsLine(_ input: LifetimeInput) -> String {
+        let used = input.usedColumns.map { $0.role == $0.name.lowercased() ? $0.name : "\($0.role)=\($0.name)" }
+        let unused = input.unusedColumns.isEmpty ? "" : "; not read: " + input.unusedColumns.joined(separator: ", ")
+        return "Columns: " + used.joined(separator: ", ") + unused
+    }
+
+    static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?,
+                       input: LifetimeInput? = nil) -> String {
         let options = analysis.options
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
         var lines: [String] = []
         lines.append("Input: \(analysis.rows) rows, \(f(analysis.units)) units, \(f(analysis.failures)) failures, \(f(analysis.suspensions)) suspensions")
+        if let input { lines.append(columnsLine(input)) }
         lines.append("")
         var ranking = TextTable(headers: ["rank", "distribution", "parameters", "logLik", "AICc", "BIC", "AD", "status"],
                                 alignments: [.right, .left, .left, .right, .right, .right, .right, .left])

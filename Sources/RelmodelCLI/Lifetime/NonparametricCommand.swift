@@ -44,6 +44,8 @@ struct NonparametricCommand: ParsableCommand {
     @Option(name: .customLong("max-iterations"), help: "Turnbull: give up (reported as not converged) after this many iterations.")
     var maxIterations: Int = 100_000
 
+    @OptionGroup var columnOptions: LifetimeColumnOptions
+
     @Flag(help: "Print one JSON document instead of a table.")
     var json = false
 
@@ -56,7 +58,7 @@ struct NonparametricCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try readLifetimeInput(file)
+        let input = try readLifetimeInput(file, columns: try columnOptions.columns())
         do {
             switch method {
             case .km: print(render(try KaplanMeier(input.data, confidence: confidence)))

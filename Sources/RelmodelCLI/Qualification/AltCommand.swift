@@ -31,6 +31,7 @@ struct AltCommand: ParsableCommand {
     @Option(name: .customLong("b-life"), help: "B-life percent reported at use (default 10).") var bLife: Double = 10
     @Option(name: .customLong("mission-hours"), help: "Period for the average failure rate (FIT) at use (default 1e5 h).") var missionHours: Double = 100_000
     @OptionGroup var thermal: ThermalOptions
+    @OptionGroup var columnOptions: LifetimeColumnOptions
     @Flag(help: "Print one JSON document instead of tables.") var json = false
 
     var family: LifetimeFamily { LifetimeFamily(rawValue: distribution)! }
@@ -58,9 +59,11 @@ struct AltCommand: ParsableCommand {
     func run() throws {
         let table = try readTable(file)
         let levels: [StressLevel], rows: Int
+        let columns = try columnOptions.columns()
         do {
             (levels, rows) = try LifeStressReader.read(table, file: file, stressColumns: [stress] + (humidity.map { [$0] } ?? []),
-                                                       relationship: relationship, constants: thermal.constants)
+                                                       relationship: relationship, constants: thermal.constants,
+                                                       columns: columns)
         } catch {
             throw dataError(error)
         }

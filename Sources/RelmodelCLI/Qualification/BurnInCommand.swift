@@ -39,6 +39,7 @@ struct BurnInCommand: ParsableCommand {
     @Option(name: .customLong("wear-out-onset"), help: "Use-equivalent hours at which wear-out starts (warning).") var wearOutOnset: Double?
     @Option(help: "Two-sided confidence of the bounds, in (0, 1).") var confidence: Double = 0.9
     @OptionGroup var thermal: ThermalOptions
+    @OptionGroup var columnOptions: LifetimeColumnOptions
     @Flag(help: "Print one JSON document instead of a table.") var json = false
 
     func validate() throws {
@@ -69,7 +70,7 @@ struct BurnInCommand: ParsableCommand {
         var modelJSON: [(String, JSONValue)]
         let burnInModel: BurnInModel
         if let file {
-            let input = try readLifetimeInput(file)
+            let input = try readLifetimeInput(file, columns: try columnOptions.columns())
             do {
                 switch model {
                 case .lfp:
