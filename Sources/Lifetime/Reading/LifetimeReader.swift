@@ -73,6 +73,8 @@ public struct LifetimeReader: Sendable {
     public let layout: Layout
     /// The count column, if any.
     public let countColumn: Int?
+    /// Columns the caller reads itself (`LifetimeColumns.extra`) that the header has.
+    public let extraColumns: [Int]
 
     /// Resolves the columns of `table`; throws the header errors listed above. `file` overrides the
     /// table's name in errors (default: `table.name`).
@@ -84,6 +86,7 @@ public struct LifetimeReader: Sendable {
         let end = table.columnIndex(named: columns.end)
         let event = table.columnIndex(named: columns.event)
         countColumn = table.columnIndex(named: columns.count)
+        extraColumns = columns.extra.compactMap { table.columnIndex(named: $0) }
 
         switch (time, start, end) {
         case let (time?, nil, nil):
@@ -120,6 +123,7 @@ public struct LifetimeReader: Sendable {
         case let .interval(start, end, event): roles = [(start, "start"), (end, "end")] + (event.map { [($0, "event")] } ?? [])
         }
         if let countColumn { roles.append((countColumn, "count")) }
+        roles += extraColumns.map { ($0, table.header[$0].lowercased()) }
         return roles.sorted { $0.0 < $1.0 }.map { (role: $0.1, name: table.header[$0.0]) }
     }
 
