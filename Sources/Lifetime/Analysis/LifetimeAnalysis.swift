@@ -153,7 +153,7 @@ public struct LifetimeAnalysis: Sendable {
         }
     }
 
-    /// The best converged model, if any.
+    /// The best converged model, if any (a degenerate one only when no proper fit exists).
     public var best: ModelSummary? {
         if case let .fitted(summary) = outcomes.first, summary.fit.diagnostics.converged { return summary }
         return nil
@@ -229,13 +229,15 @@ public struct LifetimeAnalysis: Sendable {
                             meanResidualLives: residual)
     }
 
-    /// Stable ordering: converged fits by score (missing scores last), then unconverged fits, then failures.
+    /// Stable ordering: proper converged fits by score (missing scores last), then degenerate fits (a
+    /// boundary estimate or a fallback, by score), then unconverged fits, then failures.
     static func rank(_ outcomes: [ModelOutcome], by criterion: RankingCriterion) -> [ModelOutcome] {
         func key(_ o: ModelOutcome) -> (Int, Double) {
-            guard case let .fitted(s) = o else { return (3, 0) }
-            guard s.fit.diagnostics.converged else { return (2, 0) }
-            guard let score = criterion.score(s.fit), !score.isNaN else { return (1, 0) }
-            return (0, score)
+            guard case let .fitted(s) = o else { return (5, 0) }
+            guard s.fit.diagnostics.converged else { return (4, 0) }
+            let degenerate = s.fit.diagnostics.degenerate
+            guard let score = criterion.score(s.fit), !score.isNaN else { return (degenerate ? 3 : 1, 0) }
+            return (degenerate ? 2 : 0, score)
         }
         // Keys once per model: a score such as Anderson-Darling is computed on each access.
         let keys = outcomes.map(key)

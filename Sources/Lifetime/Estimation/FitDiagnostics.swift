@@ -14,9 +14,29 @@ public struct FitDiagnostics: Sendable, Equatable {
     /// True when the likelihood grows without bound (a threshold approaching the first failure): the
     /// reported estimate is then the documented fallback named in `notes`, not a global maximum.
     public var likelihoodUnbounded: Bool
+    /// True when the likelihood has no interior maximum for this family on these data (a threshold at
+    /// the first failure, a likelihood unbounded in the threshold, a threshold running away from the
+    /// data): the estimate is a boundary point or the fallback named in `fallback`, never a proper
+    /// maximum, and the analysis ranks it below every proper fit.
+    public var degenerate: Bool
+    /// The documented, bounded estimate reported in place of a maximum that does not exist
+    /// ("threshold at the first failure", "interior local maximum", "gamma = 0, the two-parameter fit").
+    public var fallback: String?
+    /// True when the fitted distribution's median lies more than `extrapolationLimit` times beyond the
+    /// longest time observed: a real maximum, but one that describes the data's first few percent only
+    /// (typically a defective subpopulation fitted as if every unit would fail). A note says so.
+    public var extrapolated: Bool
+
+    /// How far beyond the longest observed time a fitted median may lie before the fit is flagged as
+    /// `extrapolated`: 1000 times (an ordinary heavily censored test puts it within some tens).
+    public static let extrapolationLimit = 1000.0
 
     public init(converged: Bool, iterations: Int, gradientNorm: Double, hessianNegativeDefinite: Bool,
-                notes: [String] = [], likelihoodUnbounded: Bool = false) {
+                notes: [String] = [], likelihoodUnbounded: Bool = false, degenerate: Bool = false,
+                fallback: String? = nil, extrapolated: Bool = false) {
+        self.degenerate = degenerate
+        self.fallback = fallback
+        self.extrapolated = extrapolated
         self.converged = converged
         self.iterations = iterations
         self.gradientNorm = gradientNorm
@@ -25,8 +45,8 @@ public struct FitDiagnostics: Sendable, Equatable {
         self.likelihoodUnbounded = likelihoodUnbounded
     }
 
-    /// A fit whose numbers can be used: converged to a strict local maximum.
-    public var isReliable: Bool { converged && hessianNegativeDefinite }
+    /// A fit whose numbers can be used: converged to a strict local maximum that is a proper one.
+    public var isReliable: Bool { converged && hessianNegativeDefinite && !degenerate }
 }
 
 /// Why a maximum-likelihood estimate does not exist for the data, reported instead of a number.

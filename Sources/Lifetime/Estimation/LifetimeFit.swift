@@ -67,7 +67,9 @@ public struct LifetimeFit: Sendable {
     /// and a CDF per failure time, more than a large fit itself, and most fits never report it.
     /// - Complexity: O(n).
     public var andersonDarling: Double? {
-        andersonDarlingData.flatMap { AndersonDarling.statistic(model: model, data: $0) }
+        // Infinite when the model gives an observed failure probability 0 or 1 (a threshold at the first
+        // failure): the statistic is then not defined, rather than a number to rank by.
+        andersonDarlingData.flatMap { AndersonDarling.statistic(model: model, data: $0) }.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Number of estimated parameters (fixed ones do not count).

@@ -25,7 +25,40 @@ public enum MaximumLikelihood {
     /// Fits `family` with some parameters held at known values: a known sigma (or shape) leaves a
     /// one-parameter search in mu; a known threshold fits the shape and scale to t - gamma. Fixed
     /// parameters get no bounds and do not count in AIC, AICc and BIC.
+    ///
+    /// A fit whose median lies more than `FitDiagnostics.extrapolationLimit` times beyond the longest
+    /// observed time is flagged `extrapolated`, with a note.
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData, fixed: FixedParameters) throws(FitFailure) -> LifetimeFit {
+        var fit = try estimate(family, to: data, fixed: fixed)
+        flagExtrapolation(&fit, data)
+        return fit
+    }
+
+    /// Flags a fit whose median lies far beyond the data (see `FitDiagnostics.extrapolated`).
+    static func flagExtrapolation(_ fit: inout LifetimeFit, _ data: LifetimeData) {
+        let longest = (data.failureTimes + data.suspensionTimes + data.leftCensoredTimes + data.intervalUpperTimes).max() ?? 0
+        let median = fit.model.quantile(0.5)
+        guard longest > 0, median.isFinite || median == .infinity, median > FitDiagnostics.extrapolationLimit * longest else { return }
+        let fraction = data.unitCount > 0 ? 100 * data.failureCount / data.unitCount : 0
+        fit.diagnostics.extrapolated = true
+        fit.diagnostics.notes.append("the fitted median (\(Self.brief(median))) lies \(Self.brief(median / longest)) times beyond the longest time observed (\(Self.brief(longest))): the data show the first \(Self.brief(fraction)) % of failures only and the fit extrapolates far beyond them; if failures stopped because only some units are defective, a defective-subpopulation (LFP) model describes the data (relmodel burnin --model lfp)")
+    }
+
+    /// A number in a note: 4 significant digits.
+    static func brief(_ x: Double) -> String {
+        guard x.isFinite else { return "\(x)" }
+        if x != 0 && (abs(x) >= 1e6 || abs(x) < 1e-3) {
+            let exponent = Int(log10(abs(x)).rounded(.down))
+            let mantissa = (x / pow(10, Double(exponent)) * 1000).rounded() / 1000
+            return "\(mantissa)e\(exponent)"
+        }
+        let digits = max(0, 3 - Int(log10(max(abs(x), 1e-300)).rounded(.down)))
+        let scale = pow(10, Double(digits))
+        let rounded = (x * scale).rounded() / scale
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : "\(rounded)"
+    }
+
+    static func estimate(_ family: LifetimeFamily, to data: LifetimeData, fixed: FixedParameters) throws(FitFailure) -> LifetimeFit {
         if fixed.isEmpty { return try fitFree(family, to: data) }
         if data.failureCount == 0 { throw .noFailures }
         if fixed.sigma != nil && family.isGamma { throw .notApplicable("the gamma families have no sigma to fix") }

@@ -89,7 +89,8 @@ enum ThresholdEstimation {
             converged: inner.diagnostics.converged && refined.converged, iterations: inner.diagnostics.iterations,
             gradientNorm: inner.diagnostics.gradientNorm,
             hessianNegativeDefinite: inner.diagnostics.hessianNegativeDefinite && covariance != nil,
-            notes: notes, likelihoodUnbounded: unbounded)
+            notes: notes, likelihoodUnbounded: unbounded, degenerate: unbounded,
+            fallback: unbounded ? "interior local maximum" : nil)
         return rebuilt(inner, family: family, data: data, covariance: covariance, diagnostics: diagnostics)
     }
 
@@ -129,12 +130,14 @@ enum ThresholdEstimation {
                                sampleSize: data.unitCount,
                                diagnostics: FitDiagnostics(converged: false, iterations: 0, gradientNorm: .nan,
                                                            hessianNegativeDefinite: false, notes: [note],
-                                                           likelihoodUnbounded: unbounded),
+                                                           likelihoodUnbounded: unbounded, degenerate: true),
                                andersonDarlingData: nil)
         }
         var d = inner.diagnostics
         d.notes.append(note)
         d.likelihoodUnbounded = unbounded
+        d.degenerate = true
+        d.fallback = "gamma = 0, the two-parameter fit"
         return rebuilt(inner, family: family, data: data, covariance: nil, diagnostics: d)
     }
 
@@ -150,7 +153,8 @@ enum ThresholdEstimation {
         let logLikelihood = r * log(lambda) - lambda * total
         let model = LifetimeModel.exponential(lambda: lambda, gamma: tMin)
         let diagnostics = FitDiagnostics(converged: true, iterations: 0, gradientNorm: 0, hessianNegativeDefinite: true,
-                                         notes: ["closed form: gamma at its boundary (the first failure); bounds on lambda are conditional on gamma"])
+                                         notes: ["closed form: gamma at its boundary (the first failure); bounds on lambda are conditional on gamma"],
+                                         degenerate: true, fallback: "threshold at the first failure (boundary maximum)")
         return LifetimeFit(family: .exponential2p, method: .mle, model: model,
                            locationScaleCovariance: Matrix([[1 / r]]), internalCovariance: nil,
                            logLikelihood: logLikelihood, sample: PreparedSample(LifetimeData(), logScale: true),

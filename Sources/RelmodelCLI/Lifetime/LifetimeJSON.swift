@@ -93,6 +93,9 @@ enum LifetimeJSON {
                     ("gradientNorm", .number(fit.diagnostics.gradientNorm)),
                     ("hessianNegativeDefinite", .bool(fit.diagnostics.hessianNegativeDefinite)),
                     ("likelihoodUnbounded", .bool(fit.diagnostics.likelihoodUnbounded)),
+                    ("degenerate", .bool(fit.diagnostics.degenerate)),
+                    ("fallback", fit.diagnostics.fallback.map(JSONValue.string) ?? .null),
+                    ("extrapolated", .bool(fit.diagnostics.extrapolated)),
                     ("notes", .array(fit.diagnostics.notes.map(JSONValue.string))),
                 ])),
             ])

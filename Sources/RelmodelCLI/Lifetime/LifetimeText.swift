@@ -18,6 +18,16 @@ enum LifetimeText {
         return "Columns: " + used.joined(separator: ", ") + unused
     }
 
+    /// The ranking table's status, in words: why a model is not a proper fit, or "ok".
+    static func status(_ d: FitDiagnostics) -> String {
+        if !d.converged { return "NOT CONVERGED" }
+        if let fallback = d.fallback { return "degenerate: \(fallback)" }
+        if d.degenerate { return "degenerate: no maximum" }
+        if !d.hessianNegativeDefinite { return "Hessian not negative definite" }
+        if d.extrapolated { return "ok, but extrapolates far beyond the data" }
+        return "ok"
+    }
+
     static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?,
                        input: LifetimeInput? = nil) -> String {
         let options = analysis.options
@@ -33,9 +43,7 @@ enum LifetimeText {
             case let .fitted(s):
                 let fit = s.fit
                 let parameters = zip(fit.family.parameterNames, fit.parameters).map { "\($0)=\(f($1))" }.joined(separator: " ")
-                let status = !fit.diagnostics.converged ? "NOT CONVERGED"
-                    : !fit.diagnostics.hessianNegativeDefinite ? "Hessian not negative definite"
-                    : fit.diagnostics.likelihoodUnbounded ? "likelihood unbounded: local maximum or fallback" : "ok"
+                let status = Self.status(fit.diagnostics)
                 ranking.append(["\(i + 1)", fit.family.rawValue, parameters, f(fit.logLikelihood), f(fit.aicc), f(fit.bic),
                                 NumberFormatting.significant(fit.andersonDarling, 5), status])
             case let .failed(family, failure):
@@ -83,7 +91,12 @@ enum LifetimeText {
         let how = d.converged && d.iterations == 0 ? "closed form" : "\(d.converged ? "converged" : "NOT CONVERGED") in \(d.iterations) iterations"
         lines.append("Diagnostics: \(how), gradient norm \(NumberFormatting.significant(d.gradientNorm, 3)), Hessian \(d.hessianNegativeDefinite ? "negative definite" : "NOT negative definite")")
         for note in d.notes { lines.append("  note: \(note)") }
-        if d.likelihoodUnbounded { lines.append("  WARNING: the likelihood is unbounded; the estimate is the documented fallback above") }
+        if d.degenerate {
+            lines.append("  WARNING: degenerate fit: the likelihood has no proper maximum; the estimate is \(d.fallback ?? "not a maximum") (ranked below every proper fit)")
+        } else if d.likelihoodUnbounded {
+            lines.append("  WARNING: the likelihood is unbounded; the estimate is the documented fallback above")
+        }
+        if d.extrapolated { lines.append("  WARNING: the fit extrapolates far beyond the data (see the note above)") }
         lines.append("Log-likelihood \(f(fit.logLikelihood)) (time-scale density), AIC \(f(fit.aic)), AICc \(f(fit.aicc)), BIC \(f(fit.bic)) with n = \(f(fit.sampleSize)) units")
         return lines.joined(separator: "\n")
     }
