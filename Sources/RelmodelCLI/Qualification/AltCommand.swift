@@ -10,26 +10,25 @@ struct AltCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alt",
         abstract: "Fit a life-stress (accelerated life) model and extrapolate to use conditions.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         FILE: lifetime columns as for `relmodel fit` plus a stress column (--stress; Peck also needs \
         --humidity). mu = b0 + b1 x with x = 1/(kT) for arrhenius (b1 = Ea in eV) and eyring (plus -ln T), \
         ln V for inverse-power (b1 = exponent), V for exponential; sigma common. Temperatures in Celsius. \
         Bounds: Fisher and likelihood ratio on the coefficients and sigma; Fisher (delta method) on \
-        quantities at --use-stress. Exit codes: 0 success, 64 usage error, 65 bad data or no estimate, \
-        66 file unreadable.
-        """
+        quantities at --use-stress.
+        """)
     )
 
     @Argument(help: "CSV file, or - for standard input.") var file: String
     @Option(help: "Name of the stress column (temperature in Celsius for arrhenius, eyring, peck).") var stress: String
     @Option(help: "Name of the relative-humidity column (peck only).") var humidity: String?
-    @Option(name: .customLong("dist"), help: "weibull2p (default), lognormal2p or exponential1p.") var distribution: String = "weibull2p"
-    @Option(help: "arrhenius (default), eyring, inverse-power, exponential or peck.") var relationship: LifeStressRelationship = .arrhenius
+    @Option(name: .customLong("dist"), help: "weibull2p, lognormal2p or exponential1p.") var distribution: String = "weibull2p"
+    @Option(help: "arrhenius, eyring, inverse-power, exponential or peck.") var relationship: LifeStressRelationship = .arrhenius
     @Option(name: .customLong("use-stress"), help: "Use-condition stress for extrapolation.") var useStress: Double?
     @Option(name: .customLong("use-humidity"), help: "Use-condition relative humidity (peck).") var useHumidity: Double?
     @Option(help: "Two-sided confidence of the bounds, in (0, 1).") var confidence: Double = 0.95
-    @Option(name: .customLong("b-life"), help: "B-life percent reported at use (default 10).") var bLife: Double = 10
-    @Option(name: .customLong("mission-hours"), help: "Period for the average failure rate (FIT) at use (default 1e5 h).") var missionHours: Double = 100_000
+    @Option(name: .customLong("b-life"), help: "B-life percent reported at use.") var bLife: Double = 10
+    @Option(name: .customLong("mission-hours"), help: "Period for the average failure rate (FIT) at use, hours.") var missionHours: Double = 100_000
     @OptionGroup var thermal: ThermalOptions
     @Flag(help: "Print one JSON document instead of tables.") var json = false
 
