@@ -8,19 +8,21 @@ struct CapabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capability",
         abstract: "Process capability: Cp, Cpk, Pp, Ppk, Cpm with intervals, or the ISO percentile method for Weibull/lognormal.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         Within sigma: from subgroups (--sigma-method, default rbar as qcc) with --subgroup, else MR-bar/d2. \
         Only phase I rows are used when --phase or --phase1 is given. Intervals: chi-square for Cp and Pp, \
-        Bissell's approximation for Cpk and Ppk (as qcc).
-        """
+        Bissell's approximation for Cpk and Ppk (as qcc). --svg writes the capability histogram: the \
+        values as a density histogram with the LSL, USL and target lines and the fitted density (normal: \
+        within and overall sigma; weibull, lognormal: the fitted model).
+        """)
     )
-    @OptionGroup var options: ChartInputOptions
+    @OptionGroup var options: SPCDataOptions
     @Option(help: "Lower specification limit.") var lsl: Double?
     @Option(help: "Upper specification limit.") var usl: Double?
     @Option(help: "Target (for Cpm). Default: midpoint of the limits.") var target: Double?
-    @Option(help: "Distribution: normal (default), weibull, lognormal.") var dist: String = "normal"
+    @Option(help: "Distribution: normal, weibull, lognormal.") var dist: String = "normal"
     @Option(help: "Two-sided confidence level for the intervals.") var confidence: Double = 0.95
-    @Option(name: .customLong("sigma-method"), help: "Within sigma for subgroups: rbar (default), sbar, pooled, mvlue-r, mvlue-s.")
+    @Option(name: .customLong("sigma-method"), help: "Within sigma for subgroups: rbar, sbar, pooled, mvlue-r, mvlue-s.")
     var sigmaMethod: SigmaMethod = .rBar
 
     func validate() throws {
@@ -37,33 +39,35 @@ struct CapabilityCommand: ParsableCommand {
         let spec = Specification(lsl: lsl, usl: usl, target: target)
         let document: JSONValue
         let text: String
+        let svg: String
         if dist == "normal" {
             let (phaseValues, sigma) = try withinSigma(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.normal(phaseValues, withinSigma: sigma, specification: spec, confidence: confidence) }
             document = Self.json(cap)
             text = Self.text(cap)
+            svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         } else {
             let family: LifetimeFamily = dist == "weibull" ? .weibull2p : .lognormal2p
             let phaseValues = try phaseIValues(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.percentile(phaseValues, family: family, specification: spec) }
             document = Self.json(cap)
             text = Self.text(cap)
+            svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         }
+        if let path = options.svg { try writeOutputFile(path, svg) }
         print(options.json ? document.serialized() : text)
     }
 
     /// Phase I values (all when no phase is given), with subgroups kept together.
     func phaseIValues(_ input: SPCInput, _ values: [Double]) throws -> [Double] {
         let groups = GroupedRows(try input.rowLabels(options))
-        let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
-        let mask = chartOptions.phaseI ?? Array(repeating: true, count: groups.labels.count)
+        let mask = try input.phaseI(options, firstRows: groups.firstRows) ?? Array(repeating: true, count: groups.labels.count)
         return zip(groups.rows, mask).filter(\.1).flatMap { $0.0.map { values[$0] } }
     }
 
     func withinSigma(_ input: SPCInput, _ values: [Double]) throws -> ([Double], Double) {
         let groups = GroupedRows(try input.rowLabels(options))
-        let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
-        let mask = chartOptions.phaseI ?? Array(repeating: true, count: groups.labels.count)
+        let mask = try input.phaseI(options, firstRows: groups.firstRows) ?? Array(repeating: true, count: groups.labels.count)
         let phaseGroups = zip(groups.rows, mask).filter(\.1).map { $0.0.map { values[$0] } }
         let sigma: Double = try SPCInput.dataErrors {
             options.subgroup != nil
