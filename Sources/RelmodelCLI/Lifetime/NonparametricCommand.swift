@@ -7,14 +7,14 @@ struct NonparametricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nonparametric",
         abstract: "Nonparametric estimates: Kaplan-Meier, Nelson-Aalen or Turnbull.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         FILE is read as by `relmodel fit`. km (Kaplan-Meier survival with Greenwood standard errors) and \
         na (Nelson-Aalen cumulative hazard, variance sum d/n^2, log-transformed bounds) need exact and \
         right-censored data; at equal times failures come before suspensions. turnbull (NPMLE by \
         self-consistency) also takes left- and interval-censored data; an interval upper end of null \
-        in JSON is +infinity. Exit codes: 0 success, 64 usage error, 65 data error (including \
-        left- or interval-censored data for km and na), 66 file not readable.
-        """
+        in JSON is +infinity. Left- or interval-censored data \
+        for km and na are a data error.
+        """)
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable {
@@ -29,13 +29,13 @@ struct NonparametricCommand: ParsableCommand {
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
 
-    @Option(help: "Estimator: km (Kaplan-Meier, default), na (Nelson-Aalen), turnbull.")
+    @Option(help: "Estimator: km (Kaplan-Meier), na (Nelson-Aalen), turnbull.")
     var method: Method = .km
 
     @Option(help: "Two-sided confidence level of the bounds, in (0, 1).")
     var confidence: Double = 0.95
 
-    @Option(name: .customLong("km-bounds"), help: "Kaplan-Meier bounds: log-log (default) or plain (linear, clipped to [0, 1]).")
+    @Option(name: .customLong("km-bounds"), help: "Kaplan-Meier bounds: log-log or plain (linear, clipped to [0, 1]).")
     var kmBounds: KMBounds = .logLog
 
     @Option(help: "Turnbull: stop when no mass changes by more than this in one iteration.")
