@@ -55,8 +55,9 @@ public enum NumberFormatting {
     /// they line up and compare at a glance: enough decimals for the largest magnitude to show
     /// `digits` significant digits, at least `minimumDecimals` (e.g. 2 for log-likelihoods and AIC
     /// values, which at a million units are about 1e7 and differ in the units digit), then trailing
-    /// zeros common to every value are dropped (a column of whole numbers has none). Magnitudes of
-    /// 1e15 and above or below 1e-4 put the whole column in `significant` form. nil prints as "-",
+    /// zeros common to every value are dropped (a column of whole numbers has none); the smallest
+    /// non-zero magnitude keeps at least two significant digits. Magnitudes of 1e15 and above or
+    /// below 1e-4, or spanning nine decades or more, put the whole column in `significant` form. nil prints as "-",
     /// non-finite values as in `significant`.
     /// - Complexity: O(values).
     public static func column(_ values: [Double?], digits: Int = 6, minimumDecimals: Int = 0) -> [String] {
@@ -65,11 +66,16 @@ public enum NumberFormatting {
         if largest == 0 {
             return values.map { v in v.map { $0.isFinite ? fixed(0, minimumDecimals) : significant($0) } ?? "-" }
         }
-        if largest >= 1e15 || largest < 1e-4 { return values.map { significant($0, digits) } }
-        var exponent = 0   // 10^exponent <= largest < 10^(exponent + 1)
-        while power10(exponent + 1) <= largest { exponent += 1 }
-        while power10(exponent) > largest { exponent -= 1 }
-        let chosen = min(15, max(minimumDecimals, digits - 1 - exponent))
+        let smallest = finite.map(abs).filter { $0 > 0 }.min() ?? largest
+        if largest >= 1e15 || largest < 1e-4 || largest / smallest >= 1e9 { return values.map { significant($0, digits) } }
+        func exponent(_ x: Double) -> Int {   // 10^e <= x < 10^(e + 1)
+            var e = 0
+            while power10(e + 1) <= x { e += 1 }
+            while power10(e) > x { e -= 1 }
+            return e
+        }
+        // The largest value shows `digits` significant digits, the smallest at least two.
+        let chosen = min(15, max(minimumDecimals, digits - 1 - exponent(largest), min(digits, 2) - 1 - exponent(smallest)))
         // Drop the trailing zeros every value has at `chosen` decimals.
         var needed = minimumDecimals
         for v in finite where needed < chosen {

@@ -42,3 +42,12 @@ struct ColumnFormattingTests {
         #expect(NumberFormatting.counted(1, "batch", plural: "batches") == "1 batch")
     }
 }
+
+@Suite("Column formatting keeps small values visible")
+struct ColumnSmallValueTests {
+    @Test("the smallest non-zero value keeps two significant digits; nine decades fall back to significant form")
+    func smallValues() {
+        #expect(NumberFormatting.column([1234.5, 0.52], digits: 4) == ["1234.50", "0.52"])
+        #expect(NumberFormatting.column([1e6, 1e-4]) == ["1000000", "0.0001"])   // each in significant form
+    }
+}

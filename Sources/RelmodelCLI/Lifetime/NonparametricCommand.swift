@@ -76,6 +76,9 @@ struct NonparametricCommand: ParsableCommand {
 
     private static func f(_ x: Double?) -> String { NumberFormatting.significant(x, 7) }
 
+    /// Seven significant digits for the largest value of each column, one number of decimals per column.
+    private static func styles(_ count: Int) -> [TextTable.NumberStyle] { Array(repeating: .init(digits: 7), count: count) }
+
     private func render(_ km: KaplanMeier) -> String {
         let bounds = { (s: KaplanMeier.Step) in kmBounds == .plain ? s.plainBounds : s.logLogBounds }
         if json {
@@ -89,12 +92,11 @@ struct NonparametricCommand: ParsableCommand {
                                      ("points", .array(points))]).serialized()
         }
         var table = TextTable(headers: ["time", "at risk", "failures", "survival", "std. error", "lower", "upper"],
-                              alignments: Array(repeating: .right, count: 7))
+                              alignments: Array(repeating: .right, count: 7), numberStyles: Self.styles(7))
         for s in km.steps {
-            table.append([Self.f(s.time), Self.f(s.atRisk), Self.f(s.failures), Self.f(s.survival), Self.f(s.standardError),
-                          Self.f(bounds(s).lower), Self.f(bounds(s).upper)])
+            table.append(cells: [s.time, s.atRisk, s.failures, s.survival, s.standardError, bounds(s).lower, bounds(s).upper].map(TextTable.Cell.number))
         }
-        return "Kaplan-Meier survival, \(Self.f(km.unitCount)) units, Greenwood standard errors, "
+        return "Kaplan-Meier survival, \(NumberFormatting.counted(km.unitCount, "unit")), Greenwood standard errors, "
             + "\(kmBounds.rawValue) bounds \(Self.percent(confidence)) two-sided\n" + table.rendered()
     }
 
@@ -112,12 +114,12 @@ struct NonparametricCommand: ParsableCommand {
                                      ("points", .array(points))]).serialized()
         }
         var table = TextTable(headers: ["time", "at risk", "failures", "cum. hazard", "std. error", "lower", "upper", "exp(-H)"],
-                              alignments: Array(repeating: .right, count: 8))
+                              alignments: Array(repeating: .right, count: 8), numberStyles: Self.styles(8))
         for s in na.steps {
-            table.append([Self.f(s.time), Self.f(s.atRisk), Self.f(s.failures), Self.f(s.cumulativeHazard), Self.f(s.standardError),
-                          Self.f(s.bounds.lower), Self.f(s.bounds.upper), Self.f(s.survival)])
+            table.append(cells: [s.time, s.atRisk, s.failures, s.cumulativeHazard, s.standardError,
+                                 s.bounds.lower, s.bounds.upper, s.survival].map(TextTable.Cell.number))
         }
-        return "Nelson-Aalen cumulative hazard, \(Self.f(na.unitCount)) units, variance sum d/n^2, "
+        return "Nelson-Aalen cumulative hazard, \(NumberFormatting.counted(na.unitCount, "unit")), variance sum d/n^2, "
             + "log-transformed bounds \(Self.percent(confidence)) two-sided\n" + table.rendered()
     }
 
@@ -133,14 +135,16 @@ struct NonparametricCommand: ParsableCommand {
                                      ("kktExcess", .number(t.kktExcess)), ("logLikelihood", .number(t.logLikelihood)),
                                      ("intervals", .array(intervals))]).serialized()
         }
-        var table = TextTable(headers: ["interval", "mass", "survival after"], alignments: [.left, .right, .right])
+        var table = TextTable(headers: ["interval", "mass", "survival after"], alignments: [.left, .right, .right],
+                              numberStyles: Self.styles(3))
         for i in t.intervals {
             let name = i.isPoint ? "[\(Self.f(i.lower))]" : "(\(Self.f(i.lower)), \(Self.f(i.upper))\(i.upper.isFinite ? "]" : ")")"
-            table.append([name, Self.f(i.mass), Self.f(i.survivalAfter)])
+            table.append(cells: [.text(name), .number(i.mass), .number(i.survivalAfter)])
         }
         let status = t.converged ? "converged" : "NOT CONVERGED"
-        return "Turnbull NPMLE, \(Self.f(t.unitCount)) units, \(t.intervals.count) innermost intervals, \(status) in "
-            + "\(t.iterations) iterations (tolerance \(NumberFormatting.significant(t.tolerance, 3)), "
+        return "Turnbull NPMLE, \(NumberFormatting.counted(t.unitCount, "unit")), "
+            + "\(NumberFormatting.counted(t.intervals.count, "innermost interval")), \(status) in "
+            + "\(NumberFormatting.counted(t.iterations, "iteration")) (tolerance \(NumberFormatting.significant(t.tolerance, 3)), "
             + "KKT excess \(NumberFormatting.significant(t.kktExcess, 3)))\n" + table.rendered()
     }
 
