@@ -172,9 +172,8 @@ struct AltCommand: ParsableCommand {
               case let .object(lb)? = bounds.first(where: { $0.0 == "lr" })?.1 else { return document.serialized() }
         for (i, (name, v)) in params.enumerated() {
             let f = pair(fb[i].1), l = pair(lb[i].1)
-            table.append([name, NumberFormatting.significant(number(v), 6), NumberFormatting.significant(number(errs[i].1), 4),
-                          NumberFormatting.significant(f.0, 6), NumberFormatting.significant(f.1, 6),
-                          NumberFormatting.significant(l.0, 6), NumberFormatting.significant(l.1, 6)])
+            // One parameter per row: its estimate, standard error and bounds share one number of decimals.
+            table.append([name] + NumberFormatting.column([number(v), number(errs[i].1), f.0, f.1, l.0, l.1], digits: 6))
         }
         var lines = ["\(fit.family.rawValue) life, \(fit.relationship.rawValue) relationship",
                      table.rendered(),

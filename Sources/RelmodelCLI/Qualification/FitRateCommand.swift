@@ -107,11 +107,11 @@ struct FitRateCommand: ParsableCommand {
 
     static func text(_ plan: FailureRatePlan, _ result: FailureRateResult) -> String {
         var table = TextTable(headers: ["mechanism", "Ea eV", "failures", "equiv. device-hours", "chi2", "FIT point", "FIT upper"],
-                              alignments: [.left, .right, .right, .right, .right, .right, .right])
+                              alignments: [.left, .right, .right, .right, .right, .right, .right],
+                              numberStyles: [.init(), .init(digits: 4), .init(), .init(digits: 6), .init(digits: 5), .init(digits: 4), .init(digits: 4)])
         for m in result.mechanisms {
-            table.append([m.mechanism.name, NumberFormatting.significant(m.mechanism.activationEnergy, 4), String(m.failures),
-                          NumberFormatting.significant(m.equivalentDeviceHours, 6), NumberFormatting.significant(m.chiSquare, 5),
-                          NumberFormatting.significant(m.fitPoint, 4), NumberFormatting.significant(m.fit, 4)])
+            table.append(cells: [.text(m.mechanism.name), .number(m.mechanism.activationEnergy), .text(String(m.failures)),
+                                 .number(m.equivalentDeviceHours), .number(m.chiSquare), .number(m.fitPoint), .number(m.fit)])
         }
         let pct = NumberFormatting.significant(result.confidence * 100, 4)
         return table.rendered() + "\n\n" + keyValueTable([

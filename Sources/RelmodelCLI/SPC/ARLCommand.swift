@@ -140,7 +140,7 @@ public struct ARLCommand: ParsableCommand {
                 parameters = [("tests", .array(ruleSet.rules.map { .string("\($0.test):\($0.k)") })), ("L", .number(width)),
                               ("method", .string("simulation")), ("replicates", .number(Double(replicates))),
                               ("seed", .number(Double(seed)))]
-                title = "Shewhart chart, tests \(ruleSet.rules.map { "\($0.test)" }.joined(separator: ", ")), simulated with \(replicates) replicates (seed \(seed))"
+                title = "Shewhart chart, tests \(ruleSet.rules.map { "\($0.test)" }.joined(separator: ", ")), simulated with \(NumberFormatting.counted(replicates, "replicate")) (seed \(seed))"
             case .shewhart:
                 let width = try targetARL.map { target throws(ARLError) in try ARL.shewhartLimitWidth(targetARL: target) } ?? limitWidth ?? 3
                 let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: width)
@@ -191,12 +191,14 @@ public struct ARLCommand: ParsableCommand {
         print(title + (n > 1 ? ", subgroups of \(n)" : ""))
         var headers = n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"]
         if !errors.isEmpty { headers.append("std. error") }
-        var table = TextTable(headers: headers)
+        var styles: [TextTable.NumberStyle] = n > 1 ? [.init(), .init(digits: 4), .init(digits: 5)] : [.init(), .init(digits: 5)]
+        if !errors.isEmpty { styles.append(.init(digits: 3)) }
+        var table = TextTable(headers: headers, numberStyles: styles)
         for (index, (shift, arl)) in zip(shiftValues, arls).enumerated() {
-            let cells = [NumberFormatting.significant(shift), NumberFormatting.significant(shift * root, 4), NumberFormatting.significant(arl, 5)]
+            let cells: [TextTable.Cell] = [.number(shift), .number(shift * root), .number(arl)]
             var row = n > 1 ? cells : [cells[0], cells[2]]
-            if index < errors.count { row.append(NumberFormatting.significant(errors[index].standardError, 3)) }
-            table.append(row)
+            if index < errors.count { row.append(.number(errors[index].standardError)) }
+            table.append(cells: row)
         }
         print(table.rendered())
     }

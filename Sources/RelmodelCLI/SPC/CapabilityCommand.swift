@@ -116,10 +116,11 @@ struct CapabilityCommand: ParsableCommand {
 
     static func text(_ c: NormalCapability) -> String {
         let f = { (x: Double?) in NumberFormatting.significant(x, 5) }
-        var table = TextTable(headers: ["index", "value", "lower", "upper"], alignments: [.left, .right, .right, .right])
+        var table = TextTable(headers: ["index", "value", "lower", "upper"], alignments: [.left, .right, .right, .right],
+                              numberStyles: Array(repeating: .init(digits: 5), count: 4))
         for (name, i) in [("Cp", c.cp), ("Cpk", c.cpk), ("Cpl", c.cpl), ("Cpu", c.cpu), ("Pp", c.pp), ("Ppk", c.ppk),
                           ("Ppl", c.ppl), ("Ppu", c.ppu), ("Cpm", c.cpm)] as [(String, CapabilityIndex?)] {
-            table.append([name, f(i?.value), f(i?.lower), f(i?.upper)])
+            table.append(cells: [.text(name), .number(i?.value), .number(i?.lower), .number(i?.upper)])
         }
         return """
         Normal capability: n \(c.count), mean \(NumberFormatting.significant(c.mean, 8)), sigma within \(NumberFormatting.significant(c.withinSigma, 7)), overall \(NumberFormatting.significant(c.overallSigma, 7))

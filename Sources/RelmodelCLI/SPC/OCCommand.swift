@@ -73,9 +73,7 @@ struct OCCommand: ParsableCommand {
         } else {
             var table = TextTable(headers: [label, "beta (no signal)", "P(signal)", "ARL"])
             for entry in curve {
-                table.append([NumberFormatting.significant(entry.x, 6), NumberFormatting.significant(entry.point.beta, 6),
-                              NumberFormatting.significant(entry.point.signalProbability, 6),
-                              NumberFormatting.significant(entry.point.averageRunLength, 6)])
+                table.append(cells: [entry.x, entry.point.beta, entry.point.signalProbability, entry.point.averageRunLength].map(TextTable.Cell.number))
             }
             print("OC curve of the \(chart.rawValue) chart, n = \(n), limits at \(NumberFormatting.significant(limitWidth, 4)) sigma")
             print(table.rendered())

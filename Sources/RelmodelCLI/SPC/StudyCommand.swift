@@ -96,13 +96,13 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
             return
         }
         print("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, " + SPCDesignArguments.describe(ruleList))
-        var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"])
+        var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"],
+                              numberStyles: [.init(), .init(), .init(digits: 4), .init(digits: 4), .init(digits: 5), .init(digits: 4),
+                                             .init(digits: 5), .init(digits: 4)])
         for row in study.rows {
-            table.append([
-                String(row.subgroupSize), NumberFormatting.significant(row.interval),
-                NumberFormatting.significant(row.unitsPerTime, 4), NumberFormatting.significant(row.statisticShift, 4),
-                NumberFormatting.significant(row.inControlARL, 5), NumberFormatting.significant(row.averageRunLength, 4),
-                NumberFormatting.significant(row.inControlATS, 5), NumberFormatting.significant(row.averageTimeToSignal, 4),
+            table.append(cells: [
+                .text(String(row.subgroupSize)), .number(row.interval), .number(row.unitsPerTime), .number(row.statisticShift),
+                .number(row.inControlARL), .number(row.averageRunLength), .number(row.inControlATS), .number(row.averageTimeToSignal),
             ])
         }
         print(table.rendered())
