@@ -87,7 +87,7 @@ enum LifetimeText {
         lines.append(detail.rendered())
         let d = fit.diagnostics
         lines.append("")
-        let how = d.converged && d.iterations == 0 ? "closed form" : "\(d.converged ? "converged" : "NOT CONVERGED") in \(d.iterations) iterations"
+        let how = d.converged && d.iterations == 0 ? "closed form" : "\(d.converged ? "converged" : "NOT CONVERGED") in \(NumberFormatting.counted(d.iterations, "iteration"))"
         lines.append("Diagnostics: \(how), gradient norm \(NumberFormatting.significant(d.gradientNorm, 3)), Hessian \(d.hessianNegativeDefinite ? "negative definite" : "NOT negative definite")")
         for note in d.notes { lines.append("  note: \(note)") }
         if d.likelihoodUnbounded { lines.append("  WARNING: the likelihood is unbounded; the estimate is the documented fallback above") }

@@ -65,7 +65,7 @@ struct NonparametricCommand: ParsableCommand {
                 let estimate = try Turnbull(input.data, tolerance: tolerance, maxIterations: maxIterations)
                 print(render(estimate))
                 if !estimate.converged {
-                    printError("Turnbull: not converged after \(estimate.iterations) iterations (last change \(NumberFormatting.significant(estimate.lastChange, 3)))")
+                    printError("Turnbull: not converged after \(NumberFormatting.counted(estimate.iterations, "iteration")) (last change \(NumberFormatting.significant(estimate.lastChange, 3)))")
                 }
             }
         } catch {
