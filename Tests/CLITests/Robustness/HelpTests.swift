@@ -56,11 +56,11 @@ struct HelpTests {
         #expect(helps.count >= 28)   // root, 8 commands, 18 spc and 1 study subcommands
         let shared = Self.flat(RelmodelHelp.exitCodes)
         for (path, text) in helps {
-            let check = {
-                #expect(Self.flat(text).contains(shared), "relmodel \(path.joined(separator: " ")) --help lacks the exit codes")
-            }
-            if path == ["fit"] {
-                // FitCommand.swift is being changed elsewhere; its owner hooks in RelmodelHelp.discussion.
+            let listed = Self.flat(text).contains(shared)
+            let check = { #expect(listed, "relmodel \(path.joined(separator: " ")) --help lacks the exit codes") }
+            if path == ["fit"] && !listed {
+                // FitCommand.swift is being changed elsewhere; its owner hooks in RelmodelHelp.discussion,
+                // then this exception (and the one in defaultsOnce) can go.
                 withKnownIssue("fit --help gets the shared exit codes when FitCommand uses RelmodelHelp.discussion") { check() }
             } else {
                 check()
