@@ -22,7 +22,7 @@ enum CapabilitySVG {
         let model: LifetimeModel = c.family == .weibull2p
             ? .weibull(eta: c.parameters[0], beta: c.parameters[1])
             : .lognormal(mu: c.parameters[0], sigma: c.parameters[1])
-        let range = span(values, c.specification, from: 0, to: c.upperPercentile)
+        let range = span(values, c.specification, from: c.lowerPercentile, to: c.upperPercentile)
         return plot(title: "Process capability (\(c.family.rawValue), ISO percentile method)", values: values,
                     spec: c.specification, curves: [
                         .function(label: "fitted \(c.family.rawValue)", over: range, color: "#1f4e9c") { model.density($0) },
@@ -49,6 +49,9 @@ enum CapabilitySVG {
                                    points: histogram.outline, style: .step, color: "#555555", className: "histogram")
         var plot = LinePlot(title: title, xLabel: "value", yLabel: "density", series: [bars] + curves, referenceLines: references)
         plot.notes = notes
+        // A density axis starts at zero (the automatic axis pads below the lowest value).
+        let top = plot.series.flatMap { $0.points.map(\.y) }.filter(\.isFinite).max() ?? 1
+        plot.yRange = 0...(top > 0 ? top * 1.08 : 1)
         return plot.rendered()
     }
 }
