@@ -1,11 +1,25 @@
-/// An impossible input to a qualification calculation, reported instead of a number.
+/// Why a qualification calculation gives no number, reported instead of one.
 ///
-/// The message names the argument and the value, in words a command-line user can act on; the CLI
-/// prints it as a usage error (exit code 64).
+/// The message names the argument and the value, in words a command-line user can act on. `kind`
+/// says whose problem it is: an impossible argument (the CLI prints a usage error, exit code 64),
+/// or valid inputs for which the quantity does not exist, such as a burn-in target the model
+/// cannot reach (a data error, exit code 65).
 public struct QualificationError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
+    public enum Kind: Sendable, Equatable {
+        /// An argument outside its domain (a confidence of 1.5, a negative number of hours).
+        case invalidArgument
+        /// Every argument is valid, but the model or data give no answer (a hazard that does not
+        /// decrease, a target no burn-in reaches).
+        case noSolution
+    }
 
-    public init(_ message: String) { self.message = message }
+    public let message: String
+    public let kind: Kind
+
+    public init(_ message: String, kind: Kind = .invalidArgument) {
+        self.message = message
+        self.kind = kind
+    }
 
     public var description: String { message }
 

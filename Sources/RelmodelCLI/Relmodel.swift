@@ -5,6 +5,8 @@ public struct Relmodel: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "relmodel",
         abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC.",
+        discussion: RelmodelHelp.exitCodes,
+        version: RelmodelHelp.version,
         subcommands: [FitCommand.self, NonparametricCommand.self,
                       FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self,
                       SPCCommand.self, StudyCommand.self]

@@ -51,6 +51,57 @@ public enum NumberFormatting {
         return (x < 0 && scaled != 0 ? "-" : "") + digits
     }
 
+    /// The values of one column (or of one quantity across a row) with ONE number of decimals, so
+    /// they line up and compare at a glance: enough decimals for the largest magnitude to show
+    /// `digits` significant digits, at least `minimumDecimals` (e.g. 2 for log-likelihoods and AIC
+    /// values, which at a million units are about 1e7 and differ in the units digit), then trailing
+    /// zeros common to every value are dropped (a column of whole numbers has none); the smallest
+    /// non-zero magnitude keeps at least two significant digits. Magnitudes of 1e15 and above or
+    /// below 1e-4, or spanning nine decades or more, put the whole column in `significant` form. nil prints as "-",
+    /// non-finite values as in `significant`.
+    /// - Complexity: O(values).
+    public static func column(_ values: [Double?], digits: Int = 6, minimumDecimals: Int = 0) -> [String] {
+        let finite = values.compactMap { $0 }.filter { $0.isFinite }
+        let largest = finite.map(abs).max() ?? 0
+        if largest == 0 {
+            return values.map { v in v.map { $0.isFinite ? fixed(0, minimumDecimals) : significant($0) } ?? "-" }
+        }
+        let smallest = finite.map(abs).filter { $0 > 0 }.min() ?? largest
+        if largest >= 1e15 || largest < 1e-4 || largest / smallest >= 1e9 { return values.map { significant($0, digits) } }
+        func exponent(_ x: Double) -> Int {   // 10^e <= x < 10^(e + 1)
+            var e = 0
+            while power10(e + 1) <= x { e += 1 }
+            while power10(e) > x { e -= 1 }
+            return e
+        }
+        // The largest value shows `digits` significant digits, the smallest at least two.
+        let chosen = min(15, max(minimumDecimals, digits - 1 - exponent(largest), min(digits, 2) - 1 - exponent(smallest)))
+        // Drop the trailing zeros every value has at `chosen` decimals.
+        var needed = minimumDecimals
+        for v in finite where needed < chosen {
+            let text = fixed(v, chosen)
+            guard let point = text.firstIndex(of: ".") else { continue }
+            let fraction = text[text.index(after: point)...]
+            let significantDecimals = fraction.count - fraction.reversed().prefix { $0 == "0" }.count
+            needed = max(needed, significantDecimals)
+        }
+        return values.map { v in
+            guard let v else { return "-" }
+            return v.isFinite ? fixed(v, needed) : significant(v)
+        }
+    }
+
+    /// "1 failure", "2 failures", "0 failures", "2.5 failures" (`x` in `significant` form; a
+    /// fractional count is plural). `plural` defaults to `singular` + "s".
+    public static func counted(_ x: Double, _ singular: String, plural: String? = nil) -> String {
+        significant(x, 7) + " " + (x == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// As `counted` for a whole count.
+    public static func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     private static func trimZeros(_ s: String) -> String {
         guard s.contains(".") else { return s }
         var t = Substring(s)

@@ -94,14 +94,28 @@ struct RuleEngineTests {
         #expect(signals.allSatisfy { $0.isEmpty })
     }
 
-    @Test("Western Electric set reports its own numbers 1-4")
+    @Test("Western Electric set reports Nelson test numbers: 8 in a row is test 2, beyond the limits test 1")
     func westernElectric() {
         let points = Array(repeating: point(0.5), count: 8) + [point(3.5)]
         let signals = RuleEngine.signals(points, rules: .westernElectric)
-        #expect(signals[7] == [4])
-        #expect(signals[8] == [1, 4])
+        #expect(signals[7] == [2])
+        #expect(signals[8] == [1, 2])
         let nelson = RuleEngine.signals(points, rules: .nelson)
         #expect(nelson[7] == [] && nelson[8] == [1, 2])   // Nelson's test 2 needs 9 in a row
+        #expect(RuleSet.westernElectric.rules.map(\.test) == [1, 5, 6, 2])
+        #expect(RuleSet.westernElectric.rules.map(\.k) == [3, 2, 4, 8])
+    }
+
+    @Test("Western Electric 2 of 3 beyond 2 sigma is reported as test 5, 4 of 5 beyond 1 sigma as test 6")
+    func westernElectricZoneTestsAreFiveAndSix() {
+        let twoOfThree = [0, 2.5, 0.3, 2.6].map { point($0) }
+        #expect(RuleEngine.signals(twoOfThree, rules: .westernElectric) == [[], [], [], [5]])
+        let fourOfFive = [0, -1.5, -1.2, 0.2, -1.4, -1.6].map { point($0) }
+        #expect(RuleEngine.signals(fourOfFive, rules: .westernElectric) == [[], [], [], [], [], [6]])
+        // Every signal of the set is one of its tests' numbers, never a handbook rule number 3 or 4.
+        let mixed = ([0, 2.5, 0.3, 2.6, -1.5, -1.2, 0.2, -1.4, -1.6] + Array(repeating: 0.4, count: 8) + [3.4]).map { point($0) }
+        let all = Set(RuleEngine.signals(mixed, rules: .westernElectric).flatMap { $0 })
+        #expect(all == [1, 2, 5, 6])
     }
 
     @Test("default rule sets as Minitab")
@@ -112,5 +126,25 @@ struct RuleEngineTests {
         #expect(RuleSet.minitabAll(for: .p).rules.map(\.test) == [1, 2, 3, 4])
         #expect(RuleSet.nelson.applicable(to: .ewma).rules.map(\.test) == [1])
         #expect(RuleSet.nelson.rules.map(\.k) == [3, 9, 6, 14, 2, 4, 15, 8])
+    }
+}
+
+@Suite("Run rules as Markov-chain zone rules")
+struct RunRuleMarkovChainTests {
+    @Test("the Western Electric set is the chain's four Western Electric zone rules")
+    func westernElectric() throws {
+        let rules = try RuleSet.westernElectric.markovChainRules(limitWidth: 3)
+        #expect(rules == [ARL.RunRule.westernElectric1, .westernElectric4, .westernElectric2, .westernElectric3])
+        #expect(Set(rules) == Set(ARL.RunRule.westernElectric))
+    }
+
+    @Test("tests 1, 2, 5, 6 with their K; tests 3, 4, 7, 8 have no chain")
+    func mapping() throws {
+        let rules = try RuleSet.tests([6, 2, 5, 1], k: [2: 7, 5: 3]).markovChainRules(limitWidth: 2.5)
+        #expect(rules == [try .beyondLimits(2.5), try .sameSideRun(7), try ARL.RunRule(count: 3, of: 4, beyond: 2),
+                          try ARL.RunRule(count: 4, of: 5, beyond: 1)])
+        for test in [3, 4, 7, 8] {
+            #expect(throws: ARLError.self) { try RuleSet.tests([1, test]).markovChainRules(limitWidth: 3) }
+        }
     }
 }

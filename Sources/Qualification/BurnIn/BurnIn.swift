@@ -114,7 +114,8 @@ public enum BurnIn {
             throw QualificationError("burn-in planning needs a Weibull life (a lognormal hazard rises before it falls)")
         }
         if life.sigma <= 1 {
-            throw QualificationError("the Weibull shape \(1 / life.sigma) is not below 1: the hazard does not decrease, so burn-in cannot lower it")
+            throw QualificationError("the Weibull shape \(1 / life.sigma) is not below 1: the hazard does not decrease, so burn-in cannot lower it",
+                                     kind: .noSolution)
         }
         try validate(target, model.population)
         let te = try fieldAge(model.population, target)
@@ -200,10 +201,10 @@ public enum BurnIn {
         while excess(high) > 0 {
             low = high
             high *= 10
-            guard high < 1e12 else { throw QualificationError("no burn-in shorter than 1e12 use-equivalent hours meets the target") }
+            guard high < 1e12 else { throw QualificationError("no burn-in shorter than 1e12 use-equivalent hours meets the target", kind: .noSolution) }
         }
         guard let root = RootFinding.brent(log(low), log(high), { excess(exp($0)) }) else {
-            throw QualificationError("the burn-in time could not be solved for this target")
+            throw QualificationError("the burn-in time could not be solved for this target", kind: .noSolution)
         }
         return exp(root)
     }

@@ -13,13 +13,14 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Fit lifetime distributions to failure data and rank them.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         FILE is a CSV file with a header row (or - for standard input). Columns, matched by name \
         case-insensitively: time, event (1/0, F/S, failure/suspension; absent = all failures), count \
         (default 1); or start,end for interval data (start empty or 0 = left-censored, end empty = \
-        right-censored). Exit codes: 0 success, 64 usage error, 65 data error or no model could be \
-        fitted, 66 file not readable.
-        """
+        right-censored). Other names are mapped with --columns; an unread column that looks like a \
+        misspelling of a missing one (evnt, tme, cnt) is a data error unless --ignore-column names it. \
+        Exit code 65 also when no model could be fitted.
+        """)
     )
 
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
@@ -31,13 +32,13 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
     var all = false
 
-    @Option(help: "Estimation method: mle (maximum likelihood, default), rrx or rry (rank regression on x or y, median ranks with Johnson's adjustment; weibull2p, lognormal2p and exponential1p).")
+    @Option(help: "Estimation method: mle (maximum likelihood), rrx or rry (rank regression on x or y, median ranks with Johnson's adjustment; weibull2p, lognormal2p and exponential1p).")
     var method: EstimationMethod = .mle
 
     @Option(help: "Write a probability plot of the best model (points, fitted line, confidence band) to this SVG file.")
     var plot: String?
 
-    @Option(help: "Confidence bounds: fisher (Fisher matrix, default), lr (likelihood ratio) or bootstrap (parametric, percentile).")
+    @Option(help: "Confidence bounds: fisher (Fisher matrix), lr (likelihood ratio) or bootstrap (parametric, percentile).")
     var bounds: BoundsMethod = .fisher
 
     @Option(help: "Bootstrap replicates (with --bounds bootstrap).")
@@ -61,7 +62,7 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("mrl"), help: "Age at which to report the mean residual life (repeatable).")
     var residualLifeAges: [String] = []
 
-    @Option(help: "Bounds to report: two (two-sided, default), lower or upper (one-sided at --confidence).")
+    @Option(help: "Bounds to report: two (two-sided), lower or upper (one-sided at --confidence).")
     var sides: BoundSides = .two
 
     @Option(help: "Known Weibull shape (Weibayes): weibull2p is fitted with this shape, and the one-sided lower bound on eta is reported even with zero failures.")
@@ -70,7 +71,7 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("fix"), help: "NAME=VALUE: hold a parameter at a known value (repeatable): beta (Weibull, log-logistic), sigma (lognormal, normal, Gumbel), gamma (threshold families). Needs --dist naming families that have it.")
     var fixedParameters: [String] = []
 
-    @Option(name: .customLong("rank"), help: "Ranking criterion: aicc (default), aic, bic, loglik, ad.")
+    @Option(name: .customLong("rank"), help: "Ranking criterion: aicc, aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
 
     @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line.")

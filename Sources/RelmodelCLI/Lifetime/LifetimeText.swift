@@ -33,19 +33,24 @@ enum LifetimeText {
         let options = analysis.options
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
         var lines: [String] = []
-        lines.append("Input: \(analysis.rows) rows, \(f(analysis.units)) units, \(f(analysis.failures)) failures, \(f(analysis.suspensions)) suspensions")
+        lines.append("Input: " + [NumberFormatting.counted(analysis.rows, "row"), NumberFormatting.counted(analysis.units, "unit"),
+                                  NumberFormatting.counted(analysis.failures, "failure"),
+                                  NumberFormatting.counted(analysis.suspensions, "suspension")].joined(separator: ", "))
         if let input { lines.append(columnsLine(input)) }
         lines.append("")
+        // Likelihood columns: two decimals at least, so models stay apart at a million units (values ~1e7).
+        let likelihood = TextTable.NumberStyle(digits: 7, minimumDecimals: 2)
         var ranking = TextTable(headers: ["rank", "distribution", "parameters", "logLik", "AICc", "BIC", "AD", "status"],
-                                alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
+                                alignments: [.right, .left, .left, .right, .right, .right, .right, .left],
+                                numberStyles: [.init(), .init(), .init(), likelihood, likelihood, likelihood, .init(digits: 5), .init()])
         for (i, outcome) in analysis.outcomes.enumerated() {
             switch outcome {
             case let .fitted(s):
                 let fit = s.fit
                 let parameters = zip(fit.family.parameterNames, fit.parameters).map { "\($0)=\(f($1))" }.joined(separator: " ")
                 let status = Self.status(fit.diagnostics)
-                ranking.append(["\(i + 1)", fit.family.rawValue, parameters, f(fit.logLikelihood), f(fit.aicc), f(fit.bic),
-                                NumberFormatting.significant(fit.andersonDarling, 5), status])
+                ranking.append(cells: [.text("\(i + 1)"), .text(fit.family.rawValue), .text(parameters), .number(fit.logLikelihood),
+                                       .number(fit.aicc), .number(fit.bic), .number(fit.andersonDarling), .text(status)])
             case let .failed(family, failure):
                 ranking.append(["-", family.rawValue, "-", "-", "-", "-", "-", "not fitted: \(failure)"])
             }
@@ -71,13 +76,24 @@ enum LifetimeText {
                                alignments: [.left, .right, .right, .right, .right])
         let errors = fit.standardErrors
         let fixedNames = fit.fixed.names(for: fit.family)
+        // Each row is one quantity: its estimate, standard error and bounds share one number of decimals.
+        func row(_ label: String, _ estimate: Double?, _ error: Double??, _ lower: Double?, _ upper: Double?) {
+            let numbers = NumberFormatting.column([estimate, error ?? nil, lower, upper], digits: 7)
+            detail.append([label, numbers[0], error == nil ? "" : numbers[1], numbers[2], numbers[3]])
+        }
         for (i, name) in fit.family.parameterNames.enumerated() {
             let b = best.parameterBounds[i]
-            detail.append([name, f(fit.parameters[i]), fixedNames.contains(name) ? "fixed" : f(errors?[i]), f(b.lower), f(b.upper)])
+            if fixedNames.contains(name) {
+                let numbers = NumberFormatting.column([fit.parameters[i], b.lower, b.upper] as [Double?], digits: 7)
+                detail.append([name, numbers[0], "fixed", numbers[1], numbers[2]])
+            } else {
+                row(name, fit.parameters[i], Optional(errors?[i]), b.lower, b.upper)
+            }
         }
-        detail.append([options.boundsMethod == .lr ? "MTTF (Fisher)" : "MTTF", f(best.meanTimeToFailure.value), "", f(best.meanTimeToFailure.bounds.lower), f(best.meanTimeToFailure.bounds.upper)])
+        let mttf = best.meanTimeToFailure
+        row(options.boundsMethod == .lr ? "MTTF (Fisher)" : "MTTF", mttf.value, nil, mttf.bounds.lower, mttf.bounds.upper)
         func add(_ label: String, _ e: BoundedEstimate) {
-            detail.append([label, f(e.value), "", f(e.bounds.lower), f(e.bounds.upper)])
+            row(label, e.value, nil, e.bounds.lower, e.bounds.upper)
         }
         for (i, entry) in best.bLives.enumerated() { add("B" + keys.bLives[i], entry.estimate) }
         for (i, entry) in best.reliabilities.enumerated() { add("R(\(keys.times[i]))", entry.estimate) }
@@ -88,7 +104,7 @@ enum LifetimeText {
         lines.append(detail.rendered())
         let d = fit.diagnostics
         lines.append("")
-        let how = d.converged && d.iterations == 0 ? "closed form" : "\(d.converged ? "converged" : "NOT CONVERGED") in \(d.iterations) iterations"
+        let how = d.converged && d.iterations == 0 ? "closed form" : "\(d.converged ? "converged" : "NOT CONVERGED") in \(NumberFormatting.counted(d.iterations, "iteration"))"
         lines.append("Diagnostics: \(how), gradient norm \(NumberFormatting.significant(d.gradientNorm, 3)), Hessian \(d.hessianNegativeDefinite ? "negative definite" : "NOT negative definite")")
         for note in d.notes { lines.append("  note: \(note)") }
         if d.degenerate {
@@ -97,7 +113,8 @@ enum LifetimeText {
             lines.append("  WARNING: the likelihood is unbounded; the estimate is the documented fallback above")
         }
         if d.extrapolated { lines.append("  WARNING: the fit extrapolates far beyond the data (see the note above)") }
-        lines.append("Log-likelihood \(f(fit.logLikelihood)) (time-scale density), AIC \(f(fit.aic)), AICc \(f(fit.aicc)), BIC \(f(fit.bic)) with n = \(f(fit.sampleSize)) units")
+        let criteria = NumberFormatting.column([fit.logLikelihood, fit.aic, fit.aicc, fit.bic], digits: 7, minimumDecimals: 2)
+        lines.append("Log-likelihood \(criteria[0]) (time-scale density), AIC \(criteria[1]), AICc \(criteria[2]), BIC \(criteria[3]) with n = \(NumberFormatting.counted(fit.sampleSize, "unit"))")
         return lines.joined(separator: "\n")
     }
 }

@@ -7,14 +7,14 @@ struct NonparametricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nonparametric",
         abstract: "Nonparametric estimates: Kaplan-Meier, Nelson-Aalen or Turnbull.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         FILE is read as by `relmodel fit`. km (Kaplan-Meier survival with Greenwood standard errors) and \
         na (Nelson-Aalen cumulative hazard, variance sum d/n^2, log-transformed bounds) need exact and \
         right-censored data; at equal times failures come before suspensions. turnbull (NPMLE by \
         self-consistency) also takes left- and interval-censored data; an interval upper end of null \
-        in JSON is +infinity. Exit codes: 0 success, 64 usage error, 65 data error (including \
-        left- or interval-censored data for km and na), 66 file not readable.
-        """
+        in JSON is +infinity. Left- or interval-censored data \
+        for km and na are a data error.
+        """)
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable {
@@ -29,13 +29,13 @@ struct NonparametricCommand: ParsableCommand {
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
 
-    @Option(help: "Estimator: km (Kaplan-Meier, default), na (Nelson-Aalen), turnbull.")
+    @Option(help: "Estimator: km (Kaplan-Meier), na (Nelson-Aalen), turnbull.")
     var method: Method = .km
 
     @Option(help: "Two-sided confidence level of the bounds, in (0, 1).")
     var confidence: Double = 0.95
 
-    @Option(name: .customLong("km-bounds"), help: "Kaplan-Meier bounds: log-log (default) or plain (linear, clipped to [0, 1]).")
+    @Option(name: .customLong("km-bounds"), help: "Kaplan-Meier bounds: log-log or plain (linear, clipped to [0, 1]).")
     var kmBounds: KMBounds = .logLog
 
     @Option(help: "Turnbull: stop when no mass changes by more than this in one iteration.")
@@ -67,7 +67,7 @@ struct NonparametricCommand: ParsableCommand {
                 let estimate = try Turnbull(input.data, tolerance: tolerance, maxIterations: maxIterations)
                 print(render(estimate))
                 if !estimate.converged {
-                    printError("Turnbull: not converged after \(estimate.iterations) iterations (last change \(NumberFormatting.significant(estimate.lastChange, 3)))")
+                    printError("Turnbull: not converged after \(NumberFormatting.counted(estimate.iterations, "iteration")) (last change \(NumberFormatting.significant(estimate.lastChange, 3)))")
                 }
             }
         } catch {
@@ -77,6 +77,9 @@ struct NonparametricCommand: ParsableCommand {
     }
 
     private static func f(_ x: Double?) -> String { NumberFormatting.significant(x, 7) }
+
+    /// Seven significant digits for the largest value of each column, one number of decimals per column.
+    private static func styles(_ count: Int) -> [TextTable.NumberStyle] { Array(repeating: .init(digits: 7), count: count) }
 
     private func render(_ km: KaplanMeier) -> String {
         let bounds = { (s: KaplanMeier.Step) in kmBounds == .plain ? s.plainBounds : s.logLogBounds }
@@ -91,12 +94,11 @@ struct NonparametricCommand: ParsableCommand {
                                      ("points", .array(points))]).serialized()
         }
         var table = TextTable(headers: ["time", "at risk", "failures", "survival", "std. error", "lower", "upper"],
-                              alignments: Array(repeating: .right, count: 7))
+                              alignments: Array(repeating: .right, count: 7), numberStyles: Self.styles(7))
         for s in km.steps {
-            table.append([Self.f(s.time), Self.f(s.atRisk), Self.f(s.failures), Self.f(s.survival), Self.f(s.standardError),
-                          Self.f(bounds(s).lower), Self.f(bounds(s).upper)])
+            table.append(cells: [s.time, s.atRisk, s.failures, s.survival, s.standardError, bounds(s).lower, bounds(s).upper].map(TextTable.Cell.number))
         }
-        return "Kaplan-Meier survival, \(Self.f(km.unitCount)) units, Greenwood standard errors, "
+        return "Kaplan-Meier survival, \(NumberFormatting.counted(km.unitCount, "unit")), Greenwood standard errors, "
             + "\(kmBounds.rawValue) bounds \(Self.percent(confidence)) two-sided\n" + table.rendered()
     }
 
@@ -114,12 +116,12 @@ struct NonparametricCommand: ParsableCommand {
                                      ("points", .array(points))]).serialized()
         }
         var table = TextTable(headers: ["time", "at risk", "failures", "cum. hazard", "std. error", "lower", "upper", "exp(-H)"],
-                              alignments: Array(repeating: .right, count: 8))
+                              alignments: Array(repeating: .right, count: 8), numberStyles: Self.styles(8))
         for s in na.steps {
-            table.append([Self.f(s.time), Self.f(s.atRisk), Self.f(s.failures), Self.f(s.cumulativeHazard), Self.f(s.standardError),
-                          Self.f(s.bounds.lower), Self.f(s.bounds.upper), Self.f(s.survival)])
+            table.append(cells: [s.time, s.atRisk, s.failures, s.cumulativeHazard, s.standardError,
+                                 s.bounds.lower, s.bounds.upper, s.survival].map(TextTable.Cell.number))
         }
-        return "Nelson-Aalen cumulative hazard, \(Self.f(na.unitCount)) units, variance sum d/n^2, "
+        return "Nelson-Aalen cumulative hazard, \(NumberFormatting.counted(na.unitCount, "unit")), variance sum d/n^2, "
             + "log-transformed bounds \(Self.percent(confidence)) two-sided\n" + table.rendered()
     }
 
@@ -135,14 +137,16 @@ struct NonparametricCommand: ParsableCommand {
                                      ("kktExcess", .number(t.kktExcess)), ("logLikelihood", .number(t.logLikelihood)),
                                      ("intervals", .array(intervals))]).serialized()
         }
-        var table = TextTable(headers: ["interval", "mass", "survival after"], alignments: [.left, .right, .right])
+        var table = TextTable(headers: ["interval", "mass", "survival after"], alignments: [.left, .right, .right],
+                              numberStyles: Self.styles(3))
         for i in t.intervals {
             let name = i.isPoint ? "[\(Self.f(i.lower))]" : "(\(Self.f(i.lower)), \(Self.f(i.upper))\(i.upper.isFinite ? "]" : ")")"
-            table.append([name, Self.f(i.mass), Self.f(i.survivalAfter)])
+            table.append(cells: [.text(name), .number(i.mass), .number(i.survivalAfter)])
         }
         let status = t.converged ? "converged" : "NOT CONVERGED"
-        return "Turnbull NPMLE, \(Self.f(t.unitCount)) units, \(t.intervals.count) innermost intervals, \(status) in "
-            + "\(t.iterations) iterations (tolerance \(NumberFormatting.significant(t.tolerance, 3)), "
+        return "Turnbull NPMLE, \(NumberFormatting.counted(t.unitCount, "unit")), "
+            + "\(NumberFormatting.counted(t.intervals.count, "innermost interval")), \(status) in "
+            + "\(NumberFormatting.counted(t.iterations, "iteration")) (tolerance \(NumberFormatting.significant(t.tolerance, 3)), "
             + "KKT excess \(NumberFormatting.significant(t.kktExcess, 3)))\n" + table.rendered()
     }
 

@@ -10,26 +10,25 @@ struct AltCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alt",
         abstract: "Fit a life-stress (accelerated life) model and extrapolate to use conditions.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         FILE: lifetime columns as for `relmodel fit` plus a stress column (--stress; Peck also needs \
         --humidity). mu = b0 + b1 x with x = 1/(kT) for arrhenius (b1 = Ea in eV) and eyring (plus -ln T), \
         ln V for inverse-power (b1 = exponent), V for exponential; sigma common. Temperatures in Celsius. \
         Bounds: Fisher and likelihood ratio on the coefficients and sigma; Fisher (delta method) on \
-        quantities at --use-stress. Exit codes: 0 success, 64 usage error, 65 bad data or no estimate, \
-        66 file unreadable.
-        """
+        quantities at --use-stress.
+        """)
     )
 
     @Argument(help: "CSV file, or - for standard input.") var file: String
     @Option(help: "Name of the stress column (temperature in Celsius for arrhenius, eyring, peck).") var stress: String
     @Option(help: "Name of the relative-humidity column (peck only).") var humidity: String?
-    @Option(name: .customLong("dist"), help: "weibull2p (default), lognormal2p or exponential1p.") var distribution: String = "weibull2p"
-    @Option(help: "arrhenius (default), eyring, inverse-power, exponential or peck.") var relationship: LifeStressRelationship = .arrhenius
+    @Option(name: .customLong("dist"), help: "weibull2p, lognormal2p or exponential1p.") var distribution: String = "weibull2p"
+    @Option(help: "arrhenius, eyring, inverse-power, exponential or peck.") var relationship: LifeStressRelationship = .arrhenius
     @Option(name: .customLong("use-stress"), help: "Use-condition stress for extrapolation.") var useStress: Double?
     @Option(name: .customLong("use-humidity"), help: "Use-condition relative humidity (peck).") var useHumidity: Double?
     @Option(help: "Two-sided confidence of the bounds, in (0, 1).") var confidence: Double = 0.95
-    @Option(name: .customLong("b-life"), help: "B-life percent reported at use (default 10).") var bLife: Double = 10
-    @Option(name: .customLong("mission-hours"), help: "Period for the average failure rate (FIT) at use (default 1e5 h).") var missionHours: Double = 100_000
+    @Option(name: .customLong("b-life"), help: "B-life percent reported at use.") var bLife: Double = 10
+    @Option(name: .customLong("mission-hours"), help: "Period for the average failure rate (FIT) at use, hours.") var missionHours: Double = 100_000
     @OptionGroup var thermal: ThermalOptions
     @OptionGroup var columnOptions: LifetimeColumnOptions
     @Flag(help: "Print one JSON document instead of tables.") var json = false
@@ -176,9 +175,8 @@ struct AltCommand: ParsableCommand {
               case let .object(lb)? = bounds.first(where: { $0.0 == "lr" })?.1 else { return document.serialized() }
         for (i, (name, v)) in params.enumerated() {
             let f = pair(fb[i].1), l = pair(lb[i].1)
-            table.append([name, NumberFormatting.significant(number(v), 6), NumberFormatting.significant(number(errs[i].1), 4),
-                          NumberFormatting.significant(f.0, 6), NumberFormatting.significant(f.1, 6),
-                          NumberFormatting.significant(l.0, 6), NumberFormatting.significant(l.1, 6)])
+            // One parameter per row: its estimate, standard error and bounds share one number of decimals.
+            table.append([name] + NumberFormatting.column([number(v), number(errs[i].1), f.0, f.1, l.0, l.1], digits: 6))
         }
         var lines = ["\(fit.family.rawValue) life, \(fit.relationship.rawValue) relationship",
                      table.rendered(),

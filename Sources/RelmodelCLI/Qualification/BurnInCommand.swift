@@ -11,19 +11,19 @@ struct BurnInCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "burnin",
         abstract: "Plan a burn-in from a decreasing-hazard Weibull or a defective-subpopulation model.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         Model: FILE (lifetimes at use conditions) fitted as --model lfp (defective subpopulation p F_weibull, \
         default) or --model weibull (shape must be < 1); or given as --shape B --scale ETA [--fraction p]. \
         Acceleration: --acceleration-factor AF, or --stress-temp C --use-temp C --ea EV (Arrhenius). \
         Target (one): --target-fit X (hazard at field start), --target-ppm X --field-hours T (early-life \
         failures), --target-elf-fit X --field-hours T (average early-life rate), --remove-fraction q \
         (of the defectives). Bounds on the burn-in time: delta method on the fitted covariance (FILE only). \
-        Exit codes: 0 success, 64 impossible arguments, 65 bad data or no estimate, 66 file unreadable.
-        """
+        A target the model cannot reach is a data error.
+        """)
     )
 
     @Argument(help: "CSV of lifetimes at use conditions (time,event,count), or - for standard input.") var file: String?
-    @Option(help: "Model fitted to FILE: lfp (default) or weibull.") var model: Model = .lfp
+    @Option(help: "Model fitted to FILE: lfp or weibull.") var model: Model = .lfp
     @Option(help: "Weibull shape of a given model (< 1).") var shape: Double?
     @Option(help: "Weibull scale (hours at use) of a given model.") var scale: Double?
     @Option(help: "Defective fraction of a given model, in (0, 1] (default 1: plain Weibull).") var fraction: Double?
@@ -99,14 +99,14 @@ struct BurnInCommand: ParsableCommand {
             burnInModel = BurnInModel(population: DefectiveSubpopulation(fraction: p, defectLife: life))
             modelJSON = [("type", .string(p < 1 ? "lfp" : "weibull")), ("fraction", .number(p)), ("eta", .number(scale!)), ("beta", .number(shape!))]
         }
-        let af: Double = try accelerationFactor ?? usage { () throws(QualificationError) in
+        let af: Double = try accelerationFactor ?? qualificationCall { () throws(QualificationError) in
             try Arrhenius(activationEnergy: ea!, constants: thermal.constants).accelerationFactor(useCelsius: useTemp!, stressCelsius: stressTemp!)
         }
         let target: BurnInTarget = if let targetFIT { .hazardFIT(targetFIT) }
             else if let targetPPM { .earlyLifePPM(targetPPM, fieldHours: fieldHours!) }
             else if let targetELF { .earlyLifeFIT(targetELF, fieldHours: fieldHours!) }
             else { .defectiveFractionRemoved(removeFraction!) }
-        let plan = try usage { () throws(QualificationError) in
+        let plan = try qualificationCall(dataFile: file) { () throws(QualificationError) in
             try BurnIn.plan(burnInModel, target: target, accelerationFactor: af, confidence: confidence, wearOutOnsetHours: wearOutOnset)
         }
         let document = JSONValue.object([

@@ -9,15 +9,15 @@ struct FitRateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fitrate",
         abstract: "Failure rate in FIT (failures per 1e9 device-hours) at use conditions, with its chi-square upper bound.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         Either one test (--units --hours --failures --stress-temp --use-temp --ea) or a plan file \
         (--plan FILE.csv, one row per stress test and failure mechanism: \
         test,units,hours,stress_temp_c,mechanism,ea_ev,failures[,use_temp_c]; a missing \
         (test, mechanism) pair has 0 failures). Upper bound per mechanism: chi2(C; 2r+2) / (2 D) * 1e9 \
         with D = sum of units * hours * Arrhenius AF over tests; the product's bound is the sum over \
         mechanisms. mttfHours = 1e9 / fit (a lower MTTF bound; also the MTBF of a constant rate). \
-        Exit codes: 0 success, 64 impossible arguments, 65 bad plan file, 66 plan file unreadable.
-        """
+        An impossible value in the plan file is a data error.
+        """)
     )
 
     @Option(help: "Units on test.") var units: Int?
@@ -66,7 +66,7 @@ struct FitRateCommand: ParsableCommand {
             failurePlan = .single(units: Double(units!), hours: hours!, failures: failures ?? 0, stressCelsius: stressTemp!,
                                   useCelsius: useTemp!, activationEnergy: ea!, constants: constants)
         }
-        let result = try usage { () throws(QualificationError) in try failurePlan.evaluate(confidence: confidence) }
+        let result = try qualificationCall(inputsFile: plan) { () throws(QualificationError) in try failurePlan.evaluate(confidence: confidence) }
         if json {
             print(Self.document(failurePlan, result, thermal).serialized())
         } else {
@@ -107,11 +107,11 @@ struct FitRateCommand: ParsableCommand {
 
     static func text(_ plan: FailureRatePlan, _ result: FailureRateResult) -> String {
         var table = TextTable(headers: ["mechanism", "Ea eV", "failures", "equiv. device-hours", "chi2", "FIT point", "FIT upper"],
-                              alignments: [.left, .right, .right, .right, .right, .right, .right])
+                              alignments: [.left, .right, .right, .right, .right, .right, .right],
+                              numberStyles: [.init(), .init(digits: 4), .init(), .init(digits: 6), .init(digits: 5), .init(digits: 4), .init(digits: 4)])
         for m in result.mechanisms {
-            table.append([m.mechanism.name, NumberFormatting.significant(m.mechanism.activationEnergy, 4), String(m.failures),
-                          NumberFormatting.significant(m.equivalentDeviceHours, 6), NumberFormatting.significant(m.chiSquare, 5),
-                          NumberFormatting.significant(m.fitPoint, 4), NumberFormatting.significant(m.fit, 4)])
+            table.append(cells: [.text(m.mechanism.name), .number(m.mechanism.activationEnergy), .text(String(m.failures)),
+                                 .number(m.equivalentDeviceHours), .number(m.chiSquare), .number(m.fitPoint), .number(m.fit)])
         }
         let pct = NumberFormatting.significant(result.confidence * 100, 4)
         return table.rendered() + "\n\n" + keyValueTable([

@@ -11,28 +11,27 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan a reliability demonstration test.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         --kind success-run (default): --reliability R --confidence C [--failures F] -> sampleSize \
         (smallest n with P(X <= F | n, 1 - R) <= 1 - C). \
         --kind exponential: --mttf H --confidence C [--failures F] [--units N] [--acceleration-factor AF] -> \
         totalDeviceHours = H chi2(C; 2F+2)/2, hoursPerUnit. \
         --kind weibayes: --units N --reliability R --mission-time T --shape B --confidence C [--failures F] -> testTime. \
         --kind ltpd: --units N --confidence C [--failures F] -> ltpd (Clopper-Pearson upper bound, a fraction). \
-        --kind elfr: --units N --confidence C [--failures F] [--hours H --acceleration-factor AF] -> ppm bounds and FIT. \
-        Exit codes: 0 success, 64 impossible arguments.
-        """
+        --kind elfr: --units N --confidence C [--failures F] [--hours H --acceleration-factor AF] -> ppm bounds and FIT.
+        """)
     )
 
     @Option(help: "Plan type: success-run, exponential, weibayes, ltpd, elfr.") var kind: Kind = .successRun
     @Option(help: "Reliability to demonstrate, in (0, 1).") var reliability: Double?
     @Option(help: "Confidence, in (0, 1).") var confidence: Double
-    @Option(help: "Failures allowed (default 0).") var failures: Int = 0
+    @Option(help: "Failures allowed.") var failures: Int = 0
     @Option(help: "Units on test.") var units: Int?
     @Option(help: "MTTF to demonstrate, hours (exponential).") var mttf: Double?
     @Option(name: .customLong("mission-time"), help: "Mission time at which R is demonstrated (weibayes).") var missionTime: Double?
     @Option(help: "Known Weibull shape (weibayes).") var shape: Double?
     @Option(help: "Hours of the early-life stress (elfr).") var hours: Double?
-    @Option(name: .customLong("acceleration-factor"), help: "Acceleration factor of the test to use conditions (default 1).") var accelerationFactor: Double = 1
+    @Option(name: .customLong("acceleration-factor"), help: "Acceleration factor of the test to use conditions.") var accelerationFactor: Double = 1
     @Flag(help: "Print one JSON document instead of a table.") var json = false
 
     func validate() throws {
@@ -61,7 +60,7 @@ struct PlanCommand: ParsableCommand {
         }
         entries.append(("confidence", .number(confidence), NumberFormatting.significant(confidence)))
         entries.append(("failures", .number(Double(failures)), String(failures)))
-        try usage { () throws(QualificationError) in
+        try qualificationCall { () throws(QualificationError) in
             switch kind {
             case .successRun:
                 let n = try SuccessRun.sampleSize(reliability: reliability!, confidence: confidence, failures: failures)

@@ -4,9 +4,21 @@ import Lifetime
 import Qualification
 import Report
 
-/// Runs a library call, turning an impossible input into a usage error (exit code 64).
-func usage<T>(_ body: () throws(QualificationError) -> T) throws -> T {
-    do { return try body() } catch { throw ValidationError(error.message) }
+/// Runs a library call, turning its error into the documented exit code: an impossible argument is
+/// a usage error (64, with the usage line); valid inputs with no answer (`.noSolution`, e.g. a burn-in
+/// target the fitted model cannot reach) are a data error (65, the message only). With `inputsFile`,
+/// the inputs came from that file, so every error is a data error and names the file.
+func qualificationCall<T>(inputsFile: String? = nil, dataFile: String? = nil,
+                          _ body: () throws(QualificationError) -> T) throws -> T {
+    do { return try body() } catch {
+        if let inputsFile {
+            printError("\(inputsFile): \(error.message)")
+            throw ExitCode(65)
+        }
+        guard error.kind == .noSolution else { throw ValidationError(error.message) }
+        printError((dataFile.map { "\($0): " } ?? "") + error.message)
+        throw ExitCode(65)
+    }
 }
 
 /// Reads a CSV table, turning input errors into exit codes 66 (unreadable) and 65 (bad data).
@@ -22,10 +34,10 @@ func dataError(_ error: IngestError) -> ExitCode {
 
 /// Boltzmann constant and Kelvin offset options shared by the temperature commands.
 struct ThermalOptions: ParsableArguments {
-    @Option(help: "Boltzmann constant in eV/K (default CODATA 8.617333262e-5).")
+    @Option(help: "Boltzmann constant in eV/K (CODATA 2018 value).")
     var boltzmann: Double = ThermalConstants.codataBoltzmann
 
-    @Option(name: .customLong("kelvin-offset"), help: "Added to Celsius to give kelvin (default 273.15).")
+    @Option(name: .customLong("kelvin-offset"), help: "Added to Celsius to give kelvin.")
     var kelvinOffset: Double = 273.15
 
     var constants: ThermalConstants { ThermalConstants(boltzmann: boltzmann, kelvinOffset: kelvinOffset) }

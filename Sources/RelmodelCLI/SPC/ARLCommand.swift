@@ -8,7 +8,7 @@ public struct ARLCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "arl",
         abstract: "Average run length of Shewhart (with run rules), EWMA and CUSUM charts.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
             Normal data with known parameters, zero-state ARLs. Shifts are in process standard \
             deviations; with --n the plotted statistic is the mean of n, so its shift is shift*sqrt(n).
 
@@ -24,9 +24,7 @@ public struct ARLCommand: ParsableCommand {
             or Siegmund's approximation (--method siegmund).
 
             --target-arl first solves for L (EWMA, or Shewhart with rule 1 alone) or h (CUSUM).
-
-            Exit codes: 64 impossible arguments, 70 numerical failure.
-            """
+            """)
     )
 
     public enum Chart: String, ExpressibleByArgument, CaseIterable, Sendable { case shewhart, ewma, cusum }
@@ -35,7 +33,7 @@ public struct ARLCommand: ParsableCommand {
     @Option(help: "Chart type: shewhart, ewma or cusum.")
     var chart: Chart = .shewhart
 
-    @Option(help: "Shewhart run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6, or \"we\" for the Western Electric set.")
+    @Option(help: "Shewhart run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6 (TEST:K sets K), or \"we\" for the Western Electric set (tests 1, 5, 6 and 2 with K = 8); with --simulate any of tests 1-8, nelson or all.")
     var rules: String = "1"
 
     @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
@@ -142,7 +140,7 @@ public struct ARLCommand: ParsableCommand {
                 parameters = [("tests", .array(ruleSet.rules.map { .string("\($0.test):\($0.k)") })), ("L", .number(width)),
                               ("method", .string("simulation")), ("replicates", .number(Double(replicates))),
                               ("seed", .number(Double(seed)))]
-                title = "Shewhart chart, tests \(ruleSet.rules.map { "\($0.test)" }.joined(separator: ", ")), simulated with \(replicates) replicates (seed \(seed))"
+                title = "Shewhart chart, tests \(ruleSet.rules.map { "\($0.test)" }.joined(separator: ", ")), simulated with \(NumberFormatting.counted(replicates, "replicate")) (seed \(seed))"
             case .shewhart:
                 let width = try targetARL.map { target throws(ARLError) in try ARL.shewhartLimitWidth(targetARL: target) } ?? limitWidth ?? 3
                 let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: width)
@@ -193,12 +191,14 @@ public struct ARLCommand: ParsableCommand {
         print(title + (n > 1 ? ", subgroups of \(n)" : ""))
         var headers = n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"]
         if !errors.isEmpty { headers.append("std. error") }
-        var table = TextTable(headers: headers)
+        var styles: [TextTable.NumberStyle] = n > 1 ? [.init(), .init(digits: 4), .init(digits: 5)] : [.init(), .init(digits: 5)]
+        if !errors.isEmpty { styles.append(.init(digits: 3)) }
+        var table = TextTable(headers: headers, numberStyles: styles)
         for (index, (shift, arl)) in zip(shiftValues, arls).enumerated() {
-            let cells = [NumberFormatting.significant(shift), NumberFormatting.significant(shift * root, 4), NumberFormatting.significant(arl, 5)]
+            let cells: [TextTable.Cell] = [.number(shift), .number(shift * root), .number(arl)]
             var row = n > 1 ? cells : [cells[0], cells[2]]
-            if index < errors.count { row.append(NumberFormatting.significant(errors[index].standardError, 3)) }
-            table.append(row)
+            if index < errors.count { row.append(.number(errors[index].standardError)) }
+            table.append(cells: row)
         }
         print(table.rendered())
     }
@@ -224,35 +224,28 @@ enum SPCDesignArguments {
         return values.map { $0! }
     }
 
-    /// Nelson/Minitab test numbers from "we" (tests 1, 2, 5, 6) or a comma list of 1, 2, 5, 6, sorted,
-    /// no repeats: the same numbering as the chart commands' --rules. Tests 3, 4, 7 and 8 (trends,
-    /// alternation, stratification, mixture) have no Markov chain here and are refused.
-    static func ruleNumbers(_ text: String) throws -> [Int] {
-        let trimmed = trim(text).lowercased()
-        if trimmed == "we" { return [1, 2, 5, 6] }
-        let numbers = try integers(trimmed, option: "--rules")
-        guard numbers.allSatisfy({ [1, 2, 5, 6].contains($0) }) else {
-            throw ValidationError("--rules takes the Nelson/Minitab tests 1, 2, 5, 6 or \"we\" for the exact Markov chain; tests 3, 4, 7 and 8 need --simulate; got \"\(text)\"")
-        }
-        return Array(Set(numbers)).sorted()
-    }
-
-    /// The run rules named by `text`: test 1 at `limitWidth` sigma, test 2 with `runLength` (default 9,
-    /// or 8 for the Western Electric set), test 5 = 2 of 3 beyond 2 sigma, test 6 = 4 of 5 beyond 1 sigma.
+    /// The run rules named by `text`, parsed exactly as the chart commands' --rules (Nelson/Minitab
+    /// test numbers, TEST:K, we, nelson, all, none), with `runLength` overriding K of test 2, as the
+    /// zone rules of the exact Markov chain (the library's translation; tests 1, 2, 5 and 6 only).
     static func rules(_ text: String, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
-        let k = runLength ?? (trim(text).lowercased() == "we" ? 8 : 9)
+        var set = try ChartInputOptions.parseRules(text, for: .i)
+        if let runLength {
+            set.rules = set.rules.map { $0.test == 2 ? RunRule(test: 2, k: runLength) : $0 }
+        }
+        guard !set.rules.isEmpty else { throw ValidationError("--rules: the exact ARL needs at least one rule, got \"\(text)\"") }
+        if let other = set.rules.first(where: { !RunRule.markovChainTests.contains($0.test) }) {
+            throw ValidationError("--rules: test \(other.test) has no exact Markov chain (tests 1, 2, 5 and 6 do); use --simulate for tests 3, 4, 7 and 8; got \"\(text)\"")
+        }
         do {
-            return try ruleNumbers(text).map { number throws(ARLError) -> ARL.RunRule in
-                switch number {
-                case 1: try .beyondLimits(limitWidth)
-                case 5: .westernElectric2
-                case 6: .westernElectric3
-                default: try .sameSideRun(k)
-                }
-            }
-        } catch let error as ARLError {
+            return try set.markovChainRules(limitWidth: limitWidth)
+        } catch {
             throw exit(for: error)
         }
+    }
+
+    /// The test numbers named by `text` (ascending, no repeats).
+    static func ruleNumbers(_ text: String) throws -> [Int] {
+        Array(Set(try ChartInputOptions.parseRules(text, for: .i).rules.map(\.test))).sorted()
     }
 
     static func describe(_ rules: [ARL.RunRule]) -> String {

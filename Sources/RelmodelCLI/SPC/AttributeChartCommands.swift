@@ -34,7 +34,7 @@ private func runAttributeCommand(_ type: ChartType, baseline: BaselineChart, opt
 }
 
 struct PChartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "p", abstract: "p chart (proportion nonconforming; stepped limits for varying sizes).")
+    static let configuration = CommandConfiguration(commandName: "p", abstract: "p chart (proportion nonconforming; stepped limits for varying sizes).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of subgroup sizes (units inspected).") var size: String?
@@ -42,7 +42,7 @@ struct PChartCommand: ParsableCommand {
 }
 
 struct NPChartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "np", abstract: "np chart (number nonconforming).")
+    static let configuration = CommandConfiguration(commandName: "np", abstract: "np chart (number nonconforming).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of subgroup sizes (units inspected).") var size: String?
@@ -50,7 +50,7 @@ struct NPChartCommand: ParsableCommand {
 }
 
 struct CChartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "c", abstract: "c chart (nonconformities per unit of constant size).")
+    static let configuration = CommandConfiguration(commandName: "c", abstract: "c chart (nonconformities per unit of constant size).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of sizes (ignored by the c chart; accepted for symmetry).") var size: String?
@@ -58,7 +58,7 @@ struct CChartCommand: ParsableCommand {
 }
 
 struct UChartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "u", abstract: "u chart (nonconformities per unit; stepped limits).")
+    static let configuration = CommandConfiguration(commandName: "u", abstract: "u chart (nonconformities per unit; stepped limits).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Column of sizes (units or area inspected).") var size: String?
@@ -66,21 +66,21 @@ struct UChartCommand: ParsableCommand {
 }
 
 struct LaneyPCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "laney-p", abstract: "Laney p' chart (p chart corrected for over- or under-dispersion).")
+    static let configuration = CommandConfiguration(commandName: "laney-p", abstract: "Laney p' chart (p chart corrected for over- or under-dispersion).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @Option(help: "Column of subgroup sizes.") var size: String?
     func run() throws { try ChartOutput.emit([try attributeChart(options, size: size, type: .laneyP)], command: "laney-p", options: options) }
 }
 
 struct LaneyUCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "laney-u", abstract: "Laney u' chart (u chart corrected for over- or under-dispersion).")
+    static let configuration = CommandConfiguration(commandName: "laney-u", abstract: "Laney u' chart (u chart corrected for over- or under-dispersion).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @Option(help: "Column of sizes.") var size: String?
     func run() throws { try ChartOutput.emit([try attributeChart(options, size: size, type: .laneyU)], command: "laney-u", options: options) }
 }
 
 struct GChartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "g", abstract: "g chart of the number of opportunities between events.")
+    static let configuration = CommandConfiguration(commandName: "g", abstract: "g chart of the number of opportunities between events.", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @Option(help: "Limits: probability (Minitab, geometric) or sigma (Benneyan 3-sigma).") var limits: GChartLimits = .probability
 

@@ -7,7 +7,7 @@ struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Phase I baseline study: exclusion rounds with an audit trail, normality and autocorrelation checks, frozen limits.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         Round 1 estimates the limits from every subgroup and flags signals; flagged subgroups are \
         excluded (from both charts of a pair) and the limits re-estimated, until a round has no \
         signal or --max-rounds is reached (then the baseline is marked not stable). Fewer than \
@@ -15,7 +15,7 @@ struct BaselineCommand: ParsableCommand {
         file holds an earlier baseline, that version is kept as NAME.vN.json and NAME.json gets \
         version N + 1 (nothing is written when the result is identical). Chart commands read the \
         file with --baseline FILE.
-        """
+        """)
     )
 
     @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
@@ -39,10 +39,10 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .customLong("phase1"), help: "Use only subgroups FIRST-LAST (1-based positions).")
     var phase1: String?
 
-    @Option(help: "Rules that exclude: we, nelson, all, or test numbers like 1,2,5 (K overrides as 2:8). Default: 1 (points beyond the limits).")
+    @Option(help: "Rules that exclude, as Nelson/Minitab test numbers: we (tests 1, 5, 6 and 2 with K = 8), nelson, all, or test numbers like 1,2,5 (K overrides as 2:8); 1 is points beyond the limits.")
     var rules: String = "1"
 
-    @Option(help: "Constants: exact (default), table, textbook.")
+    @Option(help: "Constants: exact, table, textbook.")
     var constants: ConstantSource = .exact
 
     @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma.")

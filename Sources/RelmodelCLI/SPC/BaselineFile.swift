@@ -53,7 +53,7 @@ enum BaselineFile {
                 ("name", .string(rulesName)),
                 ("charts", .array(result.options.rules.map { type, set in
                     .object([("chart", .string(type.rawValue)), ("tests", .array(set.rules.map { r in
-                        .object([("test", .number(Double(r.test))), ("k", .number(Double(r.k))), ("number", .number(Double(r.number)))])
+                        .object([("test", .number(Double(r.test))), ("k", .number(Double(r.k))), ("number", .number(Double(r.test)))])
                     }))])
                 })),
             ])),

@@ -6,10 +6,15 @@ import SPC
 enum BaselineReport {
     static func text(_ result: BaselineResult, source: BaselineFile.Source, rulesName: String) -> String {
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
+        // One chart's limits on one row share one number of decimals ("stepped" when they vary).
+        func row(_ values: [Double?]) -> [String] {
+            let numbers = NumberFormatting.column(values.map { $0 ?? 0 }, digits: 7)
+            return zip(values, numbers).map { $0 == nil ? "stepped" : $1 }
+        }
         let limits = result.limits
         var lines: [String] = []
-        lines.append("Baseline study: \(limits.chart.rawValue), \(source.subgroups) subgroups (\(source.rows) rows, \(source.selection)) from \(source.file)")
-        lines.append("rules \(rulesName); constants \(limits.constants.rawValue); \(f(limits.sigmaMultiplier)) sigma; max rounds \(result.options.maxRounds); minimum \(result.options.minimumSubgroups) subgroups")
+        lines.append("Baseline study: \(limits.chart.rawValue), \(NumberFormatting.counted(source.subgroups, "subgroup")) (\(NumberFormatting.counted(source.rows, "row")), \(source.selection)) from \(source.file)")
+        lines.append("rules \(rulesName); constants \(limits.constants.rawValue); \(f(limits.sigmaMultiplier)) sigma; max rounds \(result.options.maxRounds); minimum \(NumberFormatting.counted(result.options.minimumSubgroups, "subgroup"))")
         lines.append("exclusion policy: \(BaselineFile.exclusionPolicy(limits.chart))")
         lines.append("")
         lines.append("Rounds")
@@ -18,8 +23,9 @@ enum BaselineReport {
         for round in result.rounds {
             for (i, c) in round.limits.charts.enumerated() {
                 let n = round.signals.filter { $0.chart == c.type }.count
+                let limitCells = row([c.lcl, c.center, c.ucl])
                 rounds.append([i == 0 ? String(round.number) : "", i == 0 ? String(round.subgroups) : "", c.type.rawValue,
-                               c.lcl.map { f($0) } ?? "stepped", f(c.center), c.ucl.map { f($0) } ?? "stepped", String(n),
+                               limitCells[0], limitCells[1], limitCells[2], String(n),
                                i == 0 ? round.excluded.joined(separator: ", ") : ""])
             }
         }
@@ -45,11 +51,10 @@ enum BaselineReport {
         case let .stable(round): stopText = "stable: round \(round) has no signal"
         case let .maxRounds(k): stopText = "NOT STABLE after \(k) round\(k == 1 ? "" : "s")"
         }
-        lines.append("Frozen limits (\(limits.subgroups) subgroups, \(stopText))")
+        lines.append("Frozen limits (\(NumberFormatting.counted(limits.subgroups, "subgroup")), \(stopText))")
         var final = TextTable(headers: ["chart", "LCL", "center", "UCL", "sigma"], alignments: [.left, .right, .right, .right, .right])
         for c in limits.charts {
-            final.append([c.type.rawValue, c.lcl.map { f($0) } ?? "stepped", c.center.map { f($0) } ?? "stepped",
-                          c.ucl.map { f($0) } ?? "stepped", c.sigma.map { f($0) } ?? "stepped"])
+            final.append([c.type.rawValue] + row([c.lcl, c.center, c.ucl, c.sigma]))
         }
         lines.append(final.rendered())
         var process = "process center \(f(limits.processCenter))"

@@ -6,7 +6,7 @@ struct BatchPCACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-pca",
         abstract: "Batch-trajectory monitoring by multiway PCA: Hotelling T2 and SPE per batch, with limits.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         FILE is long-format CSV with header batch,time,<var1>,<var2>,...: one row per batch and time \
         point, batches in order of first appearance, rows of a batch sorted by time, the same time points \
         in every batch. Trajectories are unfolded batch-wise (column k*J + j: time-major), autoscaled by \
@@ -15,9 +15,9 @@ struct BatchPCACommand: ParsableCommand {
         --variance of the total (default 0.8). Limits: phase I T2 (I-1)^2/I Beta_c(A/2, (I-A-1)/2), \
         phase II T2 A(I^2-1)/(I(I-A)) F_c(A, I-A), SPE g chi2_c(h) (Box). Limits are listed at 0.95, 0.99 \
         and --confidence; batches are flagged against --confidence. --new projects the batches of a \
-        second file (same variables and time points) as phase II. Exit codes: 64 usage, 65 data \
-        (bad value with file, line and column; ragged batches; too many components), 66 unreadable file.
-        """
+        second file (same variables and time points) as phase II. Ragged batches and \
+        too many components are data errors.
+        """)
     )
 
     @Argument(help: "Reference (phase I) batches: long CSV batch,time,<variables...>, or - for standard input.")

@@ -27,8 +27,9 @@ struct BatchPCAOutput {
     func text() -> String {
         let f = { (x: Double) in NumberFormatting.significant(x, 6) }
         var lines: [String] = []
-        lines.append("Multiway PCA of \(file): \(model.batchCount) reference batches, \(model.variableCount) variables "
-            + "(\(model.variables.joined(separator: ", "))) x \(model.timeCount) time points = "
+        lines.append("Multiway PCA of \(file): \(NumberFormatting.counted(model.batchCount, "reference batch", plural: "reference batches")), "
+            + "\(NumberFormatting.counted(model.variableCount, "variable")) "
+            + "(\(model.variables.joined(separator: ", "))) x \(NumberFormatting.counted(model.timeCount, "time point")) = "
             + "\(model.variableCount * model.timeCount) unfolded columns (time-major), rank \(model.rank)")
         switch model.selection {
         case .count: lines.append("\(model.componentCount) component\(model.componentCount == 1 ? "" : "s") (as given)")
@@ -37,7 +38,7 @@ struct BatchPCAOutput {
         }
         var components = TextTable(headers: ["component", "explained", "cumulative", "score variance"])
         for a in 0..<model.componentCount {
-            components.append([String(a + 1), f(retained[a]), f(cumulative[a]), f(model.scoreVariances[a])])
+            components.append(cells: [.text(String(a + 1)), .number(retained[a]), .number(cumulative[a]), .number(model.scoreVariances[a])])
         }
         lines.append(components.rendered())
         if !constantColumns.isEmpty {
@@ -48,7 +49,8 @@ struct BatchPCAOutput {
         var table = TextTable(headers: ["batch", "phase", "T2", "SPE", "flags"],
                               alignments: [.left, .left, .right, .right, .left])
         for b in batches {
-            table.append([b.statistics.label, b.phase.rawValue, f(b.statistics.t2), f(b.statistics.spe), Self.flags(b)])
+            table.append(cells: [.text(b.statistics.label), .text(b.phase.rawValue), .number(b.statistics.t2), .number(b.statistics.spe),
+                                 .text(Self.flags(b))])
         }
         lines.append(table.rendered())
         let flaggedI = batches.filter { $0.phase == .estimation && ($0.t2AboveLimit || $0.speAboveLimit) }.count
@@ -63,7 +65,7 @@ struct BatchPCAOutput {
         lines.append("limits: T2 phase I (I-1)^2/I Beta_c(A/2, (I-A-1)/2), phase II A(I^2-1)/(I(I-A)) F_c(A, I-A); SPE g chi2_c(h)")
         var limitTable = TextTable(headers: ["confidence", "T2 phase I", "T2 phase II", "SPE", "g", "h"])
         for l in limits {
-            limitTable.append([f(l.confidence), f(l.t2PhaseI), f(l.t2PhaseII), f(l.spe), f(l.speScale), f(l.speDegreesOfFreedom)])
+            limitTable.append(cells: [l.confidence, l.t2PhaseI, l.t2PhaseII, l.spe, l.speScale, l.speDegreesOfFreedom].map(TextTable.Cell.number))
         }
         lines.append(limitTable.rendered())
         return lines.joined(separator: "\n")

@@ -8,19 +8,21 @@ struct CapabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capability",
         abstract: "Process capability: Cp, Cpk, Pp, Ppk, Cpm with intervals, or the ISO percentile method for Weibull/lognormal.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         Within sigma: from subgroups (--sigma-method, default rbar as qcc) with --subgroup, else MR-bar/d2. \
         Only phase I rows are used when --phase or --phase1 is given. Intervals: chi-square for Cp and Pp, \
-        Bissell's approximation for Cpk and Ppk (as qcc).
-        """
+        Bissell's approximation for Cpk and Ppk (as qcc). --svg writes the capability histogram: the \
+        values as a density histogram with the LSL, USL and target lines and the fitted density (normal: \
+        within and overall sigma; weibull, lognormal: the fitted model).
+        """)
     )
-    @OptionGroup var options: ChartInputOptions
+    @OptionGroup var options: SPCDataOptions
     @Option(help: "Lower specification limit.") var lsl: Double?
     @Option(help: "Upper specification limit.") var usl: Double?
     @Option(help: "Target (for Cpm). Default: midpoint of the limits.") var target: Double?
-    @Option(help: "Distribution: normal (default), weibull, lognormal.") var dist: String = "normal"
+    @Option(help: "Distribution: normal, weibull, lognormal.") var dist: String = "normal"
     @Option(help: "Two-sided confidence level for the intervals.") var confidence: Double = 0.95
-    @Option(name: .customLong("sigma-method"), help: "Within sigma for subgroups: rbar (default), sbar, pooled, mvlue-r, mvlue-s.")
+    @Option(name: .customLong("sigma-method"), help: "Within sigma for subgroups: rbar, sbar, pooled, mvlue-r, mvlue-s.")
     var sigmaMethod: SigmaMethod = .rBar
 
     func validate() throws {
@@ -37,33 +39,35 @@ struct CapabilityCommand: ParsableCommand {
         let spec = Specification(lsl: lsl, usl: usl, target: target)
         let document: JSONValue
         let text: String
+        let svg: String
         if dist == "normal" {
             let (phaseValues, sigma) = try withinSigma(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.normal(phaseValues, withinSigma: sigma, specification: spec, confidence: confidence) }
             document = Self.json(cap)
             text = Self.text(cap)
+            svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         } else {
             let family: LifetimeFamily = dist == "weibull" ? .weibull2p : .lognormal2p
             let phaseValues = try phaseIValues(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.percentile(phaseValues, family: family, specification: spec) }
             document = Self.json(cap)
             text = Self.text(cap)
+            svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         }
+        if let path = options.svg { try writeOutputFile(path, svg) }
         print(options.json ? document.serialized() : text)
     }
 
     /// Phase I values (all when no phase is given), with subgroups kept together.
     func phaseIValues(_ input: SPCInput, _ values: [Double]) throws -> [Double] {
         let groups = GroupedRows(try input.rowLabels(options))
-        let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
-        let mask = chartOptions.phaseI ?? Array(repeating: true, count: groups.labels.count)
+        let mask = try input.phaseI(options, firstRows: groups.firstRows) ?? Array(repeating: true, count: groups.labels.count)
         return zip(groups.rows, mask).filter(\.1).flatMap { $0.0.map { values[$0] } }
     }
 
     func withinSigma(_ input: SPCInput, _ values: [Double]) throws -> ([Double], Double) {
         let groups = GroupedRows(try input.rowLabels(options))
-        let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
-        let mask = chartOptions.phaseI ?? Array(repeating: true, count: groups.labels.count)
+        let mask = try input.phaseI(options, firstRows: groups.firstRows) ?? Array(repeating: true, count: groups.labels.count)
         let phaseGroups = zip(groups.rows, mask).filter(\.1).map { $0.0.map { values[$0] } }
         let sigma: Double = try SPCInput.dataErrors {
             options.subgroup != nil
@@ -112,10 +116,11 @@ struct CapabilityCommand: ParsableCommand {
 
     static func text(_ c: NormalCapability) -> String {
         let f = { (x: Double?) in NumberFormatting.significant(x, 5) }
-        var table = TextTable(headers: ["index", "value", "lower", "upper"], alignments: [.left, .right, .right, .right])
+        var table = TextTable(headers: ["index", "value", "lower", "upper"], alignments: [.left, .right, .right, .right],
+                              numberStyles: Array(repeating: .init(digits: 5), count: 4))
         for (name, i) in [("Cp", c.cp), ("Cpk", c.cpk), ("Cpl", c.cpl), ("Cpu", c.cpu), ("Pp", c.pp), ("Ppk", c.ppk),
                           ("Ppl", c.ppl), ("Ppu", c.ppu), ("Cpm", c.cpm)] as [(String, CapabilityIndex?)] {
-            table.append([name, f(i?.value), f(i?.lower), f(i?.upper)])
+            table.append(cells: [.text(name), .number(i?.value), .number(i?.lower), .number(i?.upper)])
         }
         return """
         Normal capability: n \(c.count), mean \(NumberFormatting.significant(c.mean, 8)), sigma within \(NumberFormatting.significant(c.withinSigma, 7)), overall \(NumberFormatting.significant(c.overallSigma, 7))

@@ -82,19 +82,20 @@ enum ChartOutput {
             headers += ["LCL", "center", "UCL", "phase"]
             if hasStage { headers.append("stage") }
             headers.append("signals")
-            var table = TextTable(headers: headers, alignments: headers.map { $0 == "subgroup" || $0 == "signals" || $0 == "stage" ? .left : .right })
+            // Each numeric column is one quantity: one number of decimals for all its rows.
+            var table = TextTable(headers: headers, alignments: headers.map { $0 == "subgroup" || $0 == "signals" || $0 == "stage" ? .left : .right },
+                                  numberStyles: Array(repeating: .init(digits: 7), count: headers.count))
             for p in chart.points {
-                var row = [p.subgroup, NumberFormatting.significant(p.value, 7)]
-                if hasLower { row.append(NumberFormatting.significant(p.lowerValue, 7)) }
-                row += [NumberFormatting.significant(p.lcl, 7), NumberFormatting.significant(p.center, 7),
-                        NumberFormatting.significant(p.ucl, 7), p.phase.rawValue]
-                if hasStage { row.append(p.stage ?? "") }
-                row.append(p.signals.map(String.init).joined(separator: ","))
-                table.append(row)
+                var row: [TextTable.Cell] = [.text(p.subgroup), .number(p.value)]
+                if hasLower { row.append(.number(p.lowerValue)) }
+                row += [.number(p.lcl), .number(p.center), .number(p.ucl), .text(p.phase.rawValue)]
+                if hasStage { row.append(.text(p.stage ?? "")) }
+                row.append(.text(p.signals.map(String.init).joined(separator: ",")))
+                table.append(cells: row)
             }
             lines.append(table.rendered())
             let flagged = chart.signalledIndices.count
-            lines.append("\(flagged) point\(flagged == 1 ? "" : "s") with signals")
+            lines.append(NumberFormatting.counted(flagged, "point") + " with signals")
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")

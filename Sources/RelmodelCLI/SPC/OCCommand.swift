@@ -7,12 +7,12 @@ struct OCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oc",
         abstract: "Operating-characteristic (OC) curves: probability of not signalling, and the ARL, per shift.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
         xbar: --at lists mean shifts in process sigma (subgroups of --n). r, s: --at lists ratios \
         sigma1/sigma0. p: --at lists true fractions nonconforming, with --center p0 and --n the sample \
         size. c: --at lists true mean counts, with --center c0. Limits at +-L sigma (--L, default 3); \
-        a point exactly on a limit does not signal. Exit codes: 64 impossible arguments.
-        """
+        a point exactly on a limit does not signal.
+        """)
     )
 
     enum Chart: String, ExpressibleByArgument, CaseIterable { case xbar, r, s, p, c }
@@ -73,9 +73,7 @@ struct OCCommand: ParsableCommand {
         } else {
             var table = TextTable(headers: [label, "beta (no signal)", "P(signal)", "ARL"])
             for entry in curve {
-                table.append([NumberFormatting.significant(entry.x, 6), NumberFormatting.significant(entry.point.beta, 6),
-                              NumberFormatting.significant(entry.point.signalProbability, 6),
-                              NumberFormatting.significant(entry.point.averageRunLength, 6)])
+                table.append(cells: [entry.x, entry.point.beta, entry.point.signalProbability, entry.point.averageRunLength].map(TextTable.Cell.number))
             }
             print("OC curve of the \(chart.rawValue) chart, n = \(n), limits at \(NumberFormatting.significant(limitWidth, 4)) sigma")
             print(table.rendered())

@@ -5,11 +5,10 @@ public struct SPCCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "spc",
         abstract: "Statistical process control: control charts, run rules and process capability.",
-        discussion: """
-        Input is long-form CSV (one row per measurement or per subgroup count). Exit codes: 0 success \
-        (also when points signal), 64 usage error, 65 data error (bad value, with file, line and \
-        column; or data from which nothing can be estimated), 66 file not readable.
-        """,
+        discussion: RelmodelHelp.discussion("""
+        Input is long-form CSV (one row per measurement or per subgroup count). Points that signal \
+        are a result, not an error (exit 0).
+        """),
         subcommands: [
             XbarRCommand.self, XbarSCommand.self, IMRCommand.self,
             PChartCommand.self, NPChartCommand.self, CChartCommand.self, UChartCommand.self,

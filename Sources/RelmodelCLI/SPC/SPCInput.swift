@@ -7,8 +7,9 @@ extension SigmaMethod: ExpressibleByArgument {}
 extension CUSUMUnits: ExpressibleByArgument {}
 extension GChartLimits: ExpressibleByArgument {}
 
-/// Options shared by every chart command: input columns, phases, stages, rules and output.
-struct ChartInputOptions: ParsableArguments {
+/// Options shared by every SPC command that reads measurements (the chart commands and capability):
+/// input columns, phase I, constants and output.
+struct SPCDataOptions: ParsableArguments {
     @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
     var file: String
 
@@ -24,28 +25,45 @@ struct ChartInputOptions: ParsableArguments {
     @Option(name: .customLong("phase1"), help: "Phase I as a range of subgroup positions, FIRST-LAST (1-based).")
     var phase1: String?
 
-    @Option(help: "Column of stage labels; each run of equal labels gets its own limits.")
-    var stage: String?
-
-    @Option(help: "Run rules: we (Western Electric 1-4), nelson (tests 1-8), all (Minitab's set for the chart), none, or test numbers like 1,2,5 (K overrides as 2:8). Default: 1.")
-    var rules: String = "1"
-
-    @Option(help: "Constants: exact (default), table (qcc: d2 to 3 decimals), textbook (Montgomery's A2, D3, D4, ... factors).")
+    @Option(help: "Constants: exact, table (qcc: d2 to 3 decimals), textbook (Montgomery's A2, D3, D4, ... factors).")
     var constants: ConstantSource = .exact
-
-    @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma (L).")
-    var sigmaMultiplier: Double = 3
 
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
-    @Option(help: "Also write the chart(s) as SVG to this file.")
+    @Option(help: "Also write an SVG plot to this file: the chart(s), or for capability the capability histogram.")
     var svg: String?
 
     func validate() throws {
-        guard sigmaMultiplier > 0, sigmaMultiplier.isFinite else { throw ValidationError("--sigma-multiplier must be positive") }
         if phase != nil && phase1 != nil { throw ValidationError("give --phase or --phase1, not both") }
-        if let phase1 { _ = try Self.parseRange(phase1) }
+        if let phase1 { _ = try ChartInputOptions.parseRange(phase1) }
+    }
+}
+
+/// Options shared by every chart command: the data options plus stages, run rules and the limit width.
+struct ChartInputOptions: ParsableArguments {
+    @OptionGroup var data: SPCDataOptions
+
+    @Option(help: "Column of stage labels; each run of equal labels gets its own limits.")
+    var stage: String?
+
+    @Option(help: "Run rules, reported as Nelson/Minitab test numbers: we (Western Electric: tests 1, 5, 6 and 2 with K = 8), nelson (tests 1-8), all (Minitab's set for the chart), none, or test numbers like 1,2,5 (K overrides as 2:8).")
+    var rules: String = "1"
+
+    @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma (L).")
+    var sigmaMultiplier: Double = 3
+
+    var file: String { data.file }
+    var value: String? { data.value }
+    var subgroup: String? { data.subgroup }
+    var phase: String? { data.phase }
+    var phase1: String? { data.phase1 }
+    var constants: ConstantSource { data.constants }
+    var json: Bool { data.json }
+    var svg: String? { data.svg }
+
+    func validate() throws {
+        guard sigmaMultiplier > 0, sigmaMultiplier.isFinite else { throw ValidationError("--sigma-multiplier must be positive") }
         _ = try Self.parseRules(rules, for: .xbar)
     }
 
@@ -123,21 +141,29 @@ struct SPCInput {
     }
 
     /// Subgroup label per row (row numbers when no column is given).
-    func rowLabels(_ options: ChartInputOptions) throws -> [String] {
+    func rowLabels(_ options: ChartInputOptions) throws -> [String] { try rowLabels(options.data) }
+
+    func rowLabels(_ options: SPCDataOptions) throws -> [String] {
         if let subgroup = options.subgroup { return try strings(subgroup) }
         return (0..<table.rowCount).map { String($0 + 1) }
+    }
+
+    /// Which subgroups are phase I (nil when no phase is given: all of them).
+    func phaseI(_ options: SPCDataOptions, firstRows: [Int]) throws -> [Bool]? {
+        if let phase = options.phase {
+            let values = try strings(phase)
+            return firstRows.map { ["I", "1", "i"].contains(values[$0].trimmingSpaces) }
+        } else if let range = options.phase1 {
+            return ChartOptions.phaseI(range: try ChartInputOptions.parseRange(range), count: firstRows.count)
+        }
+        return nil
     }
 
     /// Chart options with phase I and stages per subgroup; `firstRows` gives each subgroup's first row.
     func chartOptions(_ options: ChartInputOptions, type: ChartType, firstRows: [Int]) throws -> ChartOptions {
         var result = ChartOptions(constants: options.constants, sigmaMultiplier: options.sigmaMultiplier,
                                   rules: try ChartInputOptions.parseRules(options.rules, for: type))
-        if let phase = options.phase {
-            let values = try strings(phase)
-            result.phaseI = firstRows.map { ["I", "1", "i"].contains(values[$0].trimmingSpaces) }
-        } else if let range = options.phase1 {
-            result.phaseI = ChartOptions.phaseI(range: try ChartInputOptions.parseRange(range), count: firstRows.count)
-        }
+        result.phaseI = try phaseI(options.data, firstRows: firstRows)
         if let stage = options.stage {
             let values = try strings(stage)
             result.stages = firstRows.map { values[$0] }

@@ -7,6 +7,7 @@ public struct StudyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Design studies (subgroup size and sampling interval of an Xbar chart).",
+        discussion: RelmodelHelp.exitCodes,
         subcommands: [SubgroupSizeStudyCommand.self]
     )
     public init() {}
@@ -18,14 +19,12 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "subgroup-size",
         abstract: "Compare subgroup sizes and sampling intervals by ARL and average time to signal.",
-        discussion: """
+        discussion: RelmodelHelp.discussion("""
             For each subgroup size n and sampling interval (hours): the Xbar chart's in-control ARL, \
             its ARL at the shift of interest (in process sigma; the subgroup mean moves by \
             shift*sqrt(n) of its own sigma), the average times to signal ATS = ARL x interval, and \
             the units inspected per hour. Normal data with known parameters; run rules by Markov chain.
-
-            Exit codes: 64 impossible arguments, 70 numerical failure.
-            """
+            """)
     )
 
     @Option(help: "Comma-separated subgroup sizes.")
@@ -40,7 +39,7 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
     @Option(help: "Shift of interest in process standard deviations.")
     var shift: Double = 1
 
-    @Option(help: "Run rules: a comma list of 1, 2, 3, 4, or \"we\" for all four.")
+    @Option(help: "Run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6 (TEST:K sets K), or \"we\" for the Western Electric set (tests 1, 5, 6 and 2 with K = 8).")
     var rules: String = "1"
 
     @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
@@ -97,13 +96,13 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
             return
         }
         print("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, " + SPCDesignArguments.describe(ruleList))
-        var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"])
+        var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"],
+                              numberStyles: [.init(), .init(), .init(digits: 4), .init(digits: 4), .init(digits: 5), .init(digits: 4),
+                                             .init(digits: 5), .init(digits: 4)])
         for row in study.rows {
-            table.append([
-                String(row.subgroupSize), NumberFormatting.significant(row.interval),
-                NumberFormatting.significant(row.unitsPerTime, 4), NumberFormatting.significant(row.statisticShift, 4),
-                NumberFormatting.significant(row.inControlARL, 5), NumberFormatting.significant(row.averageRunLength, 4),
-                NumberFormatting.significant(row.inControlATS, 5), NumberFormatting.significant(row.averageTimeToSignal, 4),
+            table.append(cells: [
+                .text(String(row.subgroupSize)), .number(row.interval), .number(row.unitsPerTime), .number(row.statisticShift),
+                .number(row.inControlARL), .number(row.averageRunLength), .number(row.inControlATS), .number(row.averageTimeToSignal),
             ])
         }
         print(table.rendered())

@@ -2,7 +2,7 @@ import ArgumentParser
 import SPC
 
 struct EWMACommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ewma", abstract: "EWMA chart of individual values (or of subgroup means given one per row).")
+    static let configuration = CommandConfiguration(commandName: "ewma", abstract: "EWMA chart of individual values (or of subgroup means given one per row).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @Option(help: "Weight lambda in (0, 1].") var lambda: Double = 0.2
     @Option(help: "Target (z_0 and center line). Default: phase I mean.") var target: Double?
@@ -29,14 +29,14 @@ struct EWMACommand: ParsableCommand {
 }
 
 struct CUSUMCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cusum", abstract: "Tabular two-sided CUSUM chart.")
+    static let configuration = CommandConfiguration(commandName: "cusum", abstract: "Tabular two-sided CUSUM chart.", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @Option(help: "Target mu0. Default: phase I mean.") var target: Double?
     @Option(help: "Sigma of the values. Default: phase I MR-bar/d2 (needed only with --units sigma).") var sigma: Double?
     @Option(help: "Reference value k.") var k: Double = 0.5
     @Option(help: "Decision interval h.") var h: Double = 4
     @Option(name: .customLong("head-start"), help: "Fast initial response head start (same units as h).") var headStart: Double = 0
-    @Option(help: "Units of k, h and head start: sigma (default) or data.") var units: CUSUMUnits = .sigma
+    @Option(help: "Units of k, h and head start: sigma or data.") var units: CUSUMUnits = .sigma
 
     func validate() throws {
         guard k >= 0, h > 0, headStart >= 0, headStart <= h else { throw ValidationError("need k >= 0, h > 0 and 0 <= --head-start <= h") }
@@ -58,7 +58,7 @@ struct CUSUMCommand: ParsableCommand {
 }
 
 struct T2Command: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "t2", abstract: "Hotelling T2 chart (individuals, or subgroups with --subgroup).")
+    static let configuration = CommandConfiguration(commandName: "t2", abstract: "Hotelling T2 chart (individuals, or subgroups with --subgroup).", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @Option(help: "Comma-separated columns of the variables, e.g. --values A,B.") var values: String
 

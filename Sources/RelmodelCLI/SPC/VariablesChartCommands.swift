@@ -31,7 +31,7 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
 
 /// `relmodel spc xbar-r FILE --value COL --subgroup COL`.
 struct XbarRCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "xbar-r", abstract: "Xbar and R charts of subgrouped measurements.")
+    static let configuration = CommandConfiguration(commandName: "xbar-r", abstract: "Xbar and R charts of subgrouped measurements.", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(name: .customLong("sigma-method"), help: "Within sigma: rbar (default), sbar, pooled, mvlue-r, mvlue-s.")
@@ -47,7 +47,7 @@ struct XbarRCommand: ParsableCommand {
 
 /// `relmodel spc xbar-s FILE --value COL --subgroup COL`.
 struct XbarSCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "xbar-s", abstract: "Xbar and S charts of subgrouped measurements.")
+    static let configuration = CommandConfiguration(commandName: "xbar-s", abstract: "Xbar and S charts of subgrouped measurements.", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(name: .customLong("sigma-method"), help: "Within sigma: sbar (default), rbar, pooled, mvlue-r, mvlue-s.")
@@ -63,7 +63,7 @@ struct XbarSCommand: ParsableCommand {
 
 /// `relmodel spc imr FILE --value COL`.
 struct IMRCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "imr", abstract: "Individuals and moving-range charts.")
+    static let configuration = CommandConfiguration(commandName: "imr", abstract: "Individuals and moving-range charts.", discussion: RelmodelHelp.exitCodes)
     @OptionGroup var options: ChartInputOptions
     @OptionGroup var phaseII: BaselineOption
     @Option(help: "Moving range span w (points per moving range).")

@@ -1,6 +1,7 @@
 /// Evaluates run rules on a sequence of points (see `RunRule` for the exact semantics).
 public enum RuleEngine {
-    /// The signals of each point: for each index, the ascending numbers of the rules it triggers.
+    /// The signals of each point: for each index, the ascending Nelson/Minitab test numbers of the
+    /// rules it triggers.
     ///
     /// Points are evaluated in blocks of equal `stage` (runs restart at a stage boundary). A zone
     /// test on a point without `sigma` never fires.
@@ -16,7 +17,7 @@ public enum RuleEngine {
             for rule in rules.rules {
                 let flags = evaluate(rule, block)
                 for (offset, flagged) in flags.enumerated() where flagged {
-                    if !result[start + offset].contains(rule.number) { result[start + offset].append(rule.number) }
+                    if !result[start + offset].contains(rule.test) { result[start + offset].append(rule.test) }
                 }
             }
             start = end

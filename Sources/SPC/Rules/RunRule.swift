@@ -1,4 +1,5 @@
-/// One run rule: a Minitab/Nelson test with its K, reported under a number.
+/// One run rule: a Minitab/Nelson test with its K. A point's `signals` are always these test
+/// numbers, whichever set the rule came from (the Western Electric set reports 1, 5, 6 and 2).
 ///
 /// The eight tests (Minitab's "Tests for special causes", Nelson 1984), with Minitab's default K:
 /// 1. one point beyond the control limits (K = 3: the chart's `sigmaMultiplier` sets the limits; K
@@ -25,18 +26,14 @@
 ///   subgroup size like the limits do.
 /// - Runs do not cross a stage boundary (each stage has its own center line).
 public struct RunRule: Sendable, Hashable {
-    /// The Minitab/Nelson test, 1...8.
+    /// The Minitab/Nelson test, 1...8: also the number reported in a point's `signals`.
     public let test: Int
     public let k: Int
-    /// The number reported in a point's `signals` (the test number for Nelson sets; 1-4 for the
-    /// Western Electric set).
-    public let number: Int
 
-    public init(test: Int, k: Int? = nil, number: Int? = nil) {
+    public init(test: Int, k: Int? = nil) {
         precondition((1...8).contains(test), "tests are numbered 1...8")
         self.test = test
         self.k = k ?? RunRule.defaultK[test - 1]
-        self.number = number ?? test
     }
 
     /// Minitab's default K for tests 1...8.
@@ -55,12 +52,11 @@ public struct RuleSet: Sendable, Hashable {
     public static let minitabDefault = RuleSet([RunRule(test: 1)])
     /// Nelson's eight tests with Minitab's K, numbered 1...8.
     public static let nelson = RuleSet((1...8).map { RunRule(test: $0) })
-    /// The Western Electric rules, numbered 1...4: (1) a point beyond 3 sigma, (2) 2 of 3 beyond
-    /// 2 sigma, (3) 4 of 5 beyond 1 sigma, (4) 8 in a row on one side; as Nelson tests 1, 5, 6 and 2
-    /// with K = 3, 2, 4, 8.
+    /// The Western Electric rules (handbook rules 1-4: a point beyond 3 sigma, 2 of 3 beyond 2 sigma,
+    /// 4 of 5 beyond 1 sigma, 8 in a row on one side) as the Nelson tests they are: 1, 5, 6 and 2
+    /// with K = 3, 2, 4, 8, reported under those test numbers like every other rule.
     public static let westernElectric = RuleSet([
-        RunRule(test: 1, k: 3, number: 1), RunRule(test: 5, k: 2, number: 2),
-        RunRule(test: 6, k: 4, number: 3), RunRule(test: 2, k: 8, number: 4),
+        RunRule(test: 1, k: 3), RunRule(test: 5, k: 2), RunRule(test: 6, k: 4), RunRule(test: 2, k: 8),
     ])
 
     /// Nelson tests by number, with Minitab's K unless `k` overrides some.
