@@ -4,29 +4,30 @@ extension Matrix {
     /// The matrix product `a · b`, computed by BLAS `dgemm`.
     ///
     /// Complexity: O(m·n·k) for an m × k times k × n product.
-    /// Failure modes: traps (precondition) if `a.columns != b.rows` or if a dimension does not fit
-    /// BLAS's 32-bit `INTEGER`. Non-finite elements propagate by IEEE rules (BLAS does not loop on them).
-    public static func * (a: Matrix, b: Matrix) -> Matrix {
-        precondition(a.columns == b.rows, "Matrix product needs a.columns == b.rows, got \(a.rows) x \(a.columns) times \(b.rows) x \(b.columns)")
+    /// Failure modes: throws `LinearAlgebraError.dimensionMismatch` if `a.columns != b.rows` or if a
+    /// dimension does not fit BLAS's 32-bit `INTEGER`. Non-finite elements propagate by IEEE rules
+    /// (BLAS does not loop on them).
+    public static func * (a: Matrix, b: Matrix) throws(LinearAlgebraError) -> Matrix {
+        guard a.columns == b.rows else {
+            throw .dimensionMismatch("a matrix product needs a.columns == b.rows, got \(a.rows) x \(a.columns) times \(b.rows) x \(b.columns)")
+        }
         // Empty result, or empty inner dimension (the zero matrix): nothing for BLAS to do.
         if a.rows == 0 || b.columns == 0 || a.columns == 0 {
             return Matrix(rows: a.rows, columns: b.columns)
         }
-        do {
-            return try gemm(a, b)
-        } catch {
-            preconditionFailure("Matrix product: \(error)")
-        }
+        return try gemm(a, b)
     }
 
     /// The matrix-vector product `self · v`, computed by BLAS `dgemm` with one column.
     ///
     /// Complexity: O(rows·columns).
-    /// Failure modes: traps (precondition) if `v.count != columns` or if a dimension does not fit
-    /// BLAS's 32-bit `INTEGER`. Non-finite elements propagate by IEEE rules.
-    public func multiply(_ v: [Double]) -> [Double] {
-        precondition(v.count == columns, "Matrix-vector product needs v.count == columns, got \(v.count) and \(columns)")
-        return (self * Matrix(rows: v.count, columns: 1, columnMajor: v)).storage
+    /// Failure modes: throws `LinearAlgebraError.dimensionMismatch` if `v.count != columns` or if a
+    /// dimension does not fit BLAS's 32-bit `INTEGER`. Non-finite elements propagate by IEEE rules.
+    public func multiply(_ v: [Double]) throws(LinearAlgebraError) -> [Double] {
+        guard v.count == columns else {
+            throw .dimensionMismatch("a matrix-vector product needs v.count == columns, got \(v.count) and \(columns)")
+        }
+        return try (self * Matrix(rows: v.count, columns: 1, columnMajor: v)).storage
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite("Run rules")
 struct RuleEngineTests {
     func flagged(_ values: [Double], _ test: Int, k: Int? = nil) -> [Int] {
-        let signals = RuleEngine.signals(values.map { point($0) }, rules: RuleSet([RunRule(test: test, k: k)]))
+        let signals = RuleEngine.signals(values.map { point($0) }, rules: RuleSet([try! RunRule(test: test, k: k)]))
         return signals.indices.filter { !signals[$0].isEmpty }
     }
 
@@ -83,14 +83,14 @@ struct RuleEngineTests {
     func steppedZones() {
         // Both points are 2.5 units above center: beyond 2 sigma for sigma 1, within it for sigma 2.
         let points = [point(2.5, sigma: 1), point(2.5, sigma: 2), point(2.5, sigma: 1)]
-        let signals = RuleEngine.signals(points, rules: RuleSet([RunRule(test: 5)]))
+        let signals = RuleEngine.signals(points, rules: RuleSet([try RunRule(test: 5)]))
         #expect(signals == [[], [], [5]])
     }
 
     @Test("runs do not cross a stage boundary")
     func stages() {
         let points = (0..<9).map { point(0.5, stage: $0 < 5 ? "A" : "B") }
-        let signals = RuleEngine.signals(points, rules: RuleSet([RunRule(test: 2)]))
+        let signals = RuleEngine.signals(points, rules: RuleSet([try RunRule(test: 2)]))
         #expect(signals.allSatisfy { $0.isEmpty })
     }
 

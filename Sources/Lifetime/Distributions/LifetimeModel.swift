@@ -154,9 +154,14 @@ public struct LifetimeModel: Sendable, Equatable {
     /// Cumulative hazard H(t) = -ln R(t).
     public func cumulativeHazard(_ t: Double) -> Double { -logReliability(t) }
 
-    /// The time by which a fraction p has failed.
+    /// The time by which a fraction p has failed. Total: p = 0 gives the lower end of the support (the
+    /// threshold, or -infinity for the normal and Gumbel), p = 1 gives +infinity, and p outside [0, 1]
+    /// or NaN gives NaN.
     public func quantile(_ p: Double) -> Double {
-        precondition(p > 0 && p < 1, "quantile needs 0 < p < 1")
+        guard p > 0 && p < 1 else {
+            if p == 0 { return family.isLogLocationScale || shape != nil ? threshold : -.infinity }
+            return p == 1 ? .infinity : .nan
+        }
         if let k = shape { return threshold + exp(mu) * inverseRegularizedGammaP(k, p) }
         return time(fromTransformed: mu + sigma * z.quantile(p))
     }

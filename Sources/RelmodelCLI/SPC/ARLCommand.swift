@@ -230,7 +230,9 @@ enum SPCDesignArguments {
     static func rules(_ text: String, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
         var set = try ChartInputOptions.parseRules(text, for: .i)
         if let runLength {
-            set.rules = set.rules.map { $0.test == 2 ? RunRule(test: 2, k: runLength) : $0 }
+            let run: RunRule
+            do { run = try RunRule(test: 2, k: runLength) } catch { throw ValidationError("\(error)") }
+            set.rules = set.rules.map { $0.test == 2 ? run : $0 }
         }
         guard !set.rules.isEmpty else { throw ValidationError("--rules: the exact ARL needs at least one rule, got \"\(text)\"") }
         if let other = set.rules.first(where: { !RunRule.markovChainTests.contains($0.test) }) {

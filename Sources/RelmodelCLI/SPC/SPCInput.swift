@@ -93,7 +93,7 @@ struct ChartInputOptions: ParsableArguments {
                     guard let value = Int(parts[1]), value >= 1 else { throw ValidationError("--rules: bad K in '\(item)'") }
                     k = value
                 }
-                rules.append(RunRule(test: test, k: k))
+                do { rules.append(try RunRule(test: test, k: k)) } catch { throw ValidationError("--rules: \(error)") }
             }
             guard !rules.isEmpty else { throw ValidationError("--rules: no rules in '\(text)'") }
             return RuleSet(rules)

@@ -30,8 +30,16 @@ public struct RunRule: Sendable, Hashable {
     public let test: Int
     public let k: Int
 
-    public init(test: Int, k: Int? = nil) {
-        precondition((1...8).contains(test), "tests are numbered 1...8")
+    /// The test numbered `test` with its K (Minitab's default when nil).
+    /// - Throws: `SPCError.invalidParameter` unless `test` is in 1...8 and K is at least 1.
+    public init(test: Int, k: Int? = nil) throws(SPCError) {
+        guard (1...8).contains(test) else { throw .invalidParameter("run-rule tests are numbered 1 to 8, got \(test)") }
+        if let k, k < 1 { throw .invalidParameter("test \(test) needs K >= 1, got \(k)") }
+        self.init(checkedTest: test, k: k)
+    }
+
+    /// A test already known to be in 1...8 (the presets below).
+    init(checkedTest test: Int, k: Int? = nil) {
         self.test = test
         self.k = k ?? RunRule.defaultK[test - 1]
     }
@@ -49,19 +57,19 @@ public struct RuleSet: Sendable, Hashable {
     /// No rules at all (not even points beyond the limits).
     public static let none = RuleSet([])
     /// Minitab's default: test 1 only.
-    public static let minitabDefault = RuleSet([RunRule(test: 1)])
+    public static let minitabDefault = RuleSet([RunRule(checkedTest: 1)])
     /// Nelson's eight tests with Minitab's K, numbered 1...8.
-    public static let nelson = RuleSet((1...8).map { RunRule(test: $0) })
+    public static let nelson = RuleSet((1...8).map { RunRule(checkedTest: $0) })
     /// The Western Electric rules (handbook rules 1-4: a point beyond 3 sigma, 2 of 3 beyond 2 sigma,
     /// 4 of 5 beyond 1 sigma, 8 in a row on one side) as the Nelson tests they are: 1, 5, 6 and 2
     /// with K = 3, 2, 4, 8, reported under those test numbers like every other rule.
     public static let westernElectric = RuleSet([
-        RunRule(test: 1, k: 3), RunRule(test: 5, k: 2), RunRule(test: 6, k: 4), RunRule(test: 2, k: 8),
+        RunRule(checkedTest: 1, k: 3), RunRule(checkedTest: 5, k: 2), RunRule(checkedTest: 6, k: 4), RunRule(checkedTest: 2, k: 8),
     ])
 
     /// Nelson tests by number, with Minitab's K unless `k` overrides some.
     public static func tests(_ numbers: [Int], k: [Int: Int] = [:]) -> RuleSet {
-        RuleSet(numbers.map { RunRule(test: $0, k: k[$0]) })
+        RuleSet(numbers.map { RunRule(checkedTest: $0, k: k[$0]) })
     }
 
     /// Minitab's "perform all tests" set for a chart type: tests 1-8 for x̄ and individuals charts,
