@@ -23,7 +23,7 @@ struct LinearSolveTests {
         // [4 7; 2 6]⁻¹ = 1/(24 - 14) · [6 -7; -2 4]
         let inverse = try Matrix([[4, 7], [2, 6]]).inverse()
         #expect(maxAbsDifference(inverse, Matrix([[0.6, -0.7], [-0.2, 0.4]])) < 1e-15)
-        let product = a * (try a.inverse())
+        let product = try a * (try a.inverse())
         #expect(maxAbsDifference(product, Matrix.identity(3)) < 1e-14)
     }
 

@@ -34,7 +34,7 @@ func maxAbsDifference(_ a: [Double], _ b: [Double]) -> Double {
 func randomSPD(_ n: Int, seed: UInt64) -> Matrix {
     var generator = LCG(seed: seed)
     let b = generator.matrix(rows: n, columns: n)
-    var a = b.transposed * b
+    var a = try! b.transposed * b   // square: conformable
     for i in 0..<n { a[i, i] += 1 }
     return a
 }

@@ -80,7 +80,7 @@ struct RuleEngineTests {
     }
 
     @Test("zones under stepped limits use each point's own sigma")
-    func steppedZones() {
+    func steppedZones() throws {
         // Both points are 2.5 units above center: beyond 2 sigma for sigma 1, within it for sigma 2.
         let points = [point(2.5, sigma: 1), point(2.5, sigma: 2), point(2.5, sigma: 1)]
         let signals = RuleEngine.signals(points, rules: RuleSet([try RunRule(test: 5)]))
@@ -88,7 +88,7 @@ struct RuleEngineTests {
     }
 
     @Test("runs do not cross a stage boundary")
-    func stages() {
+    func stages() throws {
         let points = (0..<9).map { point(0.5, stage: $0 < 5 ? "A" : "B") }
         let signals = RuleEngine.signals(points, rules: RuleSet([try RunRule(test: 2)]))
         #expect(signals.allSatisfy { $0.isEmpty })

@@ -32,7 +32,7 @@ enum GammaEstimation {
         for _ in 0..<20 {
             iterations += 1
             guard let information = try? Matrix([[-h[0][0], -h[0][1]], [-h[1][0], -h[1][1]]]).symmetricPositiveDefiniteInverse() else { break }
-            let step = information.multiply(g)
+            guard let step = try? information.multiply(g) else { break }
             let trial = [p[0] + step[0], p[1] + step[1]]
             if ll(trial) < ll(p) { break }
             p = trial

@@ -55,7 +55,7 @@ public struct LifeStressFit: Sendable {
             let n = v.rows
             var t = Matrix.identity(n)
             for j in centre.indices { t[0, j + 1] = -centre[j] }
-            covariance = t * v * t.transposed
+            covariance = try? t * v * t.transposed   // square n x n products: cannot mismatch
         } else {
             covariance = nil
         }

@@ -92,7 +92,8 @@ public enum HotellingT2 {
             }
             for j in block.range {
                 let d = (0..<p).map { means[j][$0] - grand[$0] }
-                let sd = inverse.multiply(d)
+                let sd: [Double]
+                do { sd = try inverse.multiply(d) } catch { throw .degenerate("T2: \(error)") }
                 let t2 = (individual ? 1 : nd) * zip(d, sd).reduce(0) { $0 + $1.0 * $1.1 }
                 let phase = layout.phase(j)
                 points.append(ChartPoint(subgroup: labels[j], value: t2, center: center, lcl: 0,
