@@ -133,12 +133,21 @@ enum GeneralProfileBounds {
                         }
                         if fit.logLikelihood - (try profile(outer)) - drop > 0 {
                             var failure: Stop?
-                            let root = RootFinding.brent(min(inner, outer), max(inner, outer), absoluteTolerance: 1e-10 * max(1, abs(estimate))) { phi in
+                            func excess(_ phi: Double) -> Double {
                                 if failure != nil { return .nan }
                                 do throws(Stop) { return fit.logLikelihood - (try profile(phi)) - drop } catch {
                                     failure = error
                                     return .nan
                                 }
+                            }
+                            let tolerance = 1e-10 * max(1, abs(estimate))
+                            var root = RootFinding.brent(min(inner, outer), max(inner, outer), absoluteTolerance: tolerance, excess)
+                            if root == nil && failure == nil {
+                                // The profile at `inner`, maximised again from a warm start near `outer`, can
+                                // land on another local maximum of the nuisance parameters and leave the
+                                // bracket without a sign change; the estimate itself always has excess -drop.
+                                warm = start
+                                root = RootFinding.brent(min(estimate, outer), max(estimate, outer), absoluteTolerance: tolerance, excess)
                             }
                             if let failure { throw failure }
                             return (root, root == nil ? "\(side): not computed: the root search did not converge" : nil)
