@@ -30,6 +30,9 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var bootstrap: ParametricBootstrap = ParametricBootstrap()
     /// The work each likelihood-ratio profile may do before its ends are reported as not computed.
     public var profileBudget: ProfileBudget = .standard
+    /// Counts bootstrap replicates and likelihood-ratio bounded quantities as they finish (nil: no one
+    /// is watching).
+    public var progress: ProgressReporter?
 
     public init(families: [LifetimeFamily] = LifetimeFamily.defaultSet, boundsMethod: BoundsMethod = .fisher,
                 confidence: Double = 0.95, bLives: [Double] = [10], times: [Double] = [],
@@ -164,9 +167,19 @@ public struct LifetimeAnalysis: Sendable {
         func one(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
         if m == .bootstrap { return bootstrapSummary(fit, options, data: data) }
         let budget = options.profileBudget
+        // Likelihood-ratio bounds cost a profile per quantity: count them for the progress line.
+        let progress = m == .lr ? options.progress : nil
+        progress?.expect(fit.family.parameterCount + options.bLives.count + options.times.count)
         let parameters = fit.parameterBounds(m, confidence: c, budget: budget).map { $0.keeping(sides) }
-        let bLives = options.bLives.map { ($0, one(fit.bLife($0, bounds: m, confidence: c, budget: budget))) }
-        let reliabilities = options.times.map { ($0, one(fit.reliability(at: $0, bounds: m, confidence: c, budget: budget))) }
+        progress?.advance(fit.family.parameterCount)
+        let bLives = options.bLives.map { p -> (Double, BoundedEstimate) in
+            defer { progress?.advance() }
+            return (p, one(fit.bLife(p, bounds: m, confidence: c, budget: budget)))
+        }
+        let reliabilities = options.times.map { t -> (Double, BoundedEstimate) in
+            defer { progress?.advance() }
+            return (t, one(fit.reliability(at: t, bounds: m, confidence: c, budget: budget)))
+        }
         // Why an end is missing, per quantity, goes with the fit's other notes (text and JSON).
         var annotated = fit
         let boundName = m == .lr ? "likelihood-ratio bound" : "\(m.rawValue) bound"
@@ -202,7 +215,7 @@ public struct LifetimeAnalysis: Sendable {
                 + o.residualLifeAges.map { f.model.meanResidualLife(age: $0) }
         }
         let values = quantities(fit)
-        let result = fit.method == .mle ? options.bootstrap.run(fit, data: data, quantities: quantities) : nil
+        let result = fit.method == .mle ? options.bootstrap.run(fit, data: data, progress: options.progress, quantities: quantities) : nil
         var index = 0
         func next() -> BoundedEstimate {
             defer { index += 1 }
@@ -217,7 +230,9 @@ public struct LifetimeAnalysis: Sendable {
         let conditional = o.conditional.map { ($0.age, $0.duration, next()) }
         let residual = o.residualLifeAges.map { ($0, next()) }
         var annotated = fit
-        if let result {
+        if let result, let reason = result.notComputed {
+            annotated.diagnostics.notes.append("parametric bootstrap bounds not computed: \(reason)")
+        } else if let result {
             annotated.diagnostics.notes.append("parametric bootstrap: \(result.replicates) replicates, seed \(o.bootstrap.seed), \(result.failedReplicates) could not be fitted and were left out")
         } else {
             annotated.diagnostics.notes.append(fit.method == .mle

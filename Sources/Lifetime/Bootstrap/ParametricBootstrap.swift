@@ -18,14 +18,24 @@ import RelmodelNumerics
 /// the replicates run in parallel on every core (`Parallel.map`) and the result is
 /// bit-identical to a serial run and across runs. Replicates that cannot be fitted (for example no
 /// failures drawn) or that do not converge are counted and left out, never silently: see `failedReplicates`.
+///
+/// Budget: the replicates may take `seconds` of wall-clock time (default 45 s; nil for no limit), and
+/// at most `maximumDraws` units are drawn in all (replicates x units). When either limit stops the
+/// bootstrap, `Result.notComputed` says why and there are no bounds: bounds from however many
+/// replicates a machine managed in the time would not repeat from run to run.
 public struct ParametricBootstrap: Sendable {
     public let replicates: Int
     public let seed: UInt64
+    /// Wall-clock seconds the replicates may take, or nil for no limit.
+    public let seconds: Double?
 
-    public init(replicates: Int = 1000, seed: UInt64 = 1) {
-        precondition(replicates >= 2, "a bootstrap needs at least two replicates")
+    /// Units drawn in all replicates together, at most: 10^10 (minutes of drawing alone).
+    public static let maximumDraws = 1e10
+
+    public init(replicates: Int = 1000, seed: UInt64 = 1, seconds: Double? = 45) {
         self.replicates = replicates
         self.seed = seed
+        self.seconds = seconds
     }
 
     /// The outcome: per quantity, the replicate values (sorted) and the count of failed replicates.
@@ -35,11 +45,23 @@ public struct ParametricBootstrap: Sendable {
         /// Replicates that could not be fitted or did not converge (left out of the percentiles).
         public let failedReplicates: Int
         public let replicates: Int
+        /// Why no bounds were computed (too few replicates, a spent budget), or nil.
+        public let notComputed: String?
+
+        init(samples: [[Double]], failedReplicates: Int, replicates: Int, notComputed: String? = nil) {
+            self.samples = samples
+            self.failedReplicates = failedReplicates
+            self.replicates = replicates
+            self.notComputed = notComputed
+        }
 
         /// Two-sided percentile interval of quantity `index` at confidence `c`.
         public func interval(_ index: Int, confidence c: Double) -> ConfidenceInterval {
-            let values = samples[index]
-            guard values.count >= 2 else { return ConfidenceInterval(lower: nil, upper: nil) }
+            if let notComputed { return ConfidenceInterval(lower: nil, upper: nil, notes: ["not computed: \(notComputed)"]) }
+            let values = index < samples.count ? samples[index] : []
+            guard values.count >= 2 else {
+                return ConfidenceInterval(lower: nil, upper: nil, notes: ["not computed: fewer than 2 replicates could be fitted"])
+            }
             return ConfidenceInterval(lower: Self.percentile(values, (1 - c) / 2), upper: Self.percentile(values, (1 + c) / 2))
         }
 
@@ -52,17 +74,29 @@ public struct ParametricBootstrap: Sendable {
     }
 
     /// Runs the bootstrap of `fit` (fitted to `data`) for the quantities computed by `quantities`.
-    /// Returns nil when the data hold left- or interval-censored observations.
+    /// Returns nil when the data hold left- or interval-censored observations. `progress` counts
+    /// replicates as they finish.
     /// - Complexity: `replicates` fits of n units, spread over all cores.
-    public func run(_ fit: LifetimeFit, data: LifetimeData,
+    public func run(_ fit: LifetimeFit, data: LifetimeData, progress: ProgressReporter? = nil,
                     quantities: @escaping @Sendable (LifetimeFit) -> [Double]) -> Result? {
         guard data.hasOnlyExactFailures else { return nil }
-        let endOfTest = data.suspensionTimes.isEmpty ? .infinity : (data.failureTimes + data.suspensionTimes).max() ?? 0
         let count = quantities(fit).count
+        func stopped(_ reason: String) -> Result {
+            Result(samples: Array(repeating: [], count: count), failedReplicates: 0, replicates: replicates, notComputed: reason)
+        }
+        guard replicates >= 2 else { return stopped("a bootstrap needs at least 2 replicates, got \(replicates)") }
+        guard Double(replicates) * data.unitCount <= Self.maximumDraws else {
+            return stopped("\(replicates) replicates of \(data.unitCount) units would draw more than 10^10 units")
+        }
+        let endOfTest = data.suspensionTimes.isEmpty ? .infinity : (data.failureTimes + data.suspensionTimes).max() ?? 0
         let model = fit.model, family = fit.family, fixed = fit.fixed
         let seed = self.seed
+        let budget = ComputationBudget(seconds: seconds)
+        progress?.expect(replicates)
         // One row of quantities per replicate; nil for a replicate that could not be used.
         let rows = Parallel.map(replicates) { i -> [Double]? in
+            defer { progress?.advance() }
+            guard budget.charge() else { return nil }
             var generator = Xoshiro256StarStar(seed: seed ^ (UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
             var sample = LifetimeData()
             func draw(censoredAt c: Double, count: Double) {
@@ -78,6 +112,9 @@ public struct ParametricBootstrap: Sendable {
             guard let refit = try? MaximumLikelihood.fit(family, to: sample, fixed: fixed), refit.diagnostics.converged else { return nil }
             let values = quantities(refit)
             return values.allSatisfy(\.isFinite) ? values : nil
+        }
+        if let reason = budget.reason {
+            return stopped("\(reason) before the \(replicates) replicates were done (ask for fewer replicates)")
         }
         var samples = [[Double]](repeating: [], count: count)
         for row in rows { if let row { for k in 0..<count { samples[k].append(row[k]) } } }

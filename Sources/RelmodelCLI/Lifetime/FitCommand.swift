@@ -155,7 +155,12 @@ struct FitCommand: ParsableCommand {
         } else {
             groups = [(nil, try readLifetimeInput(file, columns: columns))]
         }
+        // Bootstrap replicates and likelihood-ratio profiles take seconds to minutes: a progress line
+        // on a terminal.
+        let progress = bounds == .fisher ? nil : TerminalProgress.start(bounds == .bootstrap ? "bootstrap replicates" : "likelihood-ratio profiles")
+        options.progress = progress?.reporter
         let analyses = LifetimeAnalysis.grouped(groups.map { ($0.group ?? "", $0.input) }, options: options)
+        progress?.finish()
         var unanswered: [String] = []
         for (index, entry) in analyses.enumerated() {
             let input = groups[index].input, group = groups[index].group
