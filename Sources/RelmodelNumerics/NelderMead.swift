@@ -16,14 +16,15 @@ extension Minimization {
     /// ends the search at once with `converged == false` (unbounded below), as does exhausting
     /// `maxEvaluations`.
     ///
-    /// - Precondition: `step.count == start.count`.
+    /// A `step` with another count than `start` is an error reported as a failed search: the start, a
+    /// NaN value, `converged == false` and no evaluations.
     /// - Returns: the best point, its value, the convergence verdict and the number of evaluations.
     /// - Cost: typically a few hundred evaluations per parameter; memory O(n^2).
     public static func nelderMead(start: [Double], step: [Double], tolerance: Double = 1e-12,
                                   maxEvaluations: Int = 20_000,
                                   _ f: ([Double]) -> Double) -> (x: [Double], value: Double, converged: Bool,
                                                                  evaluations: Int) {
-        precondition(step.count == start.count, "nelderMead: step must have one entry per coordinate")
+        guard step.count == start.count else { return (start, .nan, false, 0) }
         let n = start.count
         var evaluations = 0
         func evaluate(_ x: [Double]) -> Double {

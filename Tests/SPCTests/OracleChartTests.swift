@@ -4,9 +4,9 @@ import Testing
 /// Published SPC values (the project's oracle list); tolerances are half a unit of the last printed digit.
 @Suite("Oracle charts")
 struct OracleChartTests {
-    static func pistonRings() -> (SubgroupData, [Bool]) {
+    static func pistonRings() throws -> (SubgroupData, [Bool]) {
         let csv = TestCSV("piston_rings.csv")
-        let data = SubgroupData(longForm: csv.doubles("diameter"), subgroups: csv.strings("sample"))
+        let data = try SubgroupData(longForm: csv.doubles("diameter"), subgroups: csv.strings("sample"))
         var phase: [String: Bool] = [:]
         for (s, p) in zip(csv.strings("sample"), csv.strings("phase")) { phase[s] = p == "I" }
         return (data, data.labels.map { phase[$0]! })
@@ -15,7 +15,7 @@ struct OracleChartTests {
     /// qcc `pistonrings` (Montgomery Table 6.3), phase I = subgroups 1-25, qcc's constants.
     @Test("piston rings: x̄-R and x̄-S phase I limits as qcc")
     func pistonRingLimits() throws {
-        let (data, phaseI) = Self.pistonRings()
+        let (data, phaseI) = try Self.pistonRings()
         #expect(data.count == 40 && data.sizes.allSatisfy { $0 == 5 })
         let options = ChartOptions(constants: .table, phaseI: phaseI)
         let pair = try VariablesCharts.xbarR(data, options: options)
@@ -38,7 +38,7 @@ struct OracleChartTests {
     /// qcc `process.capability` on the phase I x̄-R chart: spec 73.95-74.05, n = 125.
     @Test("piston rings: capability with chi-square (Cp) and Bissell (Cpk) intervals")
     func pistonRingCapability() throws {
-        let (data, phaseI) = Self.pistonRings()
+        let (data, phaseI) = try Self.pistonRings()
         let pair = try VariablesCharts.xbarR(data, options: ChartOptions(constants: .table, phaseI: phaseI))
         let values = zip(data.values, phaseI).filter(\.1).flatMap(\.0)
         #expect(values.count == 125)
@@ -56,7 +56,7 @@ struct OracleChartTests {
     @Test("hard-bake flow width: Montgomery Example 6.1")
     func hardbake() throws {
         let csv = TestCSV("hardbake_flow_width.csv")
-        let data = SubgroupData(longForm: csv.doubles("flow_width"), subgroups: csv.strings("sample"))
+        let data = try SubgroupData(longForm: csv.doubles("flow_width"), subgroups: csv.strings("sample"))
         let pair = try VariablesCharts.xbarR(data, options: ChartOptions(constants: .textbookFactors))
         #expect(close(pair.location.center, 1.5056, 5e-5))
         #expect(close(pair.dispersion.center, 0.32521, 5e-6))
@@ -99,7 +99,7 @@ struct OracleChartTests {
     @Test("orange juice: p and np charts, and the revised p chart")
     func orangeJuice() throws {
         let csv = TestCSV("orange_juice.csv")
-        let data = AttributeData(labels: csv.strings("sample"), counts: csv.doubles("nonconforming"), sizes: csv.doubles("size"))
+        let data = try AttributeData(labels: csv.strings("sample"), counts: csv.doubles("nonconforming"), sizes: csv.doubles("size"))
         let phaseI = csv.strings("phase").map { $0 == "I" }
         let p = try AttributeCharts.p(data, options: ChartOptions(phaseI: phaseI))
         #expect(close(p.center, 0.2313333, 5e-8))
@@ -123,7 +123,7 @@ struct OracleChartTests {
     @Test("circuit boards: c chart")
     func circuitBoards() throws {
         let csv = TestCSV("circuit_boards.csv")
-        let data = AttributeData(labels: csv.strings("sample"), counts: csv.doubles("defects"), sizes: csv.doubles("size"))
+        let data = try AttributeData(labels: csv.strings("sample"), counts: csv.doubles("defects"), sizes: csv.doubles("size"))
         let c = try AttributeCharts.c(data, options: ChartOptions(phaseI: csv.strings("phase").map { $0 == "I" }))
         #expect(close(c.center, 19.84615, 5e-6))
         #expect(close(c.lcl, 6.481447, 5e-7))

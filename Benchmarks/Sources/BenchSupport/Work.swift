@@ -48,7 +48,7 @@ public enum BenchWork {
         var generator = Xoshiro256StarStar(seed: 42)
         let subgroups = count / 5
         let values = (0..<subgroups).map { _ in (0..<5).map { _ in 10 + RandomVariates.standardNormal(using: &generator) } }
-        return SubgroupData(labels: (0..<subgroups).map(String.init), values: values)
+        return try! SubgroupData(labels: (0..<subgroups).map(String.init), values: values)   // one label per subgroup by construction
     }
 
     /// Xbar-R charts with all eight Nelson tests (tests 1-4 on the R chart).

@@ -16,7 +16,7 @@ import RelmodelNumerics
 public enum Weibayes {
     /// The maximum-likelihood Weibull with shape fixed at `shape`; needs at least one failure.
     public static func fit(_ data: LifetimeData, shape: Double) throws(FitFailure) -> LifetimeFit {
-        precondition(shape > 0 && shape.isFinite, "shape must be positive")
+        guard shape > 0 && shape.isFinite else { throw .notApplicable("the known shape must be positive and finite, got \(shape)") }
         if data.failureCount == 0 { throw .noFailures }
         if data.failureTimes.contains(0) { throw .failureAtTimeZero(family: .weibull2p) }
         return MaximumLikelihood.locationScaleFit(.weibull2p, data: data, threshold: 0, fixedSigma: 1 / shape)

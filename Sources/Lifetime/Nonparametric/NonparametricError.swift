@@ -9,6 +9,8 @@ public enum NonparametricError: Error, Sendable, Equatable, CustomStringConverti
     case nonIntegerCount(Double)
     /// A confidence level outside (0, 1).
     case invalidConfidence(Double)
+    /// A setting of the method outside its domain (the text names it).
+    case invalidParameter(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum NonparametricError: Error, Sendable, Equatable, CustomStringConverti
             "count \(count) is not a whole number: rank-based plotting positions need whole units"
         case let .invalidConfidence(level):
             "confidence level must be in (0, 1), got \(level)"
+        case let .invalidParameter(message):
+            message
         }
     }
 

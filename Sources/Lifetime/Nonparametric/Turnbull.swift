@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RelmodelNumerics
 
 /// Turnbull's nonparametric maximum-likelihood estimate (NPMLE) of the lifetime distribution from
 /// any mix of exact failures and left-, interval- and right-censored units.
@@ -62,21 +63,31 @@ public struct Turnbull: Sendable {
     /// N, all units.
     public let unitCount: Double
 
+    /// Why the iterations stopped before converging (the iteration cap or the time budget), or nil.
+    public let stoppedBy: String?
+
     /// - Parameters:
     ///   - tolerance: stop when no mass changes by more than this in one iteration (absolute, > 0).
     ///   - maxIterations: give up (with `converged == false`) after this many iterations.
-    /// - Throws: `NonparametricError.noUnits` for empty data.
-    public init(_ data: LifetimeData, tolerance: Double = 1e-10, maxIterations: Int = 100_000) throws(NonparametricError) {
-        precondition(tolerance > 0 && maxIterations > 0, "tolerance and maxIterations must be positive")
+    ///   - seconds: give up (with `converged == false`) after this much wall-clock time; nil for no limit.
+    /// - Throws: `NonparametricError.noUnits` for empty data, `.invalidParameter` for a tolerance or an
+    ///   iteration cap that is not positive.
+    public init(_ data: LifetimeData, tolerance: Double = 1e-10, maxIterations: Int = 100_000,
+                seconds: Double? = 60) throws(NonparametricError) {
+        guard tolerance > 0 && tolerance.isFinite else { throw .invalidParameter("the tolerance must be positive, got \(tolerance)") }
+        guard maxIterations > 0 else { throw .invalidParameter("the iteration cap must be positive, got \(maxIterations)") }
         let observations = TurnbullObservation.all(data)
         guard !observations.isEmpty else { throw .noUnits }
         let innermost = TurnbullObservation.innermostIntervals(observations)
         let m = innermost.count
-        let ranges = observations.map { o -> ClosedRange<Int> in
+        var ranges: [ClosedRange<Int>] = []
+        ranges.reserveCapacity(observations.count)
+        for o in observations {
+            // Every observation contains an innermost interval by construction; a miss is a bug.
             guard let r = o.containedRange(in: innermost) else {
-                preconditionFailure("every observation contains an innermost interval")
+                throw .invalidParameter("internal error: an observation contains no innermost interval")
             }
-            return r
+            ranges.append(r)
         }
         let weights = observations.map(\.count)
         let n = weights.reduce(0, +)
@@ -105,7 +116,8 @@ public struct Turnbull: Sendable {
 
         var iterations = 0
         var change = Double.infinity
-        while iterations < maxIterations {
+        let budget = ComputationBudget(seconds: seconds)
+        while iterations < maxIterations && budget.charge() {
             let (dj, _) = scores(p)
             change = 0
             for j in 0..<m {
@@ -120,6 +132,7 @@ public struct Turnbull: Sendable {
         self.kktExcess = (dj.max() ?? n) / n - 1
         self.logLikelihood = ll
         self.converged = change <= tolerance
+        self.stoppedBy = change <= tolerance ? nil : budget.reason ?? "the cap of \(maxIterations) iterations was reached"
         self.iterations = iterations
         self.tolerance = tolerance
         self.lastChange = change

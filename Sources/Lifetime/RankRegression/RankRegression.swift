@@ -47,13 +47,13 @@ public enum RankRegression {
 
     /// Fits `family` to `data` by rank regression.
     /// - Parameters:
-    ///   - method: `.rrx` (x on y) or `.rry` (y on x); `.mle` is a programming error.
+    ///   - method: `.rrx` (x on y) or `.rry` (y on x); `.mle` throws `unsupportedMethod`.
     ///   - positions: how the plotting positions are computed.
     /// - Throws: `RankRegressionError` when the data cannot give a line (see its cases).
     /// - Complexity: O(n log n + r) for n stored rows and r failed units.
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData, method: EstimationMethod = .rrx,
                            positions: PlottingPositions.Method = .benard) throws(RankRegressionError) -> RankRegressionResult {
-        precondition(method != .mle, "RankRegression.fit needs method .rrx or .rry")
+        guard method != .mle else { throw .unsupportedMethod(method) }
         try checkExistence(family, data)
         let points: [(time: Double, probability: Double)]
         do {
@@ -62,7 +62,7 @@ public enum RankRegression {
             switch error {
             case let .nonIntegerCount(c): throw .nonIntegerCount(c)
             case let .censoringNotSupported(_, left, interval): throw .censoringNotSupported(leftCensored: left, intervalCensored: interval)
-            case .noUnits, .invalidConfidence: throw .noFailures
+            case .noUnits, .invalidConfidence, .invalidParameter: throw .noFailures
             }
         }
         if let one = points.first(where: { $0.probability >= 1 }) { throw .probabilityOne(time: one.time) }

@@ -16,9 +16,13 @@ public enum RankRegressionError: Error, Sendable, Equatable, CustomStringConvert
     case probabilityOne(time: Double)
     /// A family without a rank-regression line here (see `RankRegression.supportedFamilies`).
     case unsupportedFamily(LifetimeFamily)
+    /// An estimation method that is not rank regression (`.mle`).
+    case unsupportedMethod(EstimationMethod)
 
     public var description: String {
         switch self {
+        case let .unsupportedMethod(method):
+            "rank regression is .rrx or .rry, not \(method.rawValue)"
         case let .censoringNotSupported(left, interval):
             "rank regression needs exact failures and right-censored units; the data hold "
                 + "\(NonparametricError.count(left)) left-censored and \(NonparametricError.count(interval)) "

@@ -132,8 +132,10 @@ public struct ARLCommand: ParsableCommand {
                 let width = limitWidth ?? 3
                 let ruleSet = try ChartInputOptions.parseRules(rules, for: .i)
                 let simulation = try ARL.Simulation(rules: ruleSet, limitWidth: width, replicates: replicates, seed: seed)
+                let progress = TerminalProgress.start("ARL simulation replicates")
+                defer { progress?.finish() }
                 for shift in shiftValues {
-                    let result = simulation.averageRunLength(shift: shift * root)
+                    let result = try simulation.averageRunLength(shift: shift * root, progress: progress?.reporter)
                     arls.append(result.averageRunLength)
                     errors.append((result.standardError, result.censored))
                 }
@@ -273,6 +275,9 @@ enum SPCDesignArguments {
             return ValidationError(message)
         case let .tooManyStates(found, limit):
             return ValidationError("the run rules need more than \(limit) Markov-chain states (found \(found))")
+        case let .budgetSpent(message):
+            printError("not computed: \(message)")
+            return ExitCode(70)
         case .linearSystem, .notConverged:
             printError("numerical failure: \(error)")
             return ExitCode(70)

@@ -10,7 +10,7 @@ private func attributeChart(_ options: ChartInputOptions, size: String?, type: C
     let sizes = try size.map { try input.doubles($0, .positive) }
     let labels = try input.rowLabels(options)
     let chartOptions = try input.chartOptions(options, type: type, firstRows: Array(0..<counts.count))
-    let data = AttributeData(labels: labels, counts: counts, sizes: sizes)
+    let data = try AttributeData(labels: labels, counts: counts, sizes: sizes)
     return try SPCInput.dataErrors {
         switch type {
         case .p: try AttributeCharts.p(data, options: chartOptions)

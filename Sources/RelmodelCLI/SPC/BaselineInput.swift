@@ -68,14 +68,14 @@ struct BaselineInput {
         switch chart {
         case .xbarR, .xbarS:
             let values = try input.doubles(value)
-            data = .subgroups(SubgroupData(labels: labels, values: selected.map { groups[$0].map { values[$0] } }))
+            data = .subgroups(try SubgroupData(labels: labels, values: selected.map { groups[$0].map { values[$0] } }))
         case .imr:
             let values = try input.doubles(value)
             data = .individuals(values: selected.map { values[groups[$0][0]] }, labels: labels)
         case .p, .np, .c, .u:
             let counts = try input.doubles(value, .nonNegative)
             let sizes = try size.map { try input.doubles($0, .positive) }
-            data = .attributes(AttributeData(labels: labels, counts: selected.map { counts[groups[$0][0]] },
+            data = .attributes(try AttributeData(labels: labels, counts: selected.map { counts[groups[$0][0]] },
                                              sizes: sizes.map { s in selected.map { s[groups[$0][0]] } }))
         }
         return BaselineInput(data: data, rows: selected.reduce(0) { $0 + groups[$1].count }, fileRows: input.table.rowCount,

@@ -8,7 +8,7 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
     let input = try SPCInput(options.file)
     let values = try input.doubles(valueColumn)
     let groups = GroupedRows(try input.rowLabels(options))
-    let data = SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
+    let data = try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
     let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
     var dispersionOptions = chartOptions
     dispersionOptions.rules = try ChartInputOptions.parseRules(options.rules, for: dispersion)

@@ -12,8 +12,14 @@ public struct AttributeData: Sendable, Equatable {
     public var counts: [Double]
     public var sizes: [Double]
 
-    public init(labels: [String]? = nil, counts: [Double], sizes: [Double]? = nil) {
-        precondition(sizes == nil || sizes!.count == counts.count, "one size per count")
+    /// - Throws: `SPCError.invalidParameter` unless there is one label and one size per count.
+    public init(labels: [String]? = nil, counts: [Double], sizes: [Double]? = nil) throws(SPCError) {
+        if let sizes, sizes.count != counts.count {
+            throw .invalidParameter("one size per count: \(sizes.count) sizes for \(counts.count) counts")
+        }
+        if let labels, labels.count != counts.count {
+            throw .invalidParameter("one label per count: \(labels.count) labels for \(counts.count) counts")
+        }
         self.labels = labels ?? counts.indices.map { String($0 + 1) }
         self.counts = counts
         self.sizes = sizes ?? Array(repeating: 1, count: counts.count)
@@ -22,6 +28,10 @@ public struct AttributeData: Sendable, Equatable {
     public var count: Int { counts.count }
 
     func validate(proportions: Bool) throws(SPCError) {
+        // The properties are public and mutable: check the lengths again where they are used.
+        guard sizes.count == counts.count, labels.count == counts.count else {
+            throw .invalidParameter("one label and one size per count: \(labels.count) labels, \(sizes.count) sizes, \(counts.count) counts")
+        }
         for (i, (c, n)) in zip(counts, sizes).enumerated() {
             guard n > 0, n.isFinite else { throw .invalidParameter("subgroup \(labels[i]): size \(n) must be positive") }
             guard c >= 0, c.isFinite else { throw .invalidParameter("subgroup \(labels[i]): count \(c) must be non-negative") }

@@ -29,10 +29,14 @@ public struct ChartConstants: Sendable, Equatable {
     public let d3: Double
     public let c4: Double
 
+    /// The constants for subgroups of `n`; NaN for n < 2 (no range or standard deviation of one value).
     public init(n: Int, source: ConstantSource) {
-        precondition(n >= 2, "constants need a subgroup size of at least 2")
         self.n = n
         self.source = source
+        guard n >= 2 else {
+            (d2, d3, c4) = (.nan, .nan, .nan)
+            return
+        }
         let index = n - 2
         switch source {
         case .exact:

@@ -15,14 +15,14 @@ import RelmodelNumerics
 ///   and y - x in [0, 24] by the same composite rule (about 1.5e5 evaluations); accuracy about 1e-12.
 /// - c4(n) = E[S]/σ = sqrt(2/(n-1)) Γ(n/2)/Γ((n-1)/2), through `logGamma` (relative error ~1e-15).
 ///
-/// n must be at least 2 (a range or standard deviation of one value is 0); smaller n is a
-/// precondition failure.
+/// n must be at least 2 (a range or standard deviation of one value is 0): each constant is NaN for
+/// smaller n, so that nothing divides by a made-up number.
 public enum UnbiasingConstants {
     static let rule = GaussLegendreRule(points: 16)
 
     /// E[range of n standard normals]. - Complexity: O(1) (192 evaluations of Φ).
     public static func d2(_ n: Int) -> Double {
-        precondition(n >= 2, "d2 needs n >= 2")
+        guard n >= 2 else { return .nan }
         if n == 2 { return 2 / Double.pi.squareRoot() }   // E|X1 - X2| with X1 - X2 ~ N(0, 2)
         let m = Double(n)
         return 2 * rule.integrate(0, 12, panels: 12) { x in
@@ -32,7 +32,7 @@ public enum UnbiasingConstants {
 
     /// Standard deviation of the range of n standard normals. - Complexity: O(1) (~1.5e5 evaluations of Φ).
     public static func d3(_ n: Int) -> Double {
-        precondition(n >= 2, "d3 needs n >= 2")
+        guard n >= 2 else { return .nan }
         if n == 2 { return (2 - 4 / Double.pi).squareRoot() }   // Var|Z| with Z ~ N(0, 2)
         let m = Double(n)
         let secondMoment = 2 * rule.integrate(-12, 12, panels: 24) { x in
@@ -49,7 +49,7 @@ public enum UnbiasingConstants {
 
     /// E[sample standard deviation of n normals] / σ. - Complexity: O(1).
     public static func c4(_ n: Int) -> Double {
-        precondition(n >= 2, "c4 needs n >= 2")
+        guard n >= 2 else { return .nan }
         let m = Double(n)
         return (2 / (m - 1)).squareRoot() * exp(logGamma(m / 2) - logGamma((m - 1) / 2))
     }

@@ -3,8 +3,11 @@ public struct SubgroupData: Sendable, Equatable {
     public var labels: [String]
     public var values: [[Double]]
 
-    public init(labels: [String], values: [[Double]]) {
-        precondition(labels.count == values.count, "one label per subgroup")
+    /// - Throws: `SPCError.invalidParameter` unless there is one label per subgroup.
+    public init(labels: [String], values: [[Double]]) throws(SPCError) {
+        guard labels.count == values.count else {
+            throw .invalidParameter("one label per subgroup: \(labels.count) labels for \(values.count) subgroups")
+        }
         self.labels = labels
         self.values = values
     }
@@ -13,8 +16,11 @@ public struct SubgroupData: Sendable, Equatable {
     /// of first appearance. A label that reappears after another one is a new subgroup only if it
     /// is not contiguous (then its rows are appended to the first one: subgroups are identified by label).
     /// - Complexity: O(n) expected.
-    public init(longForm values: [Double], subgroups: [String]) {
-        precondition(values.count == subgroups.count, "one subgroup label per value")
+    /// - Throws: `SPCError.invalidParameter` unless there is one subgroup label per value.
+    public init(longForm values: [Double], subgroups: [String]) throws(SPCError) {
+        guard values.count == subgroups.count else {
+            throw .invalidParameter("one subgroup label per value: \(subgroups.count) labels for \(values.count) values")
+        }
         var order: [String] = []
         var position: [String: Int] = [:]
         var grouped: [[Double]] = []
@@ -27,7 +33,7 @@ public struct SubgroupData: Sendable, Equatable {
                 grouped.append([value])
             }
         }
-        self.init(labels: order, values: grouped)
+        try self.init(labels: order, values: grouped)
     }
 
     public var count: Int { values.count }

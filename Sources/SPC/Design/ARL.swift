@@ -26,4 +26,6 @@ public enum ARLError: Error, Sendable, Equatable {
     case notConverged(previous: Double, last: Double, order: Int)
     /// No critical value gives the target ARL in the searched range (the text says why).
     case noCriticalValue(String)
+    /// A simulation spent its time budget before its replicates were done (the text says how far it got).
+    case budgetSpent(String)
 }

@@ -5,19 +5,19 @@ import Testing
 /// piston rings (Table 6.3, qcc `pistonrings`).
 @Suite struct BaselineStudyTests {
     /// Trial samples 1-30 of Montgomery Example 7.1 (n = 50 cans each).
-    static func orangeJuice() -> AttributeData {
+    static func orangeJuice() throws -> AttributeData {
         let csv = TestCSV("orange_juice.csv")
         let phase = csv.strings("phase")
         let keep = phase.indices.filter { phase[$0] == "I" }
-        return AttributeData(labels: keep.map { csv.strings("sample")[$0] }, counts: keep.map { csv.doubles("nonconforming")[$0] },
+        return try AttributeData(labels: keep.map { csv.strings("sample")[$0] }, counts: keep.map { csv.doubles("nonconforming")[$0] },
                              sizes: keep.map { csv.doubles("size")[$0] })
     }
 
-    static func pistonRingsPhaseI() -> SubgroupData {
+    static func pistonRingsPhaseI() throws -> SubgroupData {
         let csv = TestCSV("piston_rings.csv")
         let phase = csv.strings("phase")
         let rows = phase.indices.filter { phase[$0] == "I" }
-        return SubgroupData(longForm: rows.map { csv.doubles("diameter")[$0] }, subgroups: rows.map { csv.strings("sample")[$0] })
+        return try SubgroupData(longForm: rows.map { csv.doubles("diameter")[$0] }, subgroups: rows.map { csv.strings("sample")[$0] })
     }
 
     /// p̄ ± 3√(p̄(1 - p̄)/50), written independently of the library.
@@ -73,7 +73,7 @@ import Testing
     /// Stable phase I: no exclusion; the limits are the chart's phase I limits (x̄ 73.98805 / 74.01430
     /// with exact constants, as pinned in OracleChartTests and the CLI tests).
     @Test func pistonRingsStable() throws {
-        let data = Self.pistonRingsPhaseI()
+        let data = try Self.pistonRingsPhaseI()
         let result = try BaselineStudy.run(.subgroups(data), options: BaselineOptions(chart: .xbarR))
         #expect(result.rounds.count == 1)
         #expect(result.rounds[0].signals.isEmpty)
@@ -101,12 +101,12 @@ import Testing
         var values: [[Double]] = []
         for i in 0..<20 { values.append([10, 11, 12, 10.5 + Double(i % 3) * 0.25]) }
         values[7] = [5, 17, 11, 11]   // mean 11 (in control), range 12 (far beyond the R UCL)
-        let data = SubgroupData(labels: (1...20).map(String.init), values: values)
+        let data = try SubgroupData(labels: (1...20).map(String.init), values: values)
         let result = try BaselineStudy.run(.subgroups(data), options: BaselineOptions(chart: .xbarR))
         #expect(result.rounds[0].signals.map(\.chart) == [.r])
         #expect(result.rounds[0].excluded == ["8"])
         #expect(result.rounds[1].subgroups == 19)
-        let without = SubgroupData(labels: data.labels.filter { $0 != "8" }, values: values.indices.filter { $0 != 7 }.map { values[$0] })
+        let without = try SubgroupData(labels: data.labels.filter { $0 != "8" }, values: values.indices.filter { $0 != 7 }.map { values[$0] })
         let pair = try VariablesCharts.xbarR(without)
         #expect(result.limits.charts[0].ucl == pair.location.ucl)
         #expect(result.limits.processCenter == pair.location.center)
@@ -140,7 +140,7 @@ import Testing
         var counts = [Double](repeating: 5, count: 12)
         counts[2] = 5.5; counts[4] = 4.5
         counts[0] = 40; counts[5] = 40; counts[9] = 40
-        let data = AttributeData(counts: counts, sizes: Array(repeating: 50, count: 12))
+        let data = try AttributeData(counts: counts, sizes: Array(repeating: 50, count: 12))
         #expect(throws: SPCError.insufficientData("round 1 flags subgroups 1, 6, 10; 9 subgroups would remain and a baseline needs at least 10")) {
             try BaselineStudy.run(.attributes(data), options: BaselineOptions(chart: .p, minimumSubgroups: 10))
         }

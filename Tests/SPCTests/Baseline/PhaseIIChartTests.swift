@@ -18,7 +18,7 @@ import Testing
             let a = i == 5 ? 0.03 : 0.01
             return [m - a, m - a / 2, m, m + a / 2, m + a]
         }
-        let data = SubgroupData(labels: (1...7).map { "N\($0)" }, values: values)
+        let data = try SubgroupData(labels: (1...7).map { "N\($0)" }, values: values)
         let charts = try PhaseIICharts.charts(.subgroups(data), limits: limits)
         #expect(charts.map(\.type) == [.xbar, .r])
         #expect(charts[0].signalledIndices.map { data.labels[$0] } == ["N3", "N5"])
@@ -33,7 +33,7 @@ import Testing
     @Test func otherSizesUseTheProcessParameters() throws {
         let baseline = try BaselineStudy.run(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
         let l = baseline.limits
-        let data = SubgroupData(labels: ["a"], values: [[74.0, 74.01, 73.99]])
+        let data = try SubgroupData(labels: ["a"], values: [[74.0, 74.01, 73.99]])
         let charts = try PhaseIICharts.charts(.subgroups(data), limits: l)
         let sigma = l.processSigma!
         #expect(relativelyClose(charts[0].points[0].ucl, l.processCenter + 3 * sigma / 3.0.squareRoot(), 1e-15))
@@ -48,7 +48,7 @@ import Testing
         let csv = TestCSV("orange_juice.csv")
         let counts = csv.doubles("nonconforming")
         let baseline = try BaselineStudy.run(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p))
-        let data = AttributeData(labels: csv.strings("sample"), counts: counts, sizes: csv.doubles("size"))
+        let data = try AttributeData(labels: csv.strings("sample"), counts: counts, sizes: csv.doubles("size"))
         let chart = try PhaseIICharts.charts(.attributes(data), limits: baseline.limits)[0]
         let p = 281.0 / 1350, s = (p * (1 - p) / 50).squareRoot()
         let expected = counts.indices.filter { counts[$0] / 50 > p + 3 * s || counts[$0] / 50 < p - 3 * s }.map { String($0 + 1) }
