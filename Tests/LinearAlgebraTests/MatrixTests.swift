@@ -62,3 +62,11 @@ struct MatrixTests {
         #expect(try Matrix([[1, 2, 3]]).multiply([1, 1, 1]) == [6])
     }
 }
+
+extension MatrixTests {
+    /// Shapes that do not fit throw instead of trapping (issue 10, item 10).
+    @Test func mismatchedProductsThrow() {
+        #expect(throws: LinearAlgebraError.self) { _ = try Matrix(rows: 2, columns: 3) * Matrix(rows: 2, columns: 3) }
+        #expect(throws: LinearAlgebraError.self) { _ = try Matrix([[1, 2]]).multiply([1, 2, 3]) }
+    }
+}

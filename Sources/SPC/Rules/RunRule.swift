@@ -68,8 +68,11 @@ public struct RuleSet: Sendable, Hashable {
     ])
 
     /// Nelson tests by number, with Minitab's K unless `k` overrides some.
-    public static func tests(_ numbers: [Int], k: [Int: Int] = [:]) -> RuleSet {
-        RuleSet(numbers.map { RunRule(checkedTest: $0, k: k[$0]) })
+    /// - Throws: `SPCError.invalidParameter` for a number outside 1...8 or a K below 1.
+    public static func tests(_ numbers: [Int], k: [Int: Int] = [:]) throws(SPCError) -> RuleSet {
+        var rules: [RunRule] = []
+        for number in numbers { rules.append(try RunRule(test: number, k: k[number])) }
+        return RuleSet(rules)
     }
 
     /// Minitab's "perform all tests" set for a chart type: tests 1-8 for x̄ and individuals charts,
@@ -77,7 +80,7 @@ public struct RuleSet: Sendable, Hashable {
     public static func minitabAll(for type: ChartType) -> RuleSet {
         switch type {
         case .xbar, .i: nelson
-        case .r, .s, .mr, .p, .np, .c, .u, .laneyP, .laneyU: tests([1, 2, 3, 4])
+        case .r, .s, .mr, .p, .np, .c, .u, .laneyP, .laneyU: RuleSet((1...4).map { RunRule(checkedTest: $0) })
         default: minitabDefault
         }
     }

@@ -13,7 +13,7 @@ import Testing
     /// The Western Electric set (tests 1, 5, 6, and 2 with K = 8): 91.75 (Champ & Woodall 1987), the
     /// value the Markov chain gives exactly.
     @Test func westernElectricAgreesWithTheMarkovChain() throws {
-        let rules = RuleSet.tests([1, 2, 5, 6], k: [2: 8])
+        let rules = try RuleSet.tests([1, 2, 5, 6], k: [2: 8])
         let result = try ARL.Simulation(rules: rules, replicates: 3000, seed: 9).averageRunLength(shift: 0)
         #expect(abs(result.averageRunLength - 91.75) < 4 * result.standardError)
         // At a 1-sigma shift, against the chain.
