@@ -16,8 +16,11 @@ func printError(_ message: String) {
 /// Reads lifetime data from a CSV path ("-" = standard input), turning input errors into the
 /// documented exit codes: 66 when the file cannot be read, 65 for bad data.
 func readLifetimeInput(_ path: String, columns: LifetimeColumns = .init()) throws -> LifetimeInput {
+    let progress = largeFileProgress(path)
+    defer { progress?.finish() }
     do {
         let table = try CSVTable.read(path: path)
+        progress?.reporter.advance()
         return try LifetimeReader.read(table, file: path, columns: columns)
     } catch {
         printError(error.description)
@@ -29,13 +32,27 @@ func readLifetimeInput(_ path: String, columns: LifetimeColumns = .init()) throw
 /// exit codes as `readLifetimeInput`.
 func readGroupedLifetimeInput(_ path: String, by column: String, columns: LifetimeColumns = .init()) throws
     -> [(group: String, input: LifetimeInput)] {
+    let progress = largeFileProgress(path)
+    defer { progress?.finish() }
     do {
         let table = try CSVTable.read(path: path)
+        progress?.reporter.advance()
         return try LifetimeReader.readGrouped(table, file: path, columns: columns, by: column)
     } catch {
         printError(error.description)
         throw ExitCode(error.kind == .io ? 66 : 65)
     }
+}
+
+/// A progress line for reading a file of more than 64 MB (two steps: read and tokenise, then convert),
+/// or nil for smaller files, standard input and when standard error is not a terminal.
+func largeFileProgress(_ path: String) -> TerminalProgress? {
+    var info = stat()
+    guard path != "-", stat(path, &info) == 0, info.st_size > 64 << 20 else { return nil }
+    let progress = TerminalProgress.start("reading \(path) (\(info.st_size >> 20) MB), steps")
+    progress?.reporter.expect(2)
+    progress?.reporter.advance(0)
+    return progress
 }
 
 /// Writes `text` to `path`; false when the file cannot be written.
