@@ -86,6 +86,10 @@ enum GammaTail {
 
 /// Incomplete gamma for a > 0 finite and 0 < x < infinity.
 func incompleteGammaTail(_ a: Double, _ x: Double) -> GammaTail {
+    // Beyond 1e9 the series and the continued fraction need millions of terms per call (O(sqrt a)):
+    // a chi-square quantile with 1e31 degrees of freedom ran for hours. Temme's expansion is accurate
+    // there and costs O(1).
+    if a >= uniformAsymptoticShape { return uniformAsymptoticTail(a, x) }
     // Closed forms for the exponential (a = 1) and chi-squared with 1 degree of freedom (a = 1/2), the
     // most common shapes; they are exact to an ulp or two where the general route leaves ~3e-15.
     if a == 1 {
@@ -111,6 +115,51 @@ func incompleteGammaTail(_ a: Double, _ x: Double) -> GammaTail {
     }
     if x < a { return .lower(lowerGammaSeries(a, x)) }
     return upperGammaFraction(a, x)
+}
+
+/// The shape from which `incompleteGammaTail` uses Temme's uniform asymptotic expansion.
+let uniformAsymptoticShape = 1e9
+
+/// P or Q for a >= 1e9 by Temme's uniform asymptotic expansion (DLMF 8.12.3, 8.12.4, 8.12.8): with
+/// lambda = x / a and eta = sign(lambda - 1) sqrt(2 (lambda - 1 - ln lambda)),
+///   Q(a, x) = erfc(eta sqrt(a/2)) / 2 + R,  P(a, x) = erfc(-eta sqrt(a/2)) / 2 - R,
+///   R = e^(-a eta^2 / 2) / sqrt(2 pi a) * c0(eta),  c0(eta) = 1/(lambda - 1) - 1/eta,
+/// truncated after c0: the next term is smaller by a factor 1/a, below 1e-9 of R and so below 1e-13 of
+/// the tail from a = 1e9 on. Near lambda = 1, lambda - 1 - ln lambda and c0 come from their series
+/// (c0 = -1/3 + eta/12 - 2 eta^2/135 + eta^3/864 + eta^4/2835, Temme 1979), which avoid the cancellation.
+/// When Q underflows its logarithm is the expansion's leading term, -a eta^2/2 - ln(sqrt(2 pi a) (lambda - 1)).
+func uniformAsymptoticTail(_ a: Double, _ x: Double) -> GammaTail {
+    // x - a is exact near a (Sterbenz): x / a - 1 would carry an absolute rounding of 1e-16, which at
+    // a = 1e20 is 3e-7 of d = 3 / sqrt(a) and moves a 3-sigma tail by 4e-6 of itself.
+    let d = (x - a) / a
+    var half: Double   // lambda - 1 - ln lambda
+    if abs(d) < 0.1 {
+        // d^2/2 - d^3/3 + d^4/4 - ...: 16 terms reach 1e-17 relative at |d| = 0.1.
+        half = 0
+        var power = d * d
+        for k in 2...17 {
+            half += (k % 2 == 0 ? 1 : -1) * power / Double(k)
+            power *= d
+        }
+    } else {
+        half = d - log1p(d)
+    }
+    let eta = (d < 0 ? -1.0 : 1.0) * (2 * half).squareRoot()
+    let c0: Double
+    if abs(eta) < 1e-3 {
+        c0 = -1.0 / 3 + eta * (1.0 / 12 + eta * (-2.0 / 135 + eta * (1.0 / 864 + eta / 2835)))
+    } else {
+        c0 = 1 / d - 1 / eta
+    }
+    let z = eta * (a / 2).squareRoot()
+    let exponent = -a * half   // -a eta^2 / 2
+    let r = exp(exponent) / (2 * Double.pi * a).squareRoot() * c0
+    if d < 0 {
+        return .lower(0.5 * erfc(-z) - r)
+    }
+    let q = 0.5 * erfc(z) + r
+    let logQ = q > 0 ? log(q) : exponent - log((2 * Double.pi * a).squareRoot() * d)
+    return .upper(q, log: logQ)
 }
 
 /// Iteration cap for the series and continued fraction: both need O(sqrt(a)) terms when x is near a.
