@@ -184,33 +184,4 @@ enum GammaEstimation {
         guard v > 0, m > 0 else { return [log(max(m, 1e-300)), 0] }
         return [log(v / m), log(m * m / v)]
     }
-
-    /// Central-difference gradient and Hessian of f at p, step 1e-4 in (ln theta, ln k): the truncation
-    /// error, h^2/12 of the fourth derivative, stays below 1e-8 relative, while the rounding of f
-    /// (about 1e-14 relative, from log-gamma and the incomplete gamma) divided by h^2 is 100 times
-    /// smaller than at 1e-5 (which left standard errors off by up to 1e-4 relative on complete data,
-    /// against the closed-form information).
-    static func derivatives(_ f: ([Double]) -> Double, _ p: [Double]) -> ([Double], [[Double]]) {
-        let h = 1e-4
-        let n = p.count
-        var g = [Double](repeating: 0, count: n)
-        var hess = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        let f0 = f(p)
-        for i in 0..<n {
-            var a = p, b = p
-            a[i] += h; b[i] -= h
-            let fa = f(a), fb = f(b)
-            g[i] = (fa - fb) / (2 * h)
-            hess[i][i] = (fa - 2 * f0 + fb) / (h * h)
-            for j in (i + 1)..<max(n, i + 1) where j < n {
-                var pp = p, pm = p, mp = p, mm = p
-                pp[i] += h; pp[j] += h; pm[i] += h; pm[j] -= h
-                mp[i] -= h; mp[j] += h; mm[i] -= h; mm[j] -= h
-                let v = (f(pp) - f(pm) - f(mp) + f(mm)) / (4 * h * h)
-                hess[i][j] = v
-                hess[j][i] = v
-            }
-        }
-        return (g, hess)
-    }
 }
