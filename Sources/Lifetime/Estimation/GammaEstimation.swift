@@ -123,14 +123,17 @@ enum GammaEstimation {
     }
 
     /// The two gamma parameters fitted to t - threshold, labelled as `family`; `start` = (ln theta, ln k)
-    /// when known (a warm start from a neighbouring threshold).
+    /// when known (a warm start from a neighbouring threshold); `restart: false` skips the Nelder-Mead
+    /// restart (a point of a threshold profile: its cost stays within the Newton budget).
     static func fitShapeScale(_ data: LifetimeData, threshold: Double, family: LifetimeFamily,
-                              start: [Double]? = nil) throws(FitFailure) -> LifetimeFit {
+                              start: [Double]? = nil, restart: Bool = true) throws(FitFailure) -> LifetimeFit {
         let likelihood = GammaLikelihood(data: data, threshold: threshold)
         var notes: [String] = []
         var outcome = newton(likelihood, start: start ?? momentStart(data, threshold: threshold), budget: newtonBudget)
         var evaluations = 0
-        if !outcome.converged {
+        if !outcome.converged && !restart {
+            notes.append(outcome.note ?? "Newton did not converge")
+        } else if !outcome.converged {
             // Restart once from a derivative-free search (a start far away, or Newton stalled).
             let search = Minimization.nelderMead(start: outcome.value.isFinite ? outcome.p : momentStart(data, threshold: threshold),
                                                  step: [0.3, 0.3], tolerance: 1e-10, maxEvaluations: 2000) {

@@ -41,7 +41,7 @@ enum ThresholdEstimation {
         var previous: LifetimeModel?
         for i in 0..<count {
             let d = 10 * range * pow(1e-9, Double(i) / Double(count - 1))
-            let fit = profileFit(base, family, data, gamma: tMin - d, start: previous)
+            let fit = profileFit(base, family, data, gamma: tMin - d, start: previous, restart: false)
             if let fit { previous = fit.model }
             grid.append((d, fit))
         }
@@ -63,7 +63,7 @@ enum ThresholdEstimation {
         let lower = log(grid[k + 1].d), upper = log(grid[k - 1].d)
         var warm = grid[k].fit?.model
         let refined = Minimization.brent(lower, upper, tolerance: 1e-10, maxIterations: brentBudget) { lnD -> Double in
-            guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm) else { return .infinity }
+            guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm, restart: false) else { return .infinity }
             warm = f.model
             return -f.logLikelihood
         }
@@ -107,8 +107,11 @@ enum ThresholdEstimation {
     /// for the gamma, the shape and scale that keep its mean gamma' + k theta and variance k theta^2
     /// (the shape grows like the square of the distance to the data, so carrying (theta, k) over
     /// unchanged cost Newton five to ten iterations per grid point far from the data).
+    /// `restart: false` (the grid and Brent's trial thresholds) gives the gamma fit its Newton budget
+    /// only, without the Nelder-Mead restart, which bounds the cost of each profile point; the fit at
+    /// the chosen threshold is made with the restart and reports its own status.
     static func profileFit(_ base: LifetimeFamily, _ family: LifetimeFamily, _ data: LifetimeData, gamma: Double,
-                           start previous: LifetimeModel?) -> LifetimeFit? {
+                           start previous: LifetimeModel?, restart: Bool = true) -> LifetimeFit? {
         if base.isGamma {
             var start: [Double]?
             if let m = previous, let k = m.shape {
@@ -116,7 +119,7 @@ enum ThresholdEstimation {
                 let mean = m.threshold + k * theta - gamma, variance = k * theta * theta
                 start = mean > 0 && variance > 0 ? [log(variance / mean), log(mean * mean / variance)] : [m.mu, log(k)]
             }
-            return try? GammaEstimation.fitShapeScale(data, threshold: gamma, family: family, start: start)
+            return try? GammaEstimation.fitShapeScale(data, threshold: gamma, family: family, start: start, restart: restart)
         }
         let fit = MaximumLikelihood.locationScaleFit(base, data: data, threshold: gamma,
                                                      start: previous.map { ($0.mu, log($0.sigma)) })
