@@ -101,6 +101,13 @@ def load(name):
     return t, failed, np.asarray(~failed, dtype=int)
 
 
+def load_interval(name):
+    """(start, end) of an inspection file: end NaN = right-censored at start; start 0 = left-censored."""
+    import pandas as pd
+    df = pd.read_csv(os.path.join(DATA, name))
+    return df["start"].to_numpy(dtype=float), df["end"].to_numpy(dtype=float)
+
+
 # ----------------------------------------------------------------------------------------------
 # peers: each returns a function to time and a function turning its result into estimates
 
@@ -129,6 +136,69 @@ def surpyval_weibull(t, _failed, c):
         return {"eta": m.params[0], "beta": m.params[1], "eta_se": se[0], "beta_se": se[1]}
 
     return quiet(run), est
+
+
+def surpyval_weibull_interval(lo, hi):
+    """surpyval on inspection data: xl, xr with xr = inf for a unit still running (right-censored) and
+    xl = 0 for a failure before the first inspection ((0, end], the same likelihood as left censoring)."""
+    import numpy as np
+    import surpyval
+    xr = np.where(np.isnan(hi), np.inf, hi)
+
+    def run():
+        m = surpyval.Weibull.fit(xl=lo, xr=xr)
+        _ = m.hess_inv
+        return m
+
+    def est(m):
+        se = np.sqrt(np.diag(m.hess_inv))
+        return {"eta": m.params[0], "beta": m.params[1], "eta_se": se[0], "beta_se": se[1]}
+
+    return quiet(run), est
+
+
+def lifelines_weibull_interval(lo, hi):
+    import numpy as np
+    from lifelines import WeibullFitter
+    upper = np.where(np.isnan(hi), np.inf, hi)
+
+    def run():
+        w = WeibullFitter(alpha=0.05).fit_interval_censoring(lo, upper)
+        _ = w.variance_matrix_
+        return w
+
+    def est(w):
+        v = w.variance_matrix_.values
+        return {"eta": w.lambda_, "beta": w.rho_, "eta_se": float(np.sqrt(v[0, 0])), "beta_se": float(np.sqrt(v[1, 1]))}
+
+    return quiet(run), est
+
+
+def surpyval_gamma(t=None, _failed=None, c=None, lo=None, hi=None):
+    """surpyval's Gamma (params alpha = shape, beta = rate) on time,event data or on inspection data."""
+    import numpy as np
+    import surpyval
+
+    def run():
+        if lo is not None:
+            m = surpyval.Gamma.fit(xl=lo, xr=np.where(np.isnan(hi), np.inf, hi))
+        else:
+            m = surpyval.Gamma.fit(x=t, c=c)
+        _ = m.hess_inv
+        return m
+
+    return quiet(run), lambda m: {"shape": m.params[0], "scale": 1 / m.params[1]}
+
+
+def surpyval_fit_best_interval(lo, hi):
+    import numpy as np
+    import surpyval
+    xr = np.where(np.isnan(hi), np.inf, hi)
+
+    def run():
+        return surpyval.fit_best(xl=lo, xr=xr, metric="aic_c")
+
+    return quiet(run), lambda m: {"best": m.dist.name}
 
 
 def lifelines_weibull(t, failed, _c):
@@ -300,11 +370,11 @@ def relmodel_timing(exe, mode, name, budget):
     return json.loads(out)
 
 
-def relmodel_cli(exe, name, clock):
-    """End-to-end `relmodel fit FILE` (all families, Fisher bounds, default report) to /dev/null."""
+def relmodel_cli(exe, name, clock, extra=(), budget=3.0):
+    """End-to-end `relmodel fit FILE [extra]` (Fisher bounds, default report) to /dev/null."""
     path = os.path.join(DATA, name)
     hyperfine = shutil.which("hyperfine")
-    if hyperfine:
+    if hyperfine and not extra:
         export = os.path.join(DATA, f"hyperfine-{name}.json")
         subprocess.run([hyperfine, "--warmup", "1", "--min-runs", "5", "--export-json", export,
                         "--output", "null", f"{exe} fit {path}"], check=True, capture_output=True)
@@ -312,8 +382,9 @@ def relmodel_cli(exe, name, clock):
         return {"median_s": statistics.median(times), "min_s": min(times), "repeats": len(times),
                 "timer": "hyperfine"}, 0
     def run():
-        return subprocess.run([exe, "fit", path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
-    timing, code = measure(run, budget=3.0, min_reps=5, max_reps=200, clock=clock)
+        return subprocess.run([exe, "fit", path, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+    timing, code = measure(run, budget=budget, min_reps=5 if budget > 0 else 1, max_reps=200, clock=clock,
+                           slow=5.0 if budget > 0 else 0.5)
     timing["timer"] = "perf_counter around subprocess.run (includes process start-up)"
     return timing, code
 
@@ -350,6 +421,13 @@ def weibull_agreement(ours, theirs):
     d_se = max(rel(fit["eta_se"], theirs["eta_se"]), rel(fit["beta_se"], theirs["beta_se"]))
     ok = d_par <= PARAM_TOL and d_se <= SE_TOL
     return ok, f"{'agree' if ok else 'DISAGREE'}: params {d_par:.1e}, SE {d_se:.1e}"
+
+
+def gamma_agreement(ours, theirs):
+    fit = ours["models"][0] if ours.get("models") else {}
+    d = max(rel(fit.get("shape"), theirs["shape"]), rel(fit.get("scale"), theirs["scale"]))
+    ok = d <= PARAM_TOL and fit.get("converged", False)
+    return ok, f"{'agree' if ok else 'DISAGREE'}: shape and scale {d:.1e}" + ("" if fit.get("converged", False) else "; relmodel NOT CONVERGED")
 
 
 def fitall_agreement(ours, theirs):
@@ -509,6 +587,53 @@ def main():
         rows.append(r_survreg("weibull", name, 2, clock, notes, agree))
         cases.append({"title": title, "key": name, "rows": rows})
 
+    # The same fit on randomly censored data (each unit its own censoring time) and on inspection
+    # (interval-censored) data, at both sizes. reliability has no interval-censored input; survreg.R
+    # reads time,event files only.
+    for name, title in (("random_20.csv", "weibull2p MLE + Fisher bounds, 20 units, random censoring"),
+                        ("random_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units, random censoring (30%, each unit its own time)")):
+        print(title, flush=True)
+        ours = relmodel_timing(args.timing, "weibull", name, 2)
+        t, failed, c = load(name)
+        rows = [{"tool": "relmodel (library)", "timing": ours, "estimates": ours["fit"],
+                 "agreement": f"eta {ours['fit']['eta']:.6g}, beta {ours['fit']['beta']:.6g}" + converged_note(ours["fit"])}]
+        agree = lambda e, ours=ours: weibull_agreement(ours, e)
+        rows.append(peer(title, "surpyval `Weibull.fit`", surpyval_weibull, agree, t, failed, c))
+        rows.append(peer(title, "reliability `Fit_Weibull_2P`", reliability_weibull, agree, t, failed, c))
+        rows.append(peer(title, "lifelines `WeibullFitter`", lifelines_weibull, agree, t, failed, c))
+        rows.append(r_survreg("weibull", name, 2, clock, notes, agree))
+        cases.append({"title": title, "key": name, "rows": rows})
+    for name, title in (("interval_20.csv", "weibull2p MLE + Fisher bounds, 20 units, interval censoring (inspections)"),
+                        ("interval_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units, interval censoring (each unit its own inspection schedule)")):
+        print(title, flush=True)
+        ours = relmodel_timing(args.timing, "weibull", name, 2)
+        lo, hi = load_interval(name)
+        rows = [{"tool": "relmodel (library)", "timing": ours, "estimates": ours["fit"],
+                 "agreement": f"eta {ours['fit']['eta']:.6g}, beta {ours['fit']['beta']:.6g}" + converged_note(ours["fit"])}]
+        agree = lambda e, ours=ours: weibull_agreement(ours, e)
+        rows.append(peer(title, "surpyval `Weibull.fit` (xl, xr)", surpyval_weibull_interval, agree, lo, hi))
+        rows.append({"tool": "reliability `Fit_Weibull_2P`", "note": "not supported (no interval-censored input)"})
+        rows.append(peer(title, "lifelines `WeibullFitter.fit_interval_censoring`", lifelines_weibull_interval, agree, lo, hi))
+        cases.append({"title": title, "key": name, "rows": rows})
+
+    # gamma2p on the randomly censored and interval-censored 100,000 units (issue 10, item 9)
+    for name, title in (("random_100000.csv", "gamma2p MLE + Fisher bounds, 100,000 units, random censoring"),
+                        ("interval_100000.csv", "gamma2p MLE + Fisher bounds, 100,000 units, interval censoring")):
+        print(title, flush=True)
+        ours = relmodel_timing(args.timing, "fit-gamma2p", name, 2)
+        fit = ours["models"][0] if ours.get("models") else {}
+        rows = [{"tool": "relmodel (library, `LifetimeAnalysis`)", "timing": ours, "estimates": ours,
+                 "agreement": f"shape {fit.get('shape', float('nan')):.7g}, scale {fit.get('scale', float('nan')):.7g}"
+                              + converged_note(fit)}]
+        agree = lambda e, ours=ours: gamma_agreement(ours, e)
+        if name.startswith("interval"):
+            lo, hi = load_interval(name)
+            rows.append(peer(title, "surpyval `Gamma.fit` (xl, xr)", surpyval_gamma, agree, lo=lo, hi=hi))
+        else:
+            t, failed, c = load(name)
+            rows.append(peer(title, "surpyval `Gamma.fit`", surpyval_gamma, agree, t, failed, c))
+        cases.append({"title": title, "key": "gamma-" + name, "rows": rows})
+
     # fit-all on 100,000
     title = "fit-all (weibull2p, lognormal2p, exponential1p), 100,000 units"
     print(title, flush=True)
@@ -533,6 +658,16 @@ def main():
     rows.append(peer(title, "surpyval `fit_best` (the same 7 families)", surpyval_fit_best, agree_common, t, failed, c,
                      include=SURPYVAL_COMMON))
     cases.append({"title": title, "key": "fitall-common", "rows": rows})
+
+    title = "fit-all (the 7 families both fit), 100,000 units, random censoring"
+    print(title, flush=True)
+    t_r, failed_r, c_r = load("random_100000.csv")
+    common_r = relmodel_timing(args.timing, "fitall-common", "random_100000.csv", 3)
+    rows = [{"tool": "relmodel (library, `LifetimeAnalysis`)", "timing": common_r, "estimates": common_r,
+             "agreement": f"best {common_r['best']}" + "".join(converged_note(m, m["family"]) for m in common_r["models"])}]
+    rows.append(peer(title, "surpyval `fit_best` (the same 7 families)", surpyval_fit_best,
+                     lambda e: fitall_agreement(common_r, e), t_r, failed_r, c_r, include=SURPYVAL_COMMON))
+    cases.append({"title": title, "key": "fitall-common-random", "rows": rows})
 
     # ingest
     title = "ingest 1,000,000-row CSV (time,event)"
@@ -564,12 +699,20 @@ def main():
 
     # end to end
     cli_rows = []
-    for name in ("weibull_20.csv", "weibull_100000.csv", "lifetimes_1000000.csv"):
+    for name in ("weibull_20.csv", "weibull_100000.csv", "lifetimes_1000000.csv",
+                 "random_20.csv", "random_100000.csv", "random_1000000.csv",
+                 "interval_20.csv", "interval_100000.csv", "interval_1000000.csv"):
         timing, code = relmodel_cli(args.relmodel, name, clock)
         cli_rows.append({"tool": f"`relmodel fit {name}`", "timing": timing,
                          "agreement": "exit 0" if code == 0 else f"**exit {code}**"})
         if code != 0:
             notes.append(f"relmodel fit {name} exited {code}")
+    for name in ("random_100000.csv", "interval_100000.csv"):
+        timing, code = relmodel_cli(args.relmodel, name, clock, extra=["--all"], budget=0)
+        cli_rows.append({"tool": f"`relmodel fit {name} --all`", "timing": timing,
+                         "agreement": "exit 0" if code == 0 else f"**exit {code}**"})
+        if code != 0:
+            notes.append(f"relmodel fit {name} --all exited {code}")
     cases.append({"title": "relmodel CLI end to end (`relmodel fit FILE`: default families, default report)",
                   "key": "cli", "rows": cli_rows, "ratios": False})
     if not shutil.which("hyperfine"):
@@ -588,6 +731,22 @@ def main():
                          restricted=False, budget=0))
     if len(rows) > 1:
         cases.append({"title": title, "key": "context", "rows": rows})
+    for name, label in (("random_100000.csv", "random censoring"), ("interval_100000.csv", "interval censoring")):
+        title = f"context: `relmodel fit --all` (12 families) against surpyval's default `fit_best`, 100,000 units, {label} (not identical work)"
+        print(title, flush=True)
+        every_x = relmodel_timing(args.timing, "fitall-every", name, 3)
+        rows = [{"tool": "relmodel (library, `LifetimeAnalysis`, every family)", "timing": every_x,
+                 "agreement": f"best {every_x['best']}" + "".join(converged_note(m, m["family"]) for m in every_x["models"])}]
+        if clock.remaining() > 120:
+            if name.startswith("interval"):
+                lo, hi = load_interval(name)
+                rows.append(peer(title, "surpyval `fit_best` (xl, xr; all its default families)", surpyval_fit_best_interval,
+                                 None, lo, hi, budget=0))
+            else:
+                t_x, failed_x, c_x = load(name)
+                rows.append(peer(title, "surpyval `fit_best` (all its default families)", surpyval_fit_best, None,
+                                 t_x, failed_x, c_x, restricted=False, budget=0))
+        cases.append({"title": title, "key": "context-" + name, "rows": rows})
 
     # targets
     def median(case_key, tool_prefix):
@@ -624,6 +783,16 @@ def main():
                     "met": ours["read"]["mb_per_s"] >= 250})
     targets.append({"target": "CSV ingest ≥ 250 MB/s (typed: + `LifetimeReader.read`)",
                     "measured": f"{ours['read_typed']['mb_per_s']:.0f} MB/s", "met": ours["read_typed"]["mb_per_s"] >= 250})
+    for name in ("random_100000.csv", "interval_100000.csv"):
+        e = median("cli", f"`relmodel fit {name} --all`")
+        if e:
+            targets.append({"target": f"`relmodel fit {name} --all` (12 families, end to end) within a minute (issue 10, item 9)",
+                            "measured": fmt_time(e), "met": e < 60})
+        for case in cases:
+            if case["key"] == "gamma-" + name and case["rows"][0].get("timing"):
+                fit = case["rows"][0]["estimates"]["models"][0] if case["rows"][0]["estimates"].get("models") else {}
+                targets.append({"target": f"gamma2p on {name} converges", "measured": "converged" if fit.get("converged") else "not converged",
+                                "met": bool(fit.get("converged"))})
     e2e = median("cli", "`relmodel fit lifetimes_1000000.csv`")
     if e2e:
         targets.append({"target": "`relmodel fit` end to end on a 1,000,000-row file < 0.5 s", "measured": fmt_time(e2e), "met": e2e < 0.5})

@@ -1,9 +1,18 @@
 """Seeded benchmark datasets shared by relmodel and the Python peers (bench/compare).
 
-Population: Weibull lifetimes, eta = 1000 h, beta = 1.5, Type I censored (test stopped) at the time
-by which 70 % have failed, so about 30 % of the units are suspensions. Times are rounded to 1/1000 h
-(smallest 0.001) and written as `time,event` (event 1 = failure, 0 = suspension). Both sides read
-these same files, so they fit the same doubles.
+Population: Weibull lifetimes, eta = 1000 h, beta = 1.5, in three censoring schemes, each at every
+size (20, 100,000 and 1,000,000 units):
+- Type I (`weibull_*.csv`, `lifetimes_1000000.csv`): censored (test stopped) at the time by which
+  70 % have failed, so about 30 % of the units are suspensions, all at one time;
+- random (`random_*.csv`): each unit has its own censoring time, exponential with mean 2324 h and
+  independent of its lifetime (units entering and leaving service, as field data do), which censors
+  about 30 % of the units, each at a different time;
+- interval (`interval_*.csv`): each unit is inspected every D h, D uniform on [50, 250] h with a
+  random phase, and withdrawn (inspected a last time) at its own exponential censoring time as above;
+  a failure is known only to lie between two inspections (`start,end`; `start` 0 for a failure
+  before the first inspection), and a unit withdrawn unfailed is right-censored (`end` empty).
+Times are rounded to 1/1000 h (smallest 0.001); Type I and random files are `time,event`
+(event 1 = failure, 0 = suspension). Both sides read these same files, so they fit the same doubles.
 
 Usage: python bench/generate_data.py OUTDIR   (rewrites them every run: about 1 s)
 """
@@ -15,11 +24,20 @@ import numpy as np
 ETA, BETA, CENSORED = 1000.0, 1.5, 0.3
 CENSOR_TIME = ETA * (-np.log(CENSORED)) ** (1 / BETA)
 
-# name -> (units, seed)
+RANDOM_CENSOR_MEAN = 2324.0   # P(C < T) = 0.30 for C exponential with this mean, T Weibull(1000, 1.5)
+INSPECTION_EVERY = (50.0, 250.0)
+
+# name -> (units, seed, scheme)
 DATASETS = {
-    "weibull_20.csv": (20, 20),
-    "weibull_100000.csv": (100_000, 100_000),
-    "lifetimes_1000000.csv": (1_000_000, 1_000_000),
+    "weibull_20.csv": (20, 20, "type1"),
+    "weibull_100000.csv": (100_000, 100_000, "type1"),
+    "lifetimes_1000000.csv": (1_000_000, 1_000_000, "type1"),
+    "random_20.csv": (20, 21, "random"),
+    "random_100000.csv": (100_000, 100_001, "random"),
+    "random_1000000.csv": (1_000_000, 1_000_001, "random"),
+    "interval_20.csv": (20, 22, "interval"),
+    "interval_100000.csv": (100_000, 100_002, "interval"),
+    "interval_1000000.csv": (1_000_000, 1_000_002, "interval"),
 }
 
 
@@ -31,8 +49,52 @@ def population(units, seed):
     return t, failed
 
 
-def write(path, units, seed):
-    t, failed = population(units, seed)
+def random_population(units, seed):
+    rng = np.random.default_rng(seed)
+    t = ETA * rng.weibull(BETA, units)
+    c = rng.exponential(RANDOM_CENSOR_MEAN, units)
+    failed = t <= c
+    t = np.maximum(np.round(np.where(failed, t, c), 3), 0.001)
+    return t, failed
+
+
+def interval_population(units, seed):
+    """(start, end) per unit: end NaN = right-censored at start; start 0 = failed before the first inspection."""
+    rng = np.random.default_rng(seed)
+    t = ETA * rng.weibull(BETA, units)
+    c = rng.exponential(RANDOM_CENSOR_MEAN, units)
+    every = rng.uniform(*INSPECTION_EVERY, units)
+    phase = rng.uniform(0, 1, units) * every
+    # Inspections at phase + j * every (j >= 0) before the withdrawal c, and at c itself.
+    failed = t <= c
+    j = np.floor((t - phase) / every)                     # index of the last inspection before t
+    before = np.where(j >= 0, phase + j * every, 0.0)     # last inspection at or before t (0: none)
+    after = np.minimum(np.where(j >= 0, phase + (j + 1) * every, phase), c)
+    start = np.where(failed, before, c)
+    end = np.where(failed, after, np.nan)
+    start, end = np.round(start, 3), np.round(end, 3)
+    start = np.where(failed, start, np.maximum(start, 0.001))
+    end = np.where(failed, np.maximum(end, start + 0.001), np.nan)   # an interval never collapses by rounding
+    return start, end
+
+
+def write_interval(path, units, seed):
+    start, end = interval_population(units, seed)
+    starts = np.char.mod("%.3f", start)
+    ends = np.where(np.isnan(end), "", np.char.mod("%.3f", np.nan_to_num(end)))
+    lines = np.char.add(np.char.add(starts, ","), ends)
+    tmp = path + ".tmp"
+    with open(tmp, "w", newline="\n") as f:
+        f.write("start,end\n")
+        f.write("\n".join(lines.tolist()))
+        f.write("\n")
+    os.replace(tmp, path)
+
+
+def write(path, units, seed, scheme="type1"):
+    if scheme == "interval":
+        return write_interval(path, units, seed)
+    t, failed = (random_population if scheme == "random" else population)(units, seed)
     # Fixed three-decimal text: identical bytes on every run and platform.
     times = np.char.mod("%.3f", t)
     events = np.where(failed, "1", "0")
@@ -76,10 +138,10 @@ def write_batches(path):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "data")
     os.makedirs(out, exist_ok=True)
-    for name, (units, seed) in DATASETS.items():
+    for name, (units, seed, scheme) in DATASETS.items():
         path = os.path.join(out, name)
-        write(path, units, seed)
-        print(f"{path}: {units} units, seed {seed}, {os.path.getsize(path)} bytes")
+        write(path, units, seed, scheme)
+        print(f"{path}: {units} units, {scheme} censoring, seed {seed}, {os.path.getsize(path)} bytes")
     path = os.path.join(out, "batches_53.csv")
     write_batches(path)
     print(f"{path}: {BATCHES} batches x {VARIABLES} variables x {TIME_POINTS} time points, seed {BATCH_SEED}")

@@ -16,7 +16,12 @@ public enum Timer {
     public static func measure<T>(budget: Double = 1.0, minimumRepeats: Int = 5, maximumRepeats: Int = 100_000,
                                   _ body: () -> T) -> TimingResult {
         let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        let warmUpStart = clock.now
         keepAlive(body())
+        // A call slower than the whole budget is measured once: the warm-up is the only sample.
+        let warmUp = seconds(clock.now - warmUpStart)
+        if warmUp > budget { return TimingResult(seconds: [warmUp]) }
         var samples: [Double] = []
         var spent = 0.0
         while samples.count < maximumRepeats && (spent < budget || samples.count < minimumRepeats) {

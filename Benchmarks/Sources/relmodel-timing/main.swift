@@ -8,6 +8,8 @@
 //   relmodel-timing fitall-every FILE [BUDGET_S]  the same with every family (`relmodel fit --all`)
 //   relmodel-timing lr      FILE [BUDGET_S]   likelihood-ratio bounds on eta, beta of a weibull2p fit
 //   relmodel-timing per-family FILE [BUDGET_S] each family alone, as fitall times it
+//   relmodel-timing fit-FAMILY FILE [BUDGET_S] one family (e.g. fit-gamma2p), as fitall times it, with
+//                                             its estimates (a call slower than BUDGET_S is timed once)
 //   relmodel-timing ingest  FILE [BUDGET_S]   CSVTable.read, and CSVTable.read + LifetimeReader.read
 //   relmodel-timing xbarr   COUNT [BUDGET_S]  Xbar-R charts with all eight Nelson tests on COUNT seeded
 //                                             normal values in subgroups of 5 (COUNT replaces FILE)
@@ -97,6 +99,16 @@ case "fitall", "fitall-common", "fitall-every":
         if case let .fitted(s) = outcome { models.append(fitDescription(s.fit, bounds: s.parameterBounds)) }
     }
     print("{\"case\": \"\(mode)\", \"families\": \(families.count), \"units\": \(number(input.data.unitCount)), \(timing(t)), \"best\": \"\(analysis.best?.fit.family.rawValue ?? "")\", \"models\": [\(models.joined(separator: ", "))]}")
+case let m where m.hasPrefix("fit-"):
+    guard let family = LifetimeFamily(rawValue: String(m.dropFirst(4))) else { fail("unknown family in \(m)") }
+    let input = load(path)
+    let t = Timer.measure(budget: budget) { BenchWork.fitAll(input.data, rows: input.rows, families: [family]) }
+    let analysis = BenchWork.fitAll(input.data, rows: input.rows, families: [family])
+    var models: [String] = []
+    for outcome in analysis.outcomes {
+        if case let .fitted(s) = outcome { models.append(fitDescription(s.fit, bounds: s.parameterBounds)) }
+    }
+    print("{\"case\": \"\(mode)\", \"units\": \(number(input.data.unitCount)), \(timing(t)), \"models\": [\(models.joined(separator: ", "))]}")
 case "per-family":
     // Each family alone (maximum likelihood, Fisher bounds, MTTF, B10), to see where fit-all's time goes.
     let input = load(path)

@@ -121,8 +121,9 @@ public struct LifetimeAnalysis: Sendable {
     /// cost a transcendental function per observation and evaluation; the rest are one pass or less.
     static func expectedCost(_ family: LifetimeFamily) -> Int {
         switch family {
+        case .gamma3p: 7     // some 60 profile refits, each three incomplete gammas per censored unit
         case .loglogistic3p: 6
-        case .weibull3p, .gamma3p: 5
+        case .weibull3p: 5
         case .lognormal3p: 4
         case .loglogistic2p: 3
         case .gamma2p: 2
