@@ -45,6 +45,7 @@ func fuzzSPCSubgroups(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 _ = try? BaselineInput.read(file: temporaryPath, chart: chart, value: value, subgroup: subgroup,
                                             size: sizeColumn ?? value, phase1: "2-5")
             }
+            unlink(temporaryPath)
         }
     }
     return 0
