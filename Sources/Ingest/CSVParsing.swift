@@ -44,9 +44,14 @@ extension CSVTable {
             try checkDuplicates(header, name: name, line: headerLine)
 
             // Reserve for the estimated number of rows (line ends in a 64 KiB sample, scaled to the
-            // whole input) so the offset arrays are not copied while they grow.
-            let estimatedRows = estimateRows(buffer, from: scanner.i)
-            bounds.reserveCapacity(estimatedRows * columnCount * 2)
+            // whole input) so the offset arrays are not copied while they grow. Every field ends at a
+            // comma, a line end or the end of the input, so there are at most `remaining + 1` fields
+            // and rows: rows times columns overshoots that by far for a wide header over many empty
+            // lines (100,000 commas and 1,000,000 line ends asked for 943 GB and trapped).
+            let remaining = buffer.count - scanner.i
+            let estimatedRows = min(estimateRows(buffer, from: scanner.i), remaining + 1)
+            let (fields, overflow) = estimatedRows.multipliedReportingOverflow(by: columnCount)
+            bounds.reserveCapacity(2 * (overflow ? remaining + 1 : min(fields, remaining + 1)))
             rowLines.reserveCapacity(estimatedRows)
             while scanner.skipEmptyLines() {
                 let rowLine = scanner.line

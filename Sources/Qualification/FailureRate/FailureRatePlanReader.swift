@@ -19,8 +19,13 @@ import Ingest
 ///   the caller (`--use-temp`). Giving both with different values is an error.
 /// Column names match case-insensitively; other columns are ignored. Every error is an
 /// `IngestError` naming file, line and column (exit code 65 at the CLI).
+/// - A plan has at most `maximumCells` (test, mechanism) pairs: the plan holds their failures as a
+///   dense tests x mechanisms table, so a file of a few hundred KB naming a new test and a new
+///   mechanism on every row would otherwise ask for gigabytes.
 public enum FailureRatePlanReader {
     public static let columns = ["test", "units", "hours", "stress_temp_c", "mechanism", "ea_ev", "failures"]
+    /// The largest number of tests times mechanisms a plan may have.
+    public static let maximumCells = 1_000_000
 
     /// - Complexity: O(rows), with dictionary lookups by test and mechanism name.
     public static func read(_ table: CSVTable, useCelsius: Double?,
@@ -40,6 +45,7 @@ public enum FailureRatePlanReader {
         var tests: [StressTest] = [], testIndex: [String: Int] = [:]
         var mechanisms: [FailureMechanism] = [], mechanismIndex: [String: Int] = [:]
         var cells: [[Int: Int]] = []   // per test: mechanism -> failures
+        var totals: [Int] = []          // per test: failures over its mechanisms
         var use = useCelsius
         var useFromFile: Double?
 
@@ -47,6 +53,11 @@ public enum FailureRatePlanReader {
             let text = table.string(row: row, column: column)
             guard !text.isEmpty else { throw table.error(row: row, column: column, "expected a name, found an empty field") }
             return text
+        }
+        func checkSize(row: Int, column: Int) throws(IngestError) {
+            guard tests.count * mechanisms.count <= maximumCells else {
+                throw table.error(row: row, column: column, "the plan now has \(tests.count) tests and \(mechanisms.count) failure mechanisms; at most \(maximumCells) (test, mechanism) pairs are supported")
+            }
         }
         func mustEqual(_ value: Double, _ first: Double, row: Int, column: Int, _ what: String) throws(IngestError) {
             guard value == first else {
@@ -73,6 +84,8 @@ public enum FailureRatePlanReader {
                 testIndex[testName] = c
                 tests.append(StressTest(name: testName, units: units, hours: hours, stressCelsius: stress))
                 cells.append([:])
+                totals.append(0)
+                try checkSize(row: row, column: testColumn)
             }
             let mechanismName = try name(row, mechanismColumn)
             let ea = try table.double(row: row, column: eaColumn, .nonNegative)
@@ -84,6 +97,7 @@ public enum FailureRatePlanReader {
                 m = mechanisms.count
                 mechanismIndex[mechanismName] = m
                 mechanisms.append(FailureMechanism(name: mechanismName, activationEnergy: ea))
+                try checkSize(row: row, column: mechanismColumn)
             }
             let r = try table.double(row: row, column: failuresColumn, .nonNegative)
             guard r == r.rounded(), r <= 1e9 else {
@@ -93,7 +107,8 @@ public enum FailureRatePlanReader {
                 throw table.error(row: row, column: mechanismColumn, "test '\(testName)' already has a row for mechanism '\(mechanismName)'")
             }
             cells[c][m] = Int(r)
-            let total = cells[c].values.reduce(0, +)
+            totals[c] += Int(r)   // a running total: summing the test's cells on every row was O(rows²)
+            let total = totals[c]
             guard Double(total) <= units else {
                 throw table.error(row: row, column: failuresColumn, "test '\(testName)' now has \(total) failures but only \(NumberText.plain(units)) units")
             }

@@ -212,12 +212,22 @@ enum BaselineFile {
         guard let constants = document["constants"]?.stringValue.flatMap(ConstantSource.init(rawValue:)) else { throw bad("\"constants\" is missing or unknown") }
         guard let L = document["sigma_multiplier"]?.doubleValue, L > 0 else { throw bad("\"sigma_multiplier\" must be positive") }
         let sigmaMethod = document["sigma_method"]?.stringValue.flatMap(SigmaMethod.init(rawValue:))
-        let span = document["span"]?.doubleValue.map { Int($0) }
-        if chart == .imr, (span ?? 0) < 2 { throw bad("\"span\" must be at least 2") }
+        // Whole numbers are checked before conversion: Int(1e300) or Int(2.5) would trap or truncate.
+        let span: Int?
+        if let x = document["span"]?.doubleValue {
+            guard let whole = wholeNumber(x), whole >= 2 else { throw bad("\"span\" must be a whole number of at least 2") }
+            span = whole
+        } else {
+            span = nil
+        }
+        if chart == .imr, span == nil { throw bad("\"span\" must be at least 2") }
         guard let limits = document["limits"], let process = limits["process"],
               let center = process["center"]?.doubleValue,
-              let subgroups = limits["subgroups"]?.doubleValue,
+              let subgroupCount = limits["subgroups"]?.doubleValue,
               let charts = limits["charts"]?.arrayValue else { throw bad("\"limits\" are incomplete") }
+        guard let subgroups = wholeNumber(subgroupCount), subgroups >= 1 else {
+            throw bad("\"limits\" \"subgroups\" must be a positive whole number")
+        }
         let size = limits["subgroup_size"]?.doubleValue
         let sigma = process["sigma"]?.doubleValue
         if chart.isVariables, !(sigma.map { $0 > 0 } ?? false) { throw bad("process sigma must be positive") }
@@ -233,7 +243,12 @@ enum BaselineFile {
         }
         return (FrozenLimits(chart: chart, constants: constants, sigmaMultiplier: L, sigmaMethod: sigmaMethod, span: span,
                              subgroupSize: size, processCenter: center, processSigma: sigma, charts: frozen,
-                             subgroups: Int(subgroups)), version)
+                             subgroups: subgroups), version)
+    }
+
+    /// `x` as an `Int` when it is a whole number below 1e9 in magnitude (counts in a baseline file), else nil.
+    static func wholeNumber(_ x: Double) -> Int? {
+        x == x.rounded() && abs(x) < 1e9 ? Int(x) : nil
     }
 
     // MARK: versioned writing

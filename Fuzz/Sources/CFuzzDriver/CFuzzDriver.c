@@ -1,0 +1,1 @@
+// Declarations only (include/CFuzzDriver.h); SwiftPM needs one source file per C target.

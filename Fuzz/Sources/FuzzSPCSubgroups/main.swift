@@ -1,0 +1,9 @@
+// Runs libFuzzer on `fuzzSPCSubgroups` (FuzzSPCSubgroups.swift) with the command line's libFuzzer options.
+import CFuzzDriver
+#if canImport(Glibc)
+import Glibc
+#endif
+
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzSPCSubgroups))

@@ -1,0 +1,1 @@
+../LifetimeTests/Reading/CSVMutator.swift
