@@ -57,13 +57,14 @@ import Glibc
         // Subgroups: labels from the first column, values from the second (as `--subgroup`, `--value`).
         do {
             let values = try table.doubles(column: min(1, table.columnCount - 1))
-            let data = SubgroupData(longForm: values, subgroups: table.strings(column: 0))
             let options = ChartOptions(constants: .table)
+            // One label per value by construction: the data cannot be refused.
+            let data = try! SubgroupData(longForm: values, subgroups: table.strings(column: 0))
             if data.sizes.allSatisfy({ $0 <= 25 }) {
                 _ = try? VariablesCharts.xbarR(data, options: options)
             }
             _ = try? VariablesCharts.individuals(values, labels: table.strings(column: 0), options: options)
-            if values.allSatisfy({ $0 >= 0 }) { _ = try? AttributeCharts.c(AttributeData(counts: values), options: options) }
+            if values.allSatisfy({ $0 >= 0 }) { _ = try? AttributeCharts.c(try AttributeData(counts: values), options: options) }
         } catch {
             if let breach = CSVMutator.breach(error, in: bytes) { return "subgroups: \(breach): \(error)" }
         }
