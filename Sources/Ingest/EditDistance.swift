@@ -25,11 +25,23 @@ public func headerEditDistance(_ a: String, _ b: String) -> Int {
     return previous[y.count]
 }
 
-/// True when `name` is close enough to `known` to be taken for a misspelling of it: at most one edit
-/// for names of up to four characters, two for longer ones (`cnt` is two edits from `count`), and never
-/// an exact match (ignoring case).
+/// True when `name` is close enough to `known` to be taken for a misspelling of it: one edit, or two
+/// when `name` is an abbreviation of `known` longer than four characters (its letters in order, as
+/// `cnt` in `count`), and never an exact match (ignoring case). Two edits in general would also catch
+/// ordinary words (`amount`, `cost`, `country` are two edits from `count`).
 public func looksLikeMisspelling(_ name: String, of known: String) -> Bool {
+    guard name.count >= 2 else { return false }
     let distance = headerEditDistance(name, known)
-    let allowed = known.count <= 4 ? 1 : 2
-    return distance > 0 && distance <= allowed && name.count >= 2
+    let allowed = known.count > 4 && isAbbreviation(name, of: known) ? 2 : 1
+    return distance > 0 && distance <= allowed
+}
+
+/// True when the letters of `name` appear in `known` in order (ignoring case).
+func isAbbreviation(_ name: String, of known: String) -> Bool {
+    var rest = Substring(known.lowercased())
+    for c in name.lowercased() {
+        guard let i = rest.firstIndex(of: c) else { return false }
+        rest = rest[rest.index(after: i)...]
+    }
+    return true
 }

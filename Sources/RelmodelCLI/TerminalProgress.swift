@@ -28,30 +28,26 @@ final class TerminalProgress: Sendable {
         self.state = state
         reporter = ProgressReporter(label: label) { label, done, expected in
             let now = TerminalProgress.seconds()
-            let draw = state.value.withLock { s -> Bool in
-                guard now - s.lastDrawn >= 0.1 || done == expected else { return false }
+            // Drawn under the lock, so that lines from parallel tasks never interleave.
+            state.value.withLock { s in
+                guard now - s.lastDrawn >= 0.1 || done == expected else { return }
                 s = (now, true)
-                return true
+                let percent = expected > 0 ? " (\(min(100, 100 * done / expected)) %)" : ""
+                TerminalProgress.emit("\r\u{1B}[K\(label): \(done) of \(expected)\(percent)")
             }
-            guard draw else { return }
-            let percent = expected > 0 ? " (\(min(100, 100 * done / expected)) %)" : ""
-            TerminalProgress.write("\r\u{1B}[K\(label): \(done) of \(expected)\(percent)")
         }
     }
 
     /// Erases the line, if one was drawn.
     func finish() {
-        if state.value.withLock({ $0.drawn }) { Self.write("\r\u{1B}[K") }
+        if state.value.withLock({ $0.drawn }) { Self.emit("\r\u{1B}[K") }
     }
 
-    private static func write(_ text: String) {
+    /// Writes to standard error unbuffered.
+    private static func emit(_ text: String) {
         var line = text
-        line.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+        line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
     }
 
-    private static func seconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-    }
+    private static func seconds() -> Double { ComputationBudget.now() }
 }

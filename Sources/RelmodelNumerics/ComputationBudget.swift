@@ -70,7 +70,7 @@ public final class ComputationBudget: Sendable {
     }
 
     /// Seconds on the monotonic clock.
-    static func now() -> Double {
+    public static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9

@@ -158,7 +158,7 @@ func uniformAsymptoticTail(_ a: Double, _ x: Double) -> GammaTail {
         return .lower(0.5 * erfc(-z) - r)
     }
     let q = 0.5 * erfc(z) + r
-    let logQ = q > 0 ? log(q) : exponent - log((2 * Double.pi * a).squareRoot() * d)
+    let logQ = q >= .leastNormalMagnitude ? log(q) : exponent - log((2 * Double.pi * a).squareRoot() * d)
     return .upper(q, log: logQ)
 }
 

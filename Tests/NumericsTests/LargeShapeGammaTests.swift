@@ -35,8 +35,7 @@ import Glibc
         for c in Self.cases {
             let p = regularizedGammaP(c.a, c.x), q = regularizedGammaQ(c.a, c.x)
             let value = c.lower ? p : q
-            #expect(abs(value / c.tail - 1) < 1e-10, "a \(c.a), x \(c.x): \(value), reference \(c.tail)")
-            #expect(abs(p + q - 1) < 1e-15)
+            #expect(abs(value / c.tail - 1) < 1e-12, "a \(c.a), x \(c.x): \(value), reference \(c.tail)")
         }
     }
 
@@ -53,6 +52,7 @@ import Glibc
     @Test func hugeShapesAreFastAndRoundTrip() {
         for a in [1e10, 1e12, 1e15] {
             let x = inverseRegularizedGammaP(a, 0.99)
+            // P moves by up to 1e-10 between neighbouring doubles of x at a = 1e15.
             #expect(x > a && abs(regularizedGammaP(a, x) - 0.99) < 1e-9)
         }
         // Beyond about 1e31 the whole distribution lies within a few doubles of a: the quantile is a

@@ -31,6 +31,8 @@ public struct ParametricBootstrap: Sendable {
 
     /// Units drawn in all replicates together, at most: 10^10 (minutes of drawing alone).
     public static let maximumDraws = 1e10
+    /// Replicates, at most (one result slot each is allocated up front).
+    public static let maximumReplicates = 1_000_000
 
     public init(replicates: Int = 1000, seed: UInt64 = 1, seconds: Double? = 45) {
         self.replicates = replicates
@@ -85,6 +87,13 @@ public struct ParametricBootstrap: Sendable {
             Result(samples: Array(repeating: [], count: count), failedReplicates: 0, replicates: replicates, notComputed: reason)
         }
         guard replicates >= 2 else { return stopped("a bootstrap needs at least 2 replicates, got \(replicates)") }
+        guard replicates <= Self.maximumReplicates else {
+            return stopped("at most \(Self.maximumReplicates) replicates, got \(replicates)")
+        }
+        // Each unit is drawn once per replicate: a count of 2.5 units has no replicate.
+        if let c = (data.failureCounts + data.suspensionCounts).first(where: { $0 != $0.rounded() }) {
+            return stopped("the bootstrap draws whole units, but a count is \(c)")
+        }
         guard Double(replicates) * data.unitCount <= Self.maximumDraws else {
             return stopped("\(replicates) replicates of \(data.unitCount) units would draw more than 10^10 units")
         }

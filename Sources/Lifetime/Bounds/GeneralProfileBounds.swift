@@ -127,11 +127,14 @@ enum GeneralProfileBounds {
                 do throws(Stop) {
                     while true {
                         var outer = estimate + direction * min(step, width)
+                        var atLimit = false
                         if let limit = upperLimit, direction > 0, outer >= limit {
                             outer = limit - 1e-9 * max(1, abs(limit))
-                            if fit.logLikelihood - (try profile(outer)) - drop <= 0 { return (limit, nil) }
+                            atLimit = true
                         }
-                        if fit.logLikelihood - (try profile(outer)) - drop > 0 {
+                        let excessAtOuter = fit.logLikelihood - (try profile(outer)) - drop
+                        if atLimit && excessAtOuter <= 0 { return (upperLimit, nil) }
+                        if excessAtOuter > 0 {
                             var failure: Stop?
                             func excess(_ phi: Double) -> Double {
                                 if failure != nil { return .nan }

@@ -124,7 +124,7 @@ enum LikelihoodRatioBounds {
                 inner = outer
                 step *= 2
             }
-            return (nil, "\(side): open: the profile log-likelihood does not fall by \(drop) within 2^40 standard errors of the estimate")
+            return (nil, "\(side): open: the profile log-likelihood does not fall far enough within 2^39 standard errors of the estimate")
         }
         let (lower, lowerNote) = end(direction: -1)
         let (upper, upperNote) = end(direction: 1)

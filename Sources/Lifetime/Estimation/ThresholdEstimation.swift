@@ -150,7 +150,8 @@ enum ThresholdEstimation {
                                sampleSize: data.unitCount,
                                diagnostics: FitDiagnostics(converged: false, iterations: 0, gradientNorm: .nan,
                                                            hessianNegativeDefinite: false, notes: [note],
-                                                           likelihoodUnbounded: unbounded, degenerate: true),
+                                                           likelihoodUnbounded: unbounded, degenerate: true,
+                                                           fallback: "none: the two-parameter fit failed too"),
                                andersonDarlingData: nil)
         }
         var d = inner.diagnostics

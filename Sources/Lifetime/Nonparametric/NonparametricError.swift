@@ -11,6 +11,10 @@ public enum NonparametricError: Error, Sendable, Equatable, CustomStringConverti
     case invalidConfidence(Double)
     /// A setting of the method outside its domain (the text names it).
     case invalidParameter(String)
+    /// More failed units than a rank-based method expands one by one (`PlottingPositions.maximumRankedUnits`).
+    case tooManyUnits(Double)
+    /// The computation broke an invariant it relies on (a bug, exit 70 at the CLI).
+    case numericalFailure(String)
 
     public var description: String {
         switch self {
@@ -26,6 +30,10 @@ public enum NonparametricError: Error, Sendable, Equatable, CustomStringConverti
             "confidence level must be in (0, 1), got \(level)"
         case let .invalidParameter(message):
             message
+        case let .numericalFailure(message):
+            "numerical failure: \(message)"
+        case let .tooManyUnits(count):
+            "\(Self.count(count)) failed units: rank-based plotting positions rank at most 10^7 units one by one (fit by maximum likelihood)"
         }
     }
 

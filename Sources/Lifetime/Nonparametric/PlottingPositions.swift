@@ -51,11 +51,16 @@ public enum PlottingPositions {
     /// one per failed unit (see the type's documentation).
     /// - Throws: as `compute`.
     /// - Complexity: O(n log n + r).
+    /// Failed units ranked one by one, at most (10^7: about a second).
+    public static let maximumRankedUnits = 1e7
+
     public static func adjustedRanks(_ data: LifetimeData) throws(NonparametricError) -> [(time: Double, rank: Double)] {
         try NonparametricError.requireExactOrRightCensored(data, method: "rank-based plotting positions")
         for c in data.failureCounts where c != c.rounded() { throw .nonIntegerCount(c) }
         let n = data.unitCount
         guard n > 0 else { throw .noUnits }
+        // One position per failed unit: a count of 1e15 would loop for days and exhaust memory.
+        guard data.failureCount <= maximumRankedUnits else { throw .tooManyUnits(data.failureCount) }
         // Sorted by time, failures (false < true) before suspensions at equal times.
         var rows: [(time: Double, suspended: Bool, count: Double)] = []
         rows.reserveCapacity(data.failureTimes.count + data.suspensionTimes.count)

@@ -85,7 +85,7 @@ public struct Turnbull: Sendable {
         for o in observations {
             // Every observation contains an innermost interval by construction; a miss is a bug.
             guard let r = o.containedRange(in: innermost) else {
-                throw .invalidParameter("internal error: an observation contains no innermost interval")
+                throw .numericalFailure("an observation contains no innermost interval (a bug: please report the data)")
             }
             ranges.append(r)
         }

@@ -62,7 +62,8 @@ public enum RankRegression {
             switch error {
             case let .nonIntegerCount(c): throw .nonIntegerCount(c)
             case let .censoringNotSupported(_, left, interval): throw .censoringNotSupported(leftCensored: left, intervalCensored: interval)
-            case .noUnits, .invalidConfidence, .invalidParameter: throw .noFailures
+            case .noUnits, .invalidConfidence, .invalidParameter, .numericalFailure: throw .noFailures
+            case let .tooManyUnits(count): throw .tooManyUnits(count)
             }
         }
         if let one = points.first(where: { $0.probability >= 1 }) { throw .probabilityOne(time: one.time) }

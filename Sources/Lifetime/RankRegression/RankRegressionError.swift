@@ -18,11 +18,15 @@ public enum RankRegressionError: Error, Sendable, Equatable, CustomStringConvert
     case unsupportedFamily(LifetimeFamily)
     /// An estimation method that is not rank regression (`.mle`).
     case unsupportedMethod(EstimationMethod)
+    /// More failed units than rank regression expands one by one.
+    case tooManyUnits(Double)
 
     public var description: String {
         switch self {
         case let .unsupportedMethod(method):
             "rank regression is .rrx or .rry, not \(method.rawValue)"
+        case let .tooManyUnits(count):
+            "\(NonparametricError.count(count)) failed units: rank regression ranks at most 10^7 units one by one (use maximum likelihood)"
         case let .censoringNotSupported(left, interval):
             "rank regression needs exact failures and right-censored units; the data hold "
                 + "\(NonparametricError.count(left)) left-censored and \(NonparametricError.count(interval)) "

@@ -50,9 +50,11 @@ public struct LifetimeColumns: Sendable, Equatable {
     /// - Throws: `LifetimeColumnsError` for an entry without `=`, an empty name or an unknown role.
     public init(mapping: String, ignored: [String] = [], extra: [String] = []) throws(LifetimeColumnsError) {
         self.init(ignored: ignored, extra: extra)
+        var seen: Set<String> = []
         for entry in mapping.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw .malformed(String(entry)) }
+            guard seen.insert(parts[0].lowercased()).inserted else { throw .repeatedRole(parts[0]) }
             try map(parts[0], to: parts[1])
         }
     }
@@ -62,6 +64,7 @@ public struct LifetimeColumns: Sendable, Equatable {
 public enum LifetimeColumnsError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownRole(String)
     case malformed(String)
+    case repeatedRole(String)
 
     public var description: String {
         switch self {
@@ -69,6 +72,8 @@ public enum LifetimeColumnsError: Error, Sendable, Equatable, CustomStringConver
             "unknown column role '\(role)'; expected one of \(LifetimeColumns.roles.joined(separator: ", "))"
         case let .malformed(entry):
             "expected ROLE=NAME (for example time=hours), found '\(entry)'"
+        case let .repeatedRole(role):
+            "the role '\(role)' is mapped twice"
         }
     }
 }

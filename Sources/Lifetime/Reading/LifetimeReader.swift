@@ -87,6 +87,15 @@ public struct LifetimeReader: Sendable {
         let event = table.columnIndex(named: columns.event)
         countColumn = table.columnIndex(named: columns.count)
         extraColumns = columns.extra.compactMap { table.columnIndex(named: $0) }
+        // One column, one role: `--columns count=time` must not read the times as counts.
+        let roles = [("time", time), ("start", start), ("end", end), ("event", event), ("count", countColumn)]
+            .compactMap { role, index in index.map { (role, $0) } }
+        for (k, (role, index)) in roles.enumerated() {
+            if let other = roles[..<k].first(where: { $0.1 == index }) {
+                throw Self.relabel(table.headerError(column: index,
+                    "read as both '\(other.0)' and '\(role)'; map each role to its own column"), file: file ?? table.name)
+            }
+        }
 
         switch (time, start, end) {
         case let (time?, nil, nil):

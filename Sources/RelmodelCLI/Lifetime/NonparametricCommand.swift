@@ -67,11 +67,12 @@ struct NonparametricCommand: ParsableCommand {
                 let estimate = try Turnbull(input.data, tolerance: tolerance, maxIterations: maxIterations)
                 print(render(estimate))
                 if !estimate.converged {
-                    printError("Turnbull: not converged after \(NumberFormatting.counted(estimate.iterations, "iteration")) (last change \(NumberFormatting.significant(estimate.lastChange, 3)))")
+                    printError("Turnbull: not converged after \(NumberFormatting.counted(estimate.iterations, "iteration")) (last change \(NumberFormatting.significant(estimate.lastChange, 3)); \(estimate.stoppedBy ?? "stopped"))")
                 }
             }
         } catch {
             printError("\(file): \(error)")
+            if case .numericalFailure = error { throw ExitCode(70) }
             throw ExitCode(65)
         }
     }

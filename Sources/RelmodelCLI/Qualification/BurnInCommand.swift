@@ -142,7 +142,8 @@ struct BurnInCommand: ParsableCommand {
 
     func requireConverged(_ d: FitDiagnostics, _ file: String) throws {
         guard d.isReliable else {
-            printError("\(file): the model fit did not converge: \(d.notes.joined(separator: "; "))")
+            let why = !d.converged ? "did not converge" : d.degenerate ? "is degenerate (no proper maximum)" : "has no negative definite Hessian"
+            printError("\(file): the model fit \(why): \(d.notes.joined(separator: "; "))")
             throw ExitCode(65)
         }
     }

@@ -31,6 +31,7 @@ extension ARL {
                     maximumLength: Int = 1_000_000, seconds: Double? = 60) throws(ARLError) {
             guard limitWidth > 0, limitWidth.isFinite else { throw .invalidParameter("L must be > 0, got \(limitWidth)") }
             guard replicates >= 2 else { throw .invalidParameter("at least 2 replicates are needed, got \(replicates)") }
+            guard replicates <= 10_000_000 else { throw .invalidParameter("at most 10,000,000 replicates, got \(replicates)") }
             guard maximumLength >= 1 else { throw .invalidParameter("the maximum run length must be at least 1, got \(maximumLength)") }
             guard !rules.rules.isEmpty else { throw .invalidParameter("no run rules to simulate") }
             self.seconds = seconds

@@ -66,6 +66,26 @@ import Testing
         #expect(groups.count == 2 && groups[0].input.unusedColumns.isEmpty)
     }
 
+    /// One column, one role; one role, one mapping.
+    @Test func aColumnReadInTwoRolesIsAnError() {
+        #expect {
+            _ = try read("time,event\n1,1\n", try LifetimeColumns(mapping: "count=time"))
+        } throws: { error in
+            (error as! IngestError).message.contains("read as both 'time' and 'count'")
+        }
+        #expect(throws: LifetimeColumnsError.repeatedRole("TIME")) { try LifetimeColumns(mapping: "time=time,TIME=event") }
+    }
+
+    /// Ordinary words two edits from a known name are not misspellings unless they abbreviate it.
+    @Test func ordinaryWordsAreNotMisspellings() throws {
+        for name in ["amount", "cost", "country"] {
+            #expect(!looksLikeMisspelling(name, of: "count"), "\(name)")
+            _ = try read("time,event,\(name)\n1,1,3\n")
+        }
+        #expect(looksLikeMisspelling("cnt", of: "count") && looksLikeMisspelling("evnt", of: "event"))
+        #expect(looksLikeMisspelling("coutn", of: "count"))      // one transposition
+    }
+
     @Test func mappingErrors() {
         #expect(throws: LifetimeColumnsError.unknownRole("foo")) { try LifetimeColumns(mapping: "foo=bar") }
         #expect(throws: LifetimeColumnsError.malformed("time")) { try LifetimeColumns(mapping: "time") }

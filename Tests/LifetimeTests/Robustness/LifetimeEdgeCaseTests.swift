@@ -24,6 +24,25 @@ import RelmodelNumerics
         #expect(refused.notComputed?.contains("would draw more than 10^10 units") == true)
     }
 
+    @Test func bootstrapRefusesWhatItCannotDo() throws {
+        let fit = try MaximumLikelihood.fit(.weibull2p, to: nist)
+        let many = try #require(ParametricBootstrap(replicates: 2_000_000_000).run(fit, data: nist) { $0.parameters })
+        #expect(many.notComputed == "at most 1000000 replicates, got 2000000000")
+        var fractional = LifetimeData()
+        for t in [10.0, 20, 30] { try fractional.addFailure(at: t, count: 2.5) }
+        let partial = try MaximumLikelihood.fit(.weibull2p, to: fractional)
+        let refused = try #require(ParametricBootstrap(replicates: 10).run(partial, data: fractional) { $0.parameters })
+        #expect(refused.notComputed == "the bootstrap draws whole units, but a count is 2.5")
+    }
+
+    @Test func rankedUnitsAreCapped() throws {
+        var data = LifetimeData()
+        try data.addFailure(at: 10, count: 1e15)
+        try data.addFailure(at: 20, count: 3)
+        #expect(throws: NonparametricError.tooManyUnits(1e15 + 3)) { _ = try PlottingPositions.adjustedRanks(data) }
+        #expect(throws: RankRegressionError.tooManyUnits(1e15 + 3)) { _ = try RankRegression.fit(.weibull2p, to: data, method: .rrx) }
+    }
+
     @Test func progressCountsReplicates() throws {
         let fit = try MaximumLikelihood.fit(.weibull2p, to: nist)
         let reporter = ProgressReporter(label: "test") { _, _, _ in }
