@@ -32,11 +32,11 @@ func fuzzBaseline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 func phaseIIData(_ chart: BaselineChart) -> BaselineData {
     switch chart {
     case .xbarR, .xbarS:
-        return .subgroups(SubgroupData(labels: ["1", "2", "3", "4"],
+        return .subgroups(try! SubgroupData(labels: ["1", "2", "3", "4"],
                                        values: [[1, 2, 3], [2, 3, 4, 5, 6], [1.5, 1.7], [0, 10, 5]]))
     case .imr:
         return .individuals(values: [1, 2, 4, 3, 8, 2, 2, 9], labels: (1...8).map(String.init))
     case .p, .np, .c, .u:
-        return .attributes(AttributeData(labels: ["1", "2", "3", "4"], counts: [0, 3, 5, 1], sizes: [50, 50, 80, 20]))
+        return .attributes(try! AttributeData(labels: ["1", "2", "3", "4"], counts: [0, 3, 5, 1], sizes: [50, 50, 80, 20]))
     }
 }

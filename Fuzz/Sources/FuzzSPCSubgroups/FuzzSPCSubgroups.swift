@@ -55,7 +55,7 @@ func fuzzSPCSubgroups(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 func subgroupCharts(_ input: SPCInput, _ options: ChartInputOptions, dispersion: ChartType) throws -> [ControlChart] {
     let values = try input.doubles(options.value!)
     let groups = GroupedRows(try input.rowLabels(options))
-    let data = SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
+    let data = try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
     let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
     // Beyond the tables (n > 25) the constants are integrals again: slow, and numerics, not input.
     guard data.sizes.allSatisfy({ $0 <= 25 }) else { return [] }
@@ -81,7 +81,7 @@ func attributeChart(_ input: SPCInput, _ options: ChartInputOptions, size: Strin
     let sizes = try size.map { try input.doubles($0, .positive) }
     let labels = try input.rowLabels(options)
     let chartOptions = try input.chartOptions(options, type: type, firstRows: Array(0..<counts.count))
-    let data = AttributeData(labels: labels, counts: counts, sizes: sizes)
+    let data = try AttributeData(labels: labels, counts: counts, sizes: sizes)
     return try SPCInput.dataErrors {
         type == .p ? try AttributeCharts.p(data, options: chartOptions) : try AttributeCharts.c(data, options: chartOptions)
     }
