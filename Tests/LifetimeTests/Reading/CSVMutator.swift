@@ -1,4 +1,5 @@
 import Ingest
+import RelmodelNumerics
 
 /// Seeded mutations that turn a valid CSV file into a malformed (or still valid, but odd) one, for the
 /// malformed-input tests of the readers (docs/FUZZING.md). The same generator state gives the same
@@ -13,6 +14,22 @@ enum CSVMutator {
         "1.5e+2", "\u{00A0}1", "１", "F", "S", "failure", "x", "\"", "\"\n\"", "-", "1e-320", "2.5",
         "123456789012345678901234567890",
     ]
+
+    /// Mutates `bases` in turn `count` times from `seed` and describes each file that `check` flags
+    /// ("#index: breach in <first 200 bytes>"), so that a failure is reproduced from its index.
+    static func breaches(of bases: [[UInt8]], count: Int, seed: UInt64 = 20_261_206,
+                         check: ([UInt8]) -> String?, each: ([UInt8]) -> Void = { _ in }) -> [String] {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var failures: [String] = []
+        for index in 0..<count {
+            let bytes = mutate(bases[index % bases.count], using: &rng)
+            if let failure = check(bytes) {
+                failures.append("#\(index): \(failure) in \(String(decoding: bytes.prefix(200), as: UTF8.self).debugDescription)")
+            }
+            each(bytes)
+        }
+        return failures
+    }
 
     /// `input` after one to three random edits.
     static func mutate(_ input: [UInt8], using rng: inout some RandomNumberGenerator) -> [UInt8] {
