@@ -55,6 +55,11 @@ public final class ComputationBudget: Sendable {
         used.load(ordering: .relaxed) > evaluationLimit || timedOut.load(ordering: .relaxed)
     }
 
+    /// Seconds left of the time limit (negative once it has passed), or nil without one.
+    public var remainingSeconds: Double? {
+        secondsLimit.map { $0 - (Self.now() - started) }
+    }
+
     /// Units of work charged so far.
     public var evaluations: Int { used.load(ordering: .relaxed) }
 

@@ -30,6 +30,10 @@ public struct LifetimeAnalysisOptions: Sendable {
     public var bootstrap: ParametricBootstrap = ParametricBootstrap()
     /// The work each likelihood-ratio profile may do before its ends are reported as not computed.
     public var profileBudget: ProfileBudget = .standard
+    /// Wall-clock seconds that the likelihood-ratio and bootstrap bounds of all models together may take
+    /// (nil: no overall limit). Each profile and each bootstrap gets at most what is left of it, so
+    /// `--all` with slow bounds on a large file still ends; bounds not reached say so.
+    public var boundsSeconds: Double? = 50
     /// Counts bootstrap replicates and likelihood-ratio bounded quantities as they finish (nil: no one
     /// is watching).
     public var progress: ProgressReporter?
@@ -50,13 +54,24 @@ public struct LifetimeAnalysisOptions: Sendable {
         self.fixedWeibullShape = fixedWeibullShape
     }
 
+    /// These options with the profile and bootstrap time budgets cut to what is left on `clock`.
+    func limited(by clock: ComputationBudget) -> LifetimeAnalysisOptions {
+        guard let left = clock.remainingSeconds else { return self }
+        var options = self
+        let seconds = max(left, 0)
+        options.profileBudget.seconds = min(profileBudget.seconds ?? seconds, seconds)
+        options.bootstrap = ParametricBootstrap(replicates: bootstrap.replicates, seed: bootstrap.seed,
+                                                seconds: min(bootstrap.seconds ?? seconds, seconds))
+        return options
+    }
+
     /// The two-sided level whose ends are the requested one-sided bounds.
     var twoSidedLevel: Double { sides == .two ? confidence : 2 * confidence - 1 }
 }
 
 /// A fitted model with the bounded quantities asked for.
 public struct ModelSummary: Sendable {
-    public let fit: LifetimeFit
+    public internal(set) var fit: LifetimeFit
     /// Bounds on each parameter, in the order of `fit.family.parameterNames`.
     public let parameterBounds: [ConfidenceInterval]
     public let meanTimeToFailure: BoundedEstimate
@@ -110,7 +125,8 @@ public struct LifetimeAnalysis: Sendable {
         // left with a long fit at the end; results go back to the order asked for.
         let families = options.families
         let order = families.indices.sorted { Self.expectedCost(families[$0]) > Self.expectedCost(families[$1]) }
-        let computed = Parallel.map(order.count) { Self.outcome(families[order[$0]], data: data, options: options) }
+        let clock = ComputationBudget(seconds: options.boundsSeconds)
+        let computed = Parallel.map(order.count) { Self.outcome(families[order[$0]], data: data, options: options, clock: clock) }
         var outcomes = computed
         for (slot, index) in order.enumerated() { outcomes[index] = computed[slot] }
         self.outcomes = Self.rank(outcomes, by: options.criterion)
@@ -133,7 +149,8 @@ public struct LifetimeAnalysis: Sendable {
     }
 
     /// Fits one family and summarises it, or says why it cannot be fitted.
-    static func outcome(_ family: LifetimeFamily, data: LifetimeData, options: LifetimeAnalysisOptions) -> ModelOutcome {
+    static func outcome(_ family: LifetimeFamily, data: LifetimeData, options: LifetimeAnalysisOptions,
+                        clock: ComputationBudget = .unlimited) -> ModelOutcome {
         do {
             let fit: LifetimeFit
             if options.method != .mle {
@@ -149,7 +166,11 @@ public struct LifetimeAnalysis: Sendable {
             } else {
                 fit = try MaximumLikelihood.fit(family, to: data)
             }
-            return .fitted(summarize(fit, options, data: data))
+            var summary = summarize(fit, options.limited(by: clock), data: data)
+            if options.boundsMethod != .fisher, let left = clock.remainingSeconds, left <= 0, let limit = options.boundsSeconds {
+                summary.fit.diagnostics.notes.append("the time limit for all bounds of this analysis (\(NumberText.plain(limit)) s) was reached: bounds reported as not computed for lack of time were cut by it")
+            }
+            return .fitted(summary)
         } catch let failure as FitFailure {
             return .failed(family, failure)
         } catch {

@@ -76,3 +76,23 @@ import RelmodelNumerics
         #expect(GaussLegendre.rule(order: 0).nodes.isEmpty)
     }
 }
+
+extension LifetimeEdgeCaseTests {
+    /// One time limit for all bounds of an analysis: with none left, slow bounds are reported as not
+    /// computed (and why), and the estimates themselves are unaffected.
+    @Test func analysisTimeLimitCutsSlowBounds() throws {
+        var options = LifetimeAnalysisOptions(families: [.gamma2p, .weibull2p], boundsMethod: .lr)
+        options.boundsSeconds = 0
+        let analysis = LifetimeAnalysis(data: nist, rows: 11, options: options)
+        let gamma = try #require(analysis.outcomes.compactMap { outcome -> ModelSummary? in
+            if case let .fitted(s) = outcome, s.fit.family == .gamma2p { return s }
+            return nil
+        }.first)
+        #expect(gamma.parameterBounds.allSatisfy { $0.lower == nil && $0.upper == nil })
+        #expect(gamma.fit.diagnostics.notes.contains { $0.contains("time limit for all bounds of this analysis (0 s) was reached") })
+        let free = LifetimeAnalysis(data: nist, rows: 11, options: LifetimeAnalysisOptions(families: [.gamma2p], boundsMethod: .lr))
+        guard case let .fitted(s) = free.outcomes[0] else { Issue.record("gamma2p not fitted"); return }
+        #expect(s.parameterBounds.allSatisfy { $0.lower != nil && $0.upper != nil })
+        #expect(s.fit.parameters == gamma.fit.parameters)
+    }
+}
