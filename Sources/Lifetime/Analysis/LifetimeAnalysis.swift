@@ -168,7 +168,7 @@ public struct LifetimeAnalysis: Sendable {
             }
             var summary = summarize(fit, options.limited(by: clock), data: data)
             if options.boundsMethod != .fisher, let left = clock.remainingSeconds, left <= 0, let limit = options.boundsSeconds {
-                summary.fit.diagnostics.notes.append("the time limit for all bounds of this analysis (\(NumberText.plain(limit)) s) was reached: bounds reported as not computed for lack of time were cut by it")
+                summary.fit.diagnostics.notes.append("the time limit for all bounds of this analysis (\(NoteNumbers.plain(limit)) s) was reached: bounds reported as not computed for lack of time were cut by it")
             }
             return .fitted(summary)
         } catch let failure as FitFailure {
@@ -209,10 +209,10 @@ public struct LifetimeAnalysis: Sendable {
             annotated.diagnostics.notes += interval.notes.map { "\(boundName) on \(name), \($0)" }
         }
         for (percent, estimate) in bLives {
-            annotated.diagnostics.notes += estimate.bounds.notes.map { "\(boundName) on B\(NumberText.plain(percent)), \($0)" }
+            annotated.diagnostics.notes += estimate.bounds.notes.map { "\(boundName) on B\(NoteNumbers.plain(percent)), \($0)" }
         }
         for (time, estimate) in reliabilities {
-            annotated.diagnostics.notes += estimate.bounds.notes.map { "\(boundName) on R(\(NumberText.plain(time))), \($0)" }
+            annotated.diagnostics.notes += estimate.bounds.notes.map { "\(boundName) on R(\(NoteNumbers.plain(time))), \($0)" }
         }
         return ModelSummary(
             fit: annotated,
@@ -284,12 +284,5 @@ public struct LifetimeAnalysis: Sendable {
             if a.1 != b.1 { return a.1 < b.1 }
             return lhs < rhs
         }.map { outcomes[$0] }
-    }
-}
-
-/// Numbers in notes as a person typed them: 10 rather than 10.0.
-enum NumberText {
-    static func plain(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 }

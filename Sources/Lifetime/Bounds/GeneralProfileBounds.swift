@@ -156,7 +156,7 @@ enum GeneralProfileBounds {
                             return (root, root == nil ? "\(side): not computed: the root search did not converge" : nil)
                         }
                         if step >= width {
-                            return (nil, "\(side): open: the profile log-likelihood does not fall by \(Self.format(drop)) within \(Self.format(width)) of the estimate on the internal scale")
+                            return (nil, "\(side): open: the profile log-likelihood does not fall by \(NoteNumbers.significant(drop, 7)) within \(NoteNumbers.significant(width, 7)) of the estimate on the internal scale")
                         }
                         inner = outer
                         step *= 2
@@ -166,19 +166,13 @@ enum GeneralProfileBounds {
                     case let .budgetSpent(reason):
                         return (nil, "\(side): not computed: \(reason)")
                     case let .aboveMaximum(value):
-                        return (nil, "\(side): not computed: the profile reached a log-likelihood of \(Self.format(value)), above the fit's \(Self.format(fit.logLikelihood)): the fit is not at the maximum")
+                        return (nil, "\(side): not computed: the profile reached a log-likelihood of \(NoteNumbers.significant(value, 7)), above the fit's \(NoteNumbers.significant(fit.logLikelihood, 7)): the fit is not at the maximum")
                     }
                 }
             }
             let (lower, lowerNote) = end(-1)
             let (upper, upperNote) = end(1)
             return ConfidenceInterval(lower: lower, upper: upper, notes: [lowerNote, upperNote].compactMap { $0 })
-        }
-
-        /// A number in notes, to 7 significant digits.
-        static func format(_ x: Double) -> String {
-            let rounded = (x * 1e7).rounded() / 1e7
-            return abs(x) >= 1e-3 && abs(x) < 1e9 ? "\(rounded)" : "\(x)"
         }
     }
 
@@ -201,7 +195,7 @@ enum GeneralProfileBounds {
         }
         var bounds = map(fit.family, intervals, profilesThreshold: c.profilesThreshold)
         if fit.family.hasThreshold && fit.fixed.threshold == nil && !c.profilesThreshold {
-            bounds[bounds.count - 1].notes = ["not computed: the likelihood is unbounded as gamma approaches the first failure, so gamma has no likelihood-ratio region; the other bounds are conditional on gamma = \(Context.format(fit.model.threshold))"]
+            bounds[bounds.count - 1].notes = ["not computed: the likelihood is unbounded as gamma approaches the first failure, so gamma has no likelihood-ratio region; the other bounds are conditional on gamma = \(NoteNumbers.significant(fit.model.threshold, 7))"]
         }
         return bounds
     }

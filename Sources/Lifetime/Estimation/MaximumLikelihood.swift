@@ -41,21 +41,7 @@ public enum MaximumLikelihood {
         guard longest > 0, median.isFinite || median == .infinity, median > FitDiagnostics.extrapolationLimit * longest else { return }
         let fraction = data.unitCount > 0 ? 100 * data.failureCount / data.unitCount : 0
         fit.diagnostics.extrapolated = true
-        fit.diagnostics.notes.append("the fitted median (\(Self.brief(median))) lies \(Self.brief(median / longest)) times beyond the longest time observed (\(Self.brief(longest))): the data show the first \(Self.brief(fraction)) % of failures only and the fit extrapolates far beyond them; if failures stopped because only some units are defective, a defective-subpopulation (LFP) model describes the data (relmodel burnin --model lfp)")
-    }
-
-    /// A number in a note: 4 significant digits.
-    static func brief(_ x: Double) -> String {
-        guard x.isFinite else { return "\(x)" }
-        if x != 0 && (abs(x) >= 1e6 || abs(x) < 1e-3) {
-            let exponent = Int(log10(abs(x)).rounded(.down))
-            let mantissa = (x / pow(10, Double(exponent)) * 1000).rounded() / 1000
-            return "\(mantissa)e\(exponent)"
-        }
-        let digits = max(0, 3 - Int(log10(max(abs(x), 1e-300)).rounded(.down)))
-        let scale = pow(10, Double(digits))
-        let rounded = (x * scale).rounded() / scale
-        return rounded == rounded.rounded() ? String(Int64(rounded)) : "\(rounded)"
+        fit.diagnostics.notes.append("the fitted median (\(NoteNumbers.significant(median))) lies \(NoteNumbers.significant(median / longest)) times beyond the longest time observed (\(NoteNumbers.significant(longest))): the data show the first \(NoteNumbers.significant(fraction)) % of failures only and the fit extrapolates far beyond them; if failures stopped because only some units are defective, a defective-subpopulation (LFP) model describes the data (relmodel burnin --model lfp)")
     }
 
     static func estimate(_ family: LifetimeFamily, to data: LifetimeData, fixed: FixedParameters) throws(FitFailure) -> LifetimeFit {

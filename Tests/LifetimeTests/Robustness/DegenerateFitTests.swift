@@ -45,3 +45,17 @@ import Testing
         #expect(!nist.diagnostics.extrapolated)
     }
 }
+
+/// Numbers in the words of notes.
+@Suite struct NoteNumbersTests {
+    @Test func significantDigitsAndNotation() {
+        #expect(NoteNumbers.significant(1.518346e13) == "1.518e13")
+        #expect(NoteNumbers.significant(0.67370548) == "0.6737")
+        #expect(NoteNumbers.significant(1370) == "1370")
+        #expect(NoteNumbers.significant(1.9207294103, 7) == "1.920729")
+        #expect(NoteNumbers.significant(-112.85024339, 7) == "-112.8502")
+        #expect(NoteNumbers.significant(2.5e-5) == "2.5e-5")
+        #expect(NoteNumbers.significant(0) == "0" && NoteNumbers.significant(.infinity) == "inf")
+        #expect(NoteNumbers.plain(10) == "10" && NoteNumbers.plain(2.5) == "2.5")
+    }
+}

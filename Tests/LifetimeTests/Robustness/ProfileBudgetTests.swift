@@ -83,8 +83,8 @@ import Glibc
         }
         #expect(narrow.lower == nil && narrow.upper == nil)
         #expect(narrow.notes == [
-            "lower end: open: the profile log-likelihood does not fall by 1.9207294 within 0.01 of the estimate on the internal scale",
-            "upper end: open: the profile log-likelihood does not fall by 1.9207294 within 0.01 of the estimate on the internal scale",
+            "lower end: open: the profile log-likelihood does not fall by 1.920729 within 0.01 of the estimate on the internal scale",
+            "upper end: open: the profile log-likelihood does not fall by 1.920729 within 0.01 of the estimate on the internal scale",
         ])
     }
 
