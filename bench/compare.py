@@ -122,6 +122,13 @@ def reliability_weibull(t, failed, _c):
     return quiet(run), lambda r: {"eta": r.alpha, "beta": r.beta, "eta_se": r.alpha_SE, "beta_se": r.beta_SE}
 
 
+def surpyval_weibull_estimates(m):
+    """eta, beta and their standard errors from a fitted surpyval Weibull model (Fisher covariance)."""
+    import numpy as np
+    se = np.sqrt(np.diag(m.hess_inv))
+    return {"eta": m.params[0], "beta": m.params[1], "eta_se": se[0], "beta_se": se[1]}
+
+
 def surpyval_weibull(t, _failed, c):
     import surpyval
 
@@ -130,12 +137,7 @@ def surpyval_weibull(t, _failed, c):
         _ = m.hess_inv  # Fisher covariance (computed in fit; read so that a lazy version is timed too)
         return m
 
-    def est(m):
-        import numpy as np
-        se = np.sqrt(np.diag(m.hess_inv))
-        return {"eta": m.params[0], "beta": m.params[1], "eta_se": se[0], "beta_se": se[1]}
-
-    return quiet(run), est
+    return quiet(run), surpyval_weibull_estimates
 
 
 def surpyval_weibull_interval(lo, hi):
@@ -150,11 +152,7 @@ def surpyval_weibull_interval(lo, hi):
         _ = m.hess_inv
         return m
 
-    def est(m):
-        se = np.sqrt(np.diag(m.hess_inv))
-        return {"eta": m.params[0], "beta": m.params[1], "eta_se": se[0], "beta_se": se[1]}
-
-    return quiet(run), est
+    return quiet(run), surpyval_weibull_estimates
 
 
 def lifelines_weibull_interval(lo, hi):

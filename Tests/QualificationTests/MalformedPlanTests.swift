@@ -21,12 +21,8 @@ import Testing
     ].map { Array($0.utf8) }
 
     static func check(_ bytes: [UInt8]) -> String? {
-        let table: CSVTable
-        do {
-            table = try CSVTable.parse(bytes: bytes, name: "plan.csv")
-        } catch {
-            return CSVMutator.breach(error, in: bytes).map { "parse: \($0): \(error)" }
-        }
+        let parsed = CSVMutator.parse(bytes, name: "plan.csv")
+        guard let table = parsed.table else { return parsed.breach }
         for use: Double? in [nil, 55] {
             do {
                 let plan = try FailureRatePlanReader.read(table, useCelsius: use)

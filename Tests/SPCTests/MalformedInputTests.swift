@@ -42,12 +42,8 @@ import Glibc
 
     /// Runs `bytes` through the SPC input paths; returns the first contract breach, or nil.
     static func check(_ bytes: [UInt8]) -> String? {
-        let table: CSVTable
-        do {
-            table = try CSVTable.parse(bytes: bytes, name: "m.csv")
-        } catch {
-            return CSVMutator.breach(error, in: bytes).map { "parse: \($0): \(error)" }
-        }
+        let parsed = CSVMutator.parse(bytes, name: "m.csv")
+        guard let table = parsed.table else { return parsed.breach }
         do {
             let data = try BatchTrajectoryReader.read(table)
             _ = try BatchTrajectoryReader.read(table, reference: (data.variables, data.times))

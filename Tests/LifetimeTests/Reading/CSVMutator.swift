@@ -31,6 +31,16 @@ enum CSVMutator {
         return failures
     }
 
+    /// The table in `bytes`, or the contract breach its parse error makes (nil table, nil breach: the
+    /// file was refused as it should be).
+    static func parse(_ bytes: [UInt8], name: String) -> (table: CSVTable?, breach: String?) {
+        do {
+            return (try CSVTable.parse(bytes: bytes, name: name), nil)
+        } catch {
+            return (nil, breach(error, in: bytes).map { "parse: \($0): \(error)" })
+        }
+    }
+
     /// `input` after one to three random edits.
     static func mutate(_ input: [UInt8], using rng: inout some RandomNumberGenerator) -> [UInt8] {
         var bytes = input

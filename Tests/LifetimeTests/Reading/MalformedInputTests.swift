@@ -23,12 +23,8 @@ import Testing
 
     /// Reads `bytes` every way the CLI can; returns the first contract breach, or nil.
     static func check(_ bytes: [UInt8]) -> String? {
-        let table: CSVTable
-        do {
-            table = try CSVTable.parse(bytes: bytes, name: "m.csv")
-        } catch {
-            return CSVMutator.breach(error, in: bytes).map { "parse: \($0): \(error)" }
-        }
+        let parsed = CSVMutator.parse(bytes, name: "m.csv")
+        guard let table = parsed.table else { return parsed.breach }
         var reads: [(String, () throws(IngestError) -> Void)] = [
             ("read", { () throws(IngestError) in _ = try LifetimeReader.read(table) }),
             ("grouped", { () throws(IngestError) in _ = try LifetimeReader.readGrouped(table, by: table.header.last ?? "") }),
