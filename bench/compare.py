@@ -567,9 +567,13 @@ def main():
     print("generating data ...", flush=True)
     subprocess.run([sys.executable, os.path.join(HERE, "generate_data.py"), DATA], check=True)
 
-    # Weibull 2p MLE + Fisher bounds
+    # Weibull 2p MLE + Fisher bounds, on Type I censoring (one common censoring time) and on randomly
+    # censored data (each unit its own censoring time), at both sizes. Inspection (interval-censored)
+    # data follow: reliability has no interval-censored input; survreg.R reads time,event files only.
     for name, title in (("weibull_20.csv", "weibull2p MLE + Fisher bounds, 20 units"),
-                        ("weibull_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units (30% censored)")):
+                        ("weibull_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units (30% censored)"),
+                        ("random_20.csv", "weibull2p MLE + Fisher bounds, 20 units, random censoring"),
+                        ("random_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units, random censoring (30%, each unit its own time)")):
         print(title, flush=True)
         ours = relmodel_timing(args.timing, "weibull", name, 2)
         t, failed, c = load(name)
@@ -578,23 +582,6 @@ def main():
         if not ours["fit"]["converged"]:
             notes.append(f"{title}: relmodel reports the weibull2p fit NOT CONVERGED after {ours['fit']['iterations']} iterations "
                          "(the estimates still agree with the peers; see BENCHMARKS.md, known problems)")
-        agree = lambda e, ours=ours: weibull_agreement(ours, e)
-        rows.append(peer(title, "surpyval `Weibull.fit`", surpyval_weibull, agree, t, failed, c))
-        rows.append(peer(title, "reliability `Fit_Weibull_2P`", reliability_weibull, agree, t, failed, c))
-        rows.append(peer(title, "lifelines `WeibullFitter`", lifelines_weibull, agree, t, failed, c))
-        rows.append(r_survreg("weibull", name, 2, clock, notes, agree))
-        cases.append({"title": title, "key": name, "rows": rows})
-
-    # The same fit on randomly censored data (each unit its own censoring time) and on inspection
-    # (interval-censored) data, at both sizes. reliability has no interval-censored input; survreg.R
-    # reads time,event files only.
-    for name, title in (("random_20.csv", "weibull2p MLE + Fisher bounds, 20 units, random censoring"),
-                        ("random_100000.csv", "weibull2p MLE + Fisher bounds, 100,000 units, random censoring (30%, each unit its own time)")):
-        print(title, flush=True)
-        ours = relmodel_timing(args.timing, "weibull", name, 2)
-        t, failed, c = load(name)
-        rows = [{"tool": "relmodel (library)", "timing": ours, "estimates": ours["fit"],
-                 "agreement": f"eta {ours['fit']['eta']:.6g}, beta {ours['fit']['beta']:.6g}" + converged_note(ours["fit"])}]
         agree = lambda e, ours=ours: weibull_agreement(ours, e)
         rows.append(peer(title, "surpyval `Weibull.fit`", surpyval_weibull, agree, t, failed, c))
         rows.append(peer(title, "reliability `Fit_Weibull_2P`", reliability_weibull, agree, t, failed, c))

@@ -82,13 +82,7 @@ def write_interval(path, units, seed):
     start, end = interval_population(units, seed)
     starts = np.char.mod("%.3f", start)
     ends = np.where(np.isnan(end), "", np.char.mod("%.3f", np.nan_to_num(end)))
-    lines = np.char.add(np.char.add(starts, ","), ends)
-    tmp = path + ".tmp"
-    with open(tmp, "w", newline="\n") as f:
-        f.write("start,end\n")
-        f.write("\n".join(lines.tolist()))
-        f.write("\n")
-    os.replace(tmp, path)
+    write_lines(path, "start,end", np.char.add(np.char.add(starts, ","), ends))
 
 
 def write(path, units, seed, scheme="type1"):
@@ -98,10 +92,14 @@ def write(path, units, seed, scheme="type1"):
     # Fixed three-decimal text: identical bytes on every run and platform.
     times = np.char.mod("%.3f", t)
     events = np.where(failed, "1", "0")
-    lines = np.char.add(np.char.add(times, ","), events)
+    write_lines(path, "time,event", np.char.add(np.char.add(times, ","), events))
+
+
+def write_lines(path, header, lines):
+    """A CSV file of `header` and `lines`, written beside `path` and renamed over it (never half-written)."""
     tmp = path + ".tmp"
     with open(tmp, "w", newline="\n") as f:
-        f.write("time,event\n")
+        f.write(header + "\n")
         f.write("\n".join(lines.tolist()))
         f.write("\n")
     os.replace(tmp, path)
