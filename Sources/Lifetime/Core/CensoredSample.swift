@@ -1,0 +1,88 @@
+/// Lifetime data as the general likelihood reads them: on the time scale, one entry per distinct
+/// time (or interval) of each kind with the units there added into its weight.
+///
+/// Merging is what makes tied readout data cheap and safe: 4,000 survivors at one inspection time are
+/// one survival term with weight 4,000, and 12 failures found in one interval are one interval term.
+public struct CensoredSample: Sendable, Equatable {
+    /// Exact failures: distinct times, ascending, and their unit counts.
+    public private(set) var exact: [WeightedTime] = []
+    /// Right-censored units (survived past the time).
+    public private(set) var right: [WeightedTime] = []
+    /// Left-censored units (failed by the time).
+    public private(set) var left: [WeightedTime] = []
+    /// Interval-censored units (failed in (lower, upper]).
+    public private(set) var interval: [WeightedInterval] = []
+
+    /// All units, failed or not (the n of AICc and BIC).
+    public let unitCount: Double
+    /// Units known to have failed (exact, left- and interval-censored).
+    public let failureCount: Double
+
+    /// - Complexity: O(n log n) (a sort of each kind).
+    public init(_ data: LifetimeData) {
+        exact = Self.merged(zip(data.failureTimes, data.failureCounts).map { WeightedTime(time: $0, weight: $1) })
+        right = Self.merged(zip(data.suspensionTimes, data.suspensionCounts).map { WeightedTime(time: $0, weight: $1) })
+        left = Self.merged(zip(data.leftCensoredTimes, data.leftCensoredCounts).map { WeightedTime(time: $0, weight: $1) })
+        var intervals = data.intervalCounts.indices.map {
+            WeightedInterval(lower: data.intervalLowerTimes[$0], upper: data.intervalUpperTimes[$0], weight: data.intervalCounts[$0])
+        }
+        intervals.sort { ($0.lower, $0.upper) < ($1.lower, $1.upper) }
+        for entry in intervals {
+            if let last = interval.last, last.lower == entry.lower, last.upper == entry.upper {
+                interval[interval.count - 1].weight += entry.weight
+            } else {
+                interval.append(entry)
+            }
+        }
+        unitCount = data.unitCount
+        failureCount = data.failureCount
+    }
+
+    private static func merged(_ entries: [WeightedTime]) -> [WeightedTime] {
+        var result: [WeightedTime] = []
+        for entry in entries.sorted(by: { $0.time < $1.time }) {
+            if let last = result.last, last.time == entry.time {
+                result[result.count - 1].weight += entry.weight
+            } else {
+                result.append(entry)
+            }
+        }
+        return result
+    }
+
+    /// Distinct places where failures are known to lie: exact times, left-censoring times and intervals.
+    public var distinctFailureLocations: Int { exact.count + left.count + interval.count }
+
+    /// The longest time observed: the largest exact, censoring or interval-end time (0 when empty).
+    public var longestTime: Double {
+        max(exact.last?.time ?? 0, right.last?.time ?? 0, left.last?.time ?? 0, interval.map(\.upper).max() ?? 0)
+    }
+
+    /// Where failures are known to lie, as (time, weight): exact times, left-censoring times and interval
+    /// midpoints, ascending; what moment and quantile starting values are computed from.
+    public var failureLocations: [WeightedTime] {
+        (exact + left + interval.map { WeightedTime(time: ($0.lower + $0.upper) / 2, weight: $0.weight) })
+            .sorted { $0.time < $1.time }
+    }
+
+    /// Units in the sample at or before each failure location have failed: the Kaplan-Meier-like
+    /// fraction failed by `time` when every censored unit is counted as a survivor at its time (a rough
+    /// plotting position for starting values): failures at or before `time` over all units.
+    public func fractionFailed(by time: Double) -> Double {
+        let failed = failureLocations.reduce(0.0) { $0 + ($1.time <= time ? $1.weight : 0) }
+        return unitCount > 0 ? failed / unitCount : 0
+    }
+}
+
+/// A time with the number of units at it.
+public struct WeightedTime: Sendable, Equatable {
+    public var time: Double
+    public var weight: Double
+}
+
+/// An inspection interval (lower, upper] with the number of units that failed in it.
+public struct WeightedInterval: Sendable, Equatable {
+    public var lower: Double
+    public var upper: Double
+    public var weight: Double
+}

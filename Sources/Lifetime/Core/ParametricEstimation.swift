@@ -1,0 +1,90 @@
+import LinearAlgebra
+import RelmodelNumerics
+
+/// Maximum-likelihood fitting of any `ParametricFamily`: one multi-start driver around one maximiser.
+///
+/// Newton (`DampedNewton`, exact derivatives from `CensoredLogLikelihood`) runs from each of the
+/// family's starting points and from any the caller adds. The result is the highest log-likelihood
+/// reached at a verified maximum (converged, negative definite Hessian, small gradient); when no start
+/// reaches one, the highest point reached is returned with `converged == false`. The fit records how
+/// many starts were run and how many reached the reported maximum, so a maximum found once out of
+/// twenty is visible as such.
+public enum ParametricEstimation {
+    /// How far an unconstrained parameter may run before the estimate is called degenerate: |u| > 23
+    /// is a scale or shape beyond e^23 = 10^10 times or below 10^-10 times its unit, a fraction within
+    /// 10^-10 of 0 or 1 (a mixture weight collapsing, a shape running to infinity).
+    public static let degenerateLimit = 23.0
+
+    /// Fits `family` to `data`.
+    /// - Parameters:
+    ///   - starts: further starting points, on the family's natural scale, tried after the family's own.
+    ///   - budget: stops every Newton run when spent; the fit then says so.
+    /// - Throws: `FitFailure.noFailures` without failures; `.tooFewDistinctFailures` when the data have
+    ///   fewer distinct failure locations than the family needs; `.numericalFailure` when no starting
+    ///   point has a finite log-likelihood.
+    /// - Complexity: per start, Newton iterations of k(k+1)/2 passes over the merged sample.
+    public static func fit<Family: ParametricFamily>(_ family: Family, to data: LifetimeData, starts: [[Double]] = [],
+                                                     budget: ComputationBudget? = nil) throws(FitFailure) -> ParametricFit {
+        try fit(family, to: CensoredSample(data), starts: starts, budget: budget)
+    }
+
+    /// Fits `family` to a prepared sample (see `fit(_:to:starts:budget:)`).
+    public static func fit<Family: ParametricFamily>(_ family: Family, to sample: CensoredSample, starts: [[Double]] = [],
+                                                     budget: ComputationBudget? = nil) throws(FitFailure) -> ParametricFit {
+        guard sample.failureCount > 0 else { throw .noFailures }
+        let required = family.requiredDistinctFailures
+        if sample.distinctFailureLocations < required {
+            throw .tooFewDistinctFailures(found: sample.distinctFailureLocations, required: required)
+        }
+        let likelihood = CensoredLogLikelihood(family: family, sample: sample)
+        var newton = DampedNewton()
+        newton.budget = budget
+        var results: [DampedNewton.Result] = []
+        for start in family.startingValues(for: sample) + starts {
+            guard start.count == family.parameterCount else { continue }
+            let u = zip(family.parameters, start).compactMap { $0.transform.unconstrained($1) }
+            guard u.count == start.count, likelihood.value(u).isFinite else { continue }
+            results.append(newton.maximize(from: u, derivatives: likelihood.derivatives, value: likelihood.value))
+            if let budget, budget.isSpent { break }
+        }
+        guard !results.isEmpty else {
+            throw .numericalFailure("\(family.name): the log-likelihood is not finite at any starting point")
+        }
+        let verified = results.filter(\.converged)
+        let best = (verified.isEmpty ? results : verified).max { $0.evaluation.value < $1.evaluation.value }!
+        let reaching = verified.filter { abs($0.evaluation.value - best.evaluation.value) <= 1e-6 * (1 + abs(best.evaluation.value)) }.count
+        var notes = best.notes
+        if best.covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
+        if verified.isEmpty { notes.append("none of the \(results.count) starting points reached a verified maximum") }
+        var diagnostics = FitDiagnostics(converged: best.converged, iterations: best.iterations, gradientNorm: best.gradientNorm,
+                                         hessianNegativeDefinite: best.covariance != nil, notes: notes)
+        let natural = likelihood.natural(best.point)
+        if let reason = family.degeneracy(natural, sample: sample) ?? generalDegeneracy(family, best.point) {
+            diagnostics.degenerate = true
+            diagnostics.converged = false
+            diagnostics.notes.append("no interior maximum: \(reason); the numbers are not an estimate")
+        }
+        return ParametricFit(family: family, sample: sample, unconstrained: best.point, unconstrainedCovariance: best.covariance,
+                             logLikelihood: best.evaluation.value, diagnostics: diagnostics,
+                             starts: results.count, startsReachingMaximum: reaching)
+    }
+
+    /// A parameter run to the edge of its range (see `degenerateLimit`).
+    static func generalDegeneracy(_ family: some ParametricFamily, _ u: [Double]) -> String? {
+        for (parameter, value) in zip(family.parameters, u) where parameter.transform != .identity && abs(value) > degenerateLimit {
+            let natural = parameter.transform.natural(value)
+            switch parameter.transform {
+            case .logit: return "\(parameter.name) runs to \(value > 0 ? 1 : 0) (\(NoteNumbers.significant(natural)))"
+            default: return "\(parameter.name) runs to \(value > 0 ? "infinity" : "0") (\(NoteNumbers.significant(natural)))"
+            }
+        }
+        return nil
+    }
+}
+
+extension ParametricFamily {
+    /// A family-specific reason why natural parameters p are a degenerate estimate on the sample (a
+    /// component collapsed onto one time), or nil. The default finds none; the driver also flags any
+    /// parameter run to the edge of its range.
+    public func degeneracy(_ p: [Double], sample: CensoredSample) -> String? { nil }
+}

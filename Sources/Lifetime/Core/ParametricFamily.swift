@@ -1,0 +1,131 @@
+import RelmodelNumerics
+
+/// A lifetime family defined by its primitives, fitted by the one censored likelihood
+/// (`CensoredLogLikelihood`), maximiser (`DampedNewton`) and multi-start driver (`ParametricEstimation`)
+/// that serve every model.
+///
+/// A family gives, in one file:
+/// - its parameters (`parameters`): names, as the JSON contract reports them, and the transform from
+///   an unconstrained internal scale on which the maximiser works (log for a positive scale or shape,
+///   logit for a fraction);
+/// - the log-density and log-survival at a time, written once over `LikelihoodScalar` so that the
+///   same code gives values (`Double`) and exact first and second derivatives (`HyperDual`);
+///   a family in hazard form (`HazardFamily`) gives log-hazard and cumulative hazard instead;
+/// - starting values (`startingValues(for:)`), one or several: the driver runs Newton from each.
+///
+/// The log-CDF and the log-probability of an interval default to forms computed from the log-survival
+/// that stay accurate in both tails; a family overrides them where it has a better one.
+///
+/// The parameters passed to the primitives are on the family's own (natural) scale, in the order of
+/// `parameters`. A primitive may return -infinity or NaN outside the parameter space or the support:
+/// the likelihood then treats the point as impossible.
+public protocol ParametricFamily: Sendable {
+    /// The distribution's name in the CLI and JSON contract ("chen", "weibull-lfp").
+    var name: String { get }
+    /// Parameters in the order the primitives take them and the output reports them.
+    var parameters: [FamilyParameter] { get }
+    /// ln f(t).
+    func logDensity<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T
+    /// ln S(t) = ln P(T > t).
+    func logSurvival<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T
+    /// ln F(t) = ln P(T <= t).
+    func logCDF<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T
+    /// ln P(a < T <= b) for a < b.
+    func logProbability<T: LikelihoodScalar>(between a: T, and b: T, _ p: [T]) -> T
+    /// Starting points on the natural scale, best guess first; at least one.
+    func startingValues(for sample: CensoredSample) -> [[Double]]
+    /// The smallest number of distinct failure locations (exact times, left-censoring times,
+    /// intervals) for which the maximum can exist; fewer is reported as `FitFailure.tooFewDistinctFailures`.
+    var requiredDistinctFailures: Int { get }
+    /// Why natural parameters p are a degenerate estimate on the sample (a component collapsed onto one
+    /// time, a shape running to infinity on a cluster of ties), or nil; see `ParametricEstimation`.
+    func degeneracy(_ p: [Double], sample: CensoredSample) -> String?
+}
+
+extension ParametricFamily {
+    /// ln(1 - S(t)), accurate where S is near 1 (log1mexp).
+    public func logCDF<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { T.log1mexp(logSurvival(t, p)) }
+
+    /// ln(S(a) - S(b)) = ln S(a) + ln(1 - S(b)/S(a)), accurate in the upper tail.
+    public func logProbability<T: LikelihoodScalar>(between a: T, and b: T, _ p: [T]) -> T {
+        let la = logSurvival(a, p), lb = logSurvival(b, p)
+        return la + T.log1mexp(lb - la)
+    }
+
+    public var requiredDistinctFailures: Int { parameters.count }
+
+    /// Number of parameters (the k of AIC, AICc and BIC).
+    public var parameterCount: Int { parameters.count }
+
+    /// The parameter names, in order.
+    public var parameterNames: [String] { parameters.map(\.name) }
+}
+
+/// A family given by its hazard: log h(t) and H(t) = -ln S(t); the density is h S.
+public protocol HazardFamily: ParametricFamily {
+    /// ln h(t).
+    func logHazard<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T
+    /// H(t) = integral of h from 0 to t.
+    func cumulativeHazard<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T
+}
+
+extension HazardFamily {
+    public func logDensity<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { logHazard(t, p) - cumulativeHazard(t, p) }
+    public func logSurvival<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { -cumulativeHazard(t, p) }
+}
+
+/// One parameter of a family: its reported name and the map from the maximiser's unconstrained scale.
+public struct FamilyParameter: Sendable, Equatable {
+    public let name: String
+    public let transform: ParameterTransform
+
+    public init(_ name: String, _ transform: ParameterTransform) {
+        self.name = name
+        self.transform = transform
+    }
+}
+
+/// How a parameter on the family's scale is reached from an unconstrained one, u.
+///
+/// The maximiser, the covariance and the Fisher bounds work on u; bounds on the natural scale are the
+/// transform of bounds on u (so a positive parameter's bounds stay positive, as the log-scale Fisher
+/// bounds of Weibull++ and JMP do).
+public enum ParameterTransform: Sendable, Equatable {
+    /// The parameter itself (a location).
+    case identity
+    /// Positive: the parameter is e^u.
+    case log
+    /// A fraction in (0, 1): the parameter is 1 / (1 + e^-u).
+    case logit
+
+    /// The natural parameter at u.
+    @inlinable
+    public func natural<T: LikelihoodScalar>(_ u: T) -> T {
+        switch self {
+        case .identity: u
+        case .log: T.exp(u)
+        case .logit: 1 / (1 + T.exp(-u))
+        }
+    }
+
+    /// u for a natural parameter; nil outside the parameter's range.
+    public func unconstrained(_ x: Double) -> Double? {
+        guard x.isFinite else { return nil }
+        switch self {
+        case .identity: return x
+        case .log: return x > 0 ? Double.log(x) : nil
+        case .logit: return x > 0 && x < 1 ? Double.log(x / (1 - x)) : nil
+        }
+    }
+
+    /// d(natural)/du at u.
+    public func derivative(_ u: Double) -> Double {
+        switch self {
+        case .identity: return 1
+        case .log: return Double.exp(u)
+        case .logit:
+            let p = 1 / (1 + Double.exp(-u))
+            return p * (1 - p)
+        }
+    }
+}

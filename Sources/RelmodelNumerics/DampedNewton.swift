@@ -1,0 +1,128 @@
+import LinearAlgebra
+
+/// A function's value with its gradient and Hessian at a point.
+public struct LikelihoodDerivatives: Sendable {
+    public var value: Double
+    public var gradient: [Double]
+    public var hessian: Matrix
+
+    public init(value: Double, gradient: [Double], hessian: Matrix) {
+        self.value = value
+        self.gradient = gradient
+        self.hessian = hessian
+    }
+
+    /// True when value, gradient and Hessian are all finite.
+    public var isFinite: Bool {
+        value.isFinite && gradient.allSatisfy(\.isFinite) && hessian.storage.allSatisfy(\.isFinite)
+    }
+}
+
+/// Newton's method for a maximum, damped by Levenberg-Marquardt where the Hessian is not negative
+/// definite or the full step does not increase the function, with the checks that make a reported
+/// maximum a verified one.
+///
+/// Each iteration solves (-H + lambda I) d = g. lambda starts at 0 (the pure Newton step) and grows by
+/// 8 until the matrix is positive definite and the step, cut to at most `maximumStep` in any
+/// coordinate, does not decrease the function (by more than 1e-13 relative, rounding); after an
+/// accepted step lambda shrinks by 16 and returns to 0. The iteration has converged when an undamped,
+/// uncut step is below `relativeStepTolerance` relative in every coordinate; the result is then
+/// checked: a converged point whose Hessian is not negative definite, or whose gradient is not small
+/// (1e-6 (1 + |f|)), is reported as not converged, with a note, never as a maximum.
+///
+/// The function is evaluated with derivatives only at accepted points: a rejected trial costs one
+/// plain evaluation.
+public struct DampedNewton: Sendable {
+    public var maximumIterations = 500
+    public var relativeStepTolerance = 1e-10
+    /// Largest change of any coordinate in one step (the coordinates are unconstrained: logs of scales
+    /// and shapes, logits of fractions, so 2 is a factor e^2 at most).
+    public var maximumStep = 2.0
+    /// Stops the iteration when spent (the result then says so).
+    public var budget: ComputationBudget?
+
+    public init() {}
+
+    public struct Result: Sendable {
+        public var point: [Double]
+        public var evaluation: LikelihoodDerivatives
+        public var iterations: Int
+        /// An undamped step below the tolerance at a strict local maximum with a small gradient.
+        public var converged: Bool
+        /// Inverse of the negative Hessian; nil when it is not positive definite.
+        public var covariance: Matrix?
+        public var notes: [String]
+        /// Euclidean norm of the gradient at `point`.
+        public var gradientNorm: Double { evaluation.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+    }
+
+    /// Maximises from `start`. `derivatives` gives value, gradient and Hessian; `value` the value alone.
+    /// - Complexity: at most `maximumIterations` iterations, each one `derivatives` call, a k x k
+    ///   Cholesky and solve per damping trial, and one `value` call per trial.
+    public func maximize(from start: [Double], derivatives: ([Double]) -> LikelihoodDerivatives,
+                         value: ([Double]) -> Double) -> Result {
+        let k = start.count
+        var x = start
+        var current = derivatives(x)
+        var notes: [String] = []
+        guard current.isFinite else {
+            notes.append("the log-likelihood or its derivatives are not finite at the starting point")
+            return Result(point: x, evaluation: current, iterations: 0, converged: false, covariance: nil, notes: notes)
+        }
+        var damping = 0.0, iterations = 0, converged = false
+        while iterations < maximumIterations {
+            if let budget, budget.isSpent {
+                notes.append("stopped: \(budget.reason ?? "budget spent")")
+                break
+            }
+            iterations += 1
+            var accepted = false, cut = false
+            var step = [Double](repeating: 0, count: k)
+            let scale = max(1, (0..<k).reduce(0.0) { $0 + abs(current.hessian[$1, $1]) })
+            while damping < 1e16 * scale {
+                var a = Matrix(rows: k, columns: k)
+                for i in 0..<k {
+                    for j in 0..<k { a[i, j] = -current.hessian[i, j] }
+                    a[i, i] += damping
+                }
+                if a.isPositiveDefinite(), let d = try? a.solve(current.gradient), d.allSatisfy(\.isFinite) {
+                    let largest = d.reduce(0.0) { max($0, abs($1)) }
+                    cut = largest > maximumStep
+                    step = cut ? d.map { $0 * maximumStep / largest } : d
+                    let trial = zip(x, step).map { $0 + $1 }
+                    let v = value(trial)
+                    if v.isFinite && v >= current.value - 1e-13 * abs(current.value) {
+                        let evaluation = derivatives(trial)
+                        if evaluation.isFinite {
+                            x = trial
+                            current = evaluation
+                            accepted = true
+                            break
+                        }
+                    }
+                }
+                damping = damping == 0 ? 1e-6 * scale : damping * 8
+            }
+            if !accepted {
+                notes.append("no step increases the log-likelihood (damping exhausted)")
+                break
+            }
+            if damping == 0 && !cut && (0..<k).allSatisfy({ abs(step[$0]) <= relativeStepTolerance * (1 + abs(x[$0])) }) {
+                converged = true
+                break
+            }
+            damping = damping < 1e-8 * scale ? 0 : damping / 16
+        }
+        if !converged && iterations >= maximumIterations { notes.append("iteration limit \(maximumIterations) reached") }
+        var information = Matrix(rows: k, columns: k)
+        for i in 0..<k { for j in 0..<k { information[i, j] = -current.hessian[i, j] } }
+        let covariance = try? information.symmetricPositiveDefiniteInverse()
+        let gradientNorm = current.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        if converged && (covariance == nil || gradientNorm > 1e-6 * (1 + abs(current.value))) {
+            converged = false
+            notes.append("the step converged but the point is not a strict maximum with a small gradient")
+        }
+        return Result(point: x, evaluation: current, iterations: iterations, converged: converged,
+                      covariance: covariance, notes: notes)
+    }
+}
