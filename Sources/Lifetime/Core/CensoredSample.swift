@@ -23,19 +23,38 @@ public struct CensoredSample: Sendable, Equatable {
         exact = Self.merged(zip(data.failureTimes, data.failureCounts).map { WeightedTime(time: $0, weight: $1) })
         right = Self.merged(zip(data.suspensionTimes, data.suspensionCounts).map { WeightedTime(time: $0, weight: $1) })
         left = Self.merged(zip(data.leftCensoredTimes, data.leftCensoredCounts).map { WeightedTime(time: $0, weight: $1) })
-        var intervals = data.intervalCounts.indices.map {
+        interval = Self.merged(data.intervalCounts.indices.map {
             WeightedInterval(lower: data.intervalLowerTimes[$0], upper: data.intervalUpperTimes[$0], weight: data.intervalCounts[$0])
-        }
-        intervals.sort { ($0.lower, $0.upper) < ($1.lower, $1.upper) }
-        for entry in intervals {
-            if let last = interval.last, last.lower == entry.lower, last.upper == entry.upper {
-                interval[interval.count - 1].weight += entry.weight
-            } else {
-                interval.append(entry)
-            }
-        }
+        })
         unitCount = data.unitCount
         failureCount = data.failureCount
+    }
+
+    /// A sample from entries given directly (merged and sorted here), for example the
+    /// responsibility-weighted data of a mixture's EM step. Weights need not be whole numbers.
+    /// - Parameters:
+    ///   - unitCount: all units (the n of AICc and BIC); by default the sum of all weights.
+    public init(exact: [WeightedTime] = [], right: [WeightedTime] = [], left: [WeightedTime] = [],
+                interval: [WeightedInterval] = [], unitCount: Double? = nil) {
+        self.exact = Self.merged(exact)
+        self.right = Self.merged(right)
+        self.left = Self.merged(left)
+        self.interval = Self.merged(interval)
+        let failed = (exact + left).reduce(0.0) { $0 + $1.weight } + interval.reduce(0.0) { $0 + $1.weight }
+        failureCount = failed
+        self.unitCount = unitCount ?? failed + right.reduce(0.0) { $0 + $1.weight }
+    }
+
+    private static func merged(_ entries: [WeightedInterval]) -> [WeightedInterval] {
+        var result: [WeightedInterval] = []
+        for entry in entries.sorted(by: { ($0.lower, $0.upper) < ($1.lower, $1.upper) }) {
+            if let last = result.last, last.lower == entry.lower, last.upper == entry.upper {
+                result[result.count - 1].weight += entry.weight
+            } else {
+                result.append(entry)
+            }
+        }
+        return result
     }
 
     private static func merged(_ entries: [WeightedTime]) -> [WeightedTime] {
@@ -78,6 +97,11 @@ public struct CensoredSample: Sendable, Equatable {
 public struct WeightedTime: Sendable, Equatable {
     public var time: Double
     public var weight: Double
+
+    public init(time: Double, weight: Double) {
+        self.time = time
+        self.weight = weight
+    }
 }
 
 /// An inspection interval (lower, upper] with the number of units that failed in it.
@@ -85,4 +109,10 @@ public struct WeightedInterval: Sendable, Equatable {
     public var lower: Double
     public var upper: Double
     public var weight: Double
+
+    public init(lower: Double, upper: Double, weight: Double) {
+        self.lower = lower
+        self.upper = upper
+        self.weight = weight
+    }
 }

@@ -138,8 +138,24 @@ public struct ParametricFit: Sendable {
         return (value, g)
     }
 
+    /// A quantity computed from the natural parameters, with Fisher (delta-method) bounds on the scale
+    /// given: `.log` for a positive quantity, `.logit` for a probability, `.identity` otherwise (the
+    /// interval is symmetric on that scale and mapped back). The quantity's derivatives are exact.
+    public func estimate(_ f: ([HyperDual]) -> HyperDual, scale: ParameterTransform, confidence: Double) -> BoundedEstimate {
+        let r = gradient { p in
+            let q = f(p)
+            switch scale {
+            case .identity: return q
+            case .log: return HyperDual.log(q)
+            case .logit: return HyperDual.log(q) - HyperDual.log1p(-q)
+            }
+        }
+        let interval = waldInterval(r.value, r.gradient, confidence: confidence)
+        return BoundedEstimate(value: scale.natural(r.value), bounds: interval.mappedIncreasing { scale.natural($0) })
+    }
+
     /// The delta-method interval value +- z sqrt(g^T V g) for a quantity with gradient g in u.
-    func waldInterval(_ value: Double, _ g: [Double], confidence: Double) -> ConfidenceInterval {
+    public func waldInterval(_ value: Double, _ g: [Double], confidence: Double) -> ConfidenceInterval {
         guard let v = unconstrainedCovariance else {
             return ConfidenceInterval(lower: nil, upper: nil, notes: ["not computed: no covariance (the Hessian is not negative definite)"])
         }
