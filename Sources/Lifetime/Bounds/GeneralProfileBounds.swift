@@ -90,12 +90,6 @@ enum GeneralProfileBounds {
             return p
         }
 
-        /// Why a profile stopped before it found an end.
-        enum Stop: Error {
-            case budgetSpent(String)
-            case aboveMaximum(Double)
-        }
-
         /// Bounds on phi, where `complete(phi, others)` gives the internal parameters (nil: infeasible).
         /// `width` is how far from the estimate an end may lie before it is called open.
         func interval(estimate: Double, scale: Double, others start: [Double], upperLimit: Double? = nil,
@@ -106,7 +100,7 @@ enum GeneralProfileBounds {
             // Rounding of a sum of n log-densities: a profile this far above the maximum means the fit
             // is not at the maximum.
             let slack = 1e-6 * max(1, abs(fit.logLikelihood))
-            func profile(_ phi: Double) throws(Stop) -> Double {
+            func profile(_ phi: Double) throws(ProfileSearch.Stop) -> Double {
                 let search = Minimization.nelderMead(start: warm, step: warm.map { 0.05 * max(1, abs($0)) },
                                                      tolerance: 1e-12, maxEvaluations: 4000) { others in
                     guard spend.charge() else { return -.infinity }   // ends the search at once
@@ -119,60 +113,9 @@ enum GeneralProfileBounds {
                 if -search.value > fit.logLikelihood + slack { throw .aboveMaximum(-search.value) }
                 return -search.value
             }
-            let step0 = scale.isFinite && scale > 0 ? min(scale, width / 4) : 0.1 * max(1, abs(estimate))
-            func end(_ direction: Double) -> (Double?, String?) {
-                let side = direction < 0 ? "lower end" : "upper end"
-                warm = start
-                var inner = estimate, step = step0
-                do throws(Stop) {
-                    while true {
-                        var outer = estimate + direction * min(step, width)
-                        var atLimit = false
-                        if let limit = upperLimit, direction > 0, outer >= limit {
-                            outer = limit - 1e-9 * max(1, abs(limit))
-                            atLimit = true
-                        }
-                        let excessAtOuter = fit.logLikelihood - (try profile(outer)) - drop
-                        if atLimit && excessAtOuter <= 0 { return (upperLimit, nil) }
-                        if excessAtOuter > 0 {
-                            var failure: Stop?
-                            func excess(_ phi: Double) -> Double {
-                                if failure != nil { return .nan }
-                                do throws(Stop) { return fit.logLikelihood - (try profile(phi)) - drop } catch {
-                                    failure = error
-                                    return .nan
-                                }
-                            }
-                            let tolerance = 1e-10 * max(1, abs(estimate))
-                            var root = RootFinding.brent(min(inner, outer), max(inner, outer), absoluteTolerance: tolerance, excess)
-                            if root == nil && failure == nil {
-                                // The profile at `inner`, maximised again from a warm start near `outer`, can
-                                // land on another local maximum of the nuisance parameters and leave the
-                                // bracket without a sign change; the estimate itself always has excess -drop.
-                                warm = start
-                                root = RootFinding.brent(min(estimate, outer), max(estimate, outer), absoluteTolerance: tolerance, excess)
-                            }
-                            if let failure { throw failure }
-                            return (root, root == nil ? "\(side): not computed: the root search did not converge" : nil)
-                        }
-                        if step >= width {
-                            return (nil, "\(side): open: the profile log-likelihood does not fall by \(NoteNumbers.significant(drop, 7)) within \(NoteNumbers.significant(width, 7)) of the estimate on the internal scale")
-                        }
-                        inner = outer
-                        step *= 2
-                    }
-                } catch {
-                    switch error {
-                    case let .budgetSpent(reason):
-                        return (nil, "\(side): not computed: \(reason)")
-                    case let .aboveMaximum(value):
-                        return (nil, "\(side): not computed: the profile reached a log-likelihood of \(NoteNumbers.significant(value, 7)), above the fit's \(NoteNumbers.significant(fit.logLikelihood, 7)): the fit is not at the maximum")
-                    }
-                }
-            }
-            let (lower, lowerNote) = end(-1)
-            let (upper, upperNote) = end(1)
-            return ConfidenceInterval(lower: lower, upper: upper, notes: [lowerNote, upperNote].compactMap { $0 })
+            return ProfileSearch(maximum: fit.logLikelihood, drop: drop)
+                .interval(estimate: estimate, scale: scale, width: width, upperLimit: upperLimit,
+                          restart: { warm = start }, profile: profile)
         }
     }
 
