@@ -125,10 +125,17 @@ public struct ParametricFit: Sendable {
 
     /// Exact gradient in u of a function of the natural parameters, with its value.
     public func gradient(_ f: ([HyperDual]) -> HyperDual) -> (value: Double, gradient: [Double]) {
+        Self.gradient(family, unconstrained, f)
+    }
+
+    /// Exact gradient of f(natural parameters) at unconstrained parameters u: one dual-number pass
+    /// per parameter.
+    public static func gradient(_ family: any ParametricFamily, _ u: [Double],
+                                _ f: ([HyperDual]) -> HyperDual) -> (value: Double, gradient: [Double]) {
         var value = Double.nan
-        let g = unconstrained.indices.map { i in
-            let p = zip(family.parameters, unconstrained.indices).map { parameter, m in
-                parameter.transform.natural(HyperDual(unconstrained[m], e1: m == i ? 1 : 0, e2: 0))
+        let g = u.indices.map { i in
+            let p = zip(family.parameters, u.indices).map { parameter, m in
+                parameter.transform.natural(HyperDual(u[m], e1: m == i ? 1 : 0, e2: 0))
             }
             let r = f(p)
             value = r.value
