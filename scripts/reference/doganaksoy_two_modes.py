@@ -62,8 +62,16 @@ lnmix = Model("lognormal-mixture", ["p1", "mu1", "sigma1", "mu2", "sigma2"], ["p
 
 print("=== (a) Weibull mixture, modes ignored")
 ra = fit(wmix, d, [[0.26, 70.0, 0.8, 330.0, 4.8], [0.5, 100.0, 1.0, 300.0, 3.0], [0.2, 30.0, 0.6, 320.0, 6.0],
-                   [0.7, 300.0, 5.0, 70.0, 0.8]], n_random=40, spread=1.0)
-report(wmix, ra)
+                   [0.7, 300.0, 5.0, 70.0, 0.8]], n_random=40, spread=1.0,
+         box=[None, None, (0.02, 40.0), None, (0.02, 40.0)])
+report(wmix, ra, "(search box: shapes in [0.02, 40], to keep off the beta -> inf singularity)")
+# the Weibull-mixture likelihood is unbounded: a component with eta = a failure time t0 and beta -> inf has
+# density (beta/eta)(t/eta)^(beta-1) e^-(t/eta)^beta = beta/(e t0) -> inf at t0
+from mle_common import multistart
+t0 = float(d.f[0]) if False else 387.0
+for b in [50.0, 1e3, 1e6]:
+    qq, llq = multistart(wmix, d, [[0.02, t0, b, 150.0, 1.5]], n_random=3, spread=0.3, fixed={1: t0, 2: b})
+    print(f"  degenerate path: eta1 = {t0} (a failure time), beta1 = {b:g}: LL = {llq:.8f} (others re-maximised)")
 
 print("=== (b) additive Weibull (competing risks), modes ignored")
 rb = fit(aw, d, [[1200.0, 0.63, 344.0, 5.6], [500.0, 0.8, 300.0, 4.0], [3000.0, 0.5, 350.0, 7.0]], n_random=40, spread=1.0)
@@ -80,17 +88,16 @@ print(f"  LL(E) + LL(D) = {fmt(tot, 14)}  (log-likelihood of the 4-parameter com
 
 print("=== (d) 2-component lognormal mixture, modes ignored")
 rd = fit(lnmix, d, [[0.26, 4.0, 1.5, 5.75, 0.25], [0.5, 5.0, 1.0, 5.8, 0.3], [0.2, 3.0, 2.0, 5.7, 0.2],
-                    [0.3, 4.5, 1.2, 5.8, 0.15], [0.1, 2.0, 1.0, 5.6, 0.4]], n_random=60, spread=1.0)
-report(lnmix, rd)
+                    [0.3, 4.5, 1.2, 5.8, 0.15], [0.1, 2.0, 1.0, 5.6, 0.4]], n_random=60, spread=1.0,
+         box=[None, None, (0.02, 50.0), None, (0.02, 50.0)])
+report(lnmix, rd, "(search box: sigmas in [0.02, 50], off the sigma -> 0 singularity)")
 pd = [float(x) for x in rd["p"]]
 # degeneracy check: a component collapsing on a failure time (sigma -> 0) makes LL -> +inf
 ft = np.unique(d.f)
 best_deg = None
 for t0 in ft:
     for s in [1e-3, 1e-6]:
-        lf = lambda x, q=None: None
         q = [0.02, math.log(t0), s, 5.5, 0.6]
-        from mle_common import multistart
         qq, llq = multistart(lnmix, d, [q], n_random=0, fixed={1: math.log(t0), 2: s})
         if best_deg is None or llq > best_deg[0]:
             best_deg = (llq, t0, s, qq)

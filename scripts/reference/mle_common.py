@@ -161,6 +161,9 @@ def newton_polish(fun, p, iters=30, tol=mp.mpf("1e-25"), fixed=None):
             step = mp.lu_solve(H, mp.matrix(g))
         except ZeroDivisionError:
             break
+        # trust region: no parameter moves by more than half its magnitude in one step
+        cap = max([abs(step[i]) / (abs(p[i]) / 2 + mp.mpf("1e-30")) for i in range(len(p))] + [1])
+        step = step / cap
         lam = mp.mpf(1)
         ok = False
         for _h in range(60):
@@ -180,9 +183,11 @@ def newton_polish(fun, p, iters=30, tol=mp.mpf("1e-25"), fixed=None):
     return p, g, H
 
 
-def multistart(model, d, centers, n_random=60, spread=1.5, seed=1, fixed=None):
+def multistart(model, d, centers, n_random=60, spread=1.5, seed=1, fixed=None, box=None):
     """Random starts around each center (natural parameters) in the transformed space.
-    fixed: dict index->value of parameters held fixed (for profiles).  Returns (best_p, best_ll)."""
+    fixed: dict index->value of parameters held fixed (for profiles); box: optional list of (lo, hi) per
+    natural parameter (None = free) outside which the objective is rejected, used to keep searches off
+    an unbounded-likelihood singularity.  Returns (best_p, best_ll)."""
     rng = np.random.default_rng(seed)
     free = [i for i in range(len(model.pnames)) if not (fixed and i in fixed)]
 
@@ -199,9 +204,13 @@ def multistart(model, d, centers, n_random=60, spread=1.5, seed=1, fixed=None):
     def negll(ufree):
         try:
             p = full(ufree)
-        except OverflowError:
+            if box is not None:
+                for x, b in zip(p, box):
+                    if b is not None and not (b[0] <= x <= b[1]):
+                        return 1e300
+            v = -model.ll_np(p, d)
+        except (OverflowError, ValueError, ZeroDivisionError, FloatingPointError):
             return 1e300
-        v = -model.ll_np(p, d)
         return v if np.isfinite(v) else 1e300
 
     best = (None, 1e301)
@@ -221,8 +230,8 @@ def multistart(model, d, centers, n_random=60, spread=1.5, seed=1, fixed=None):
     return full(best[0]), -best[1]
 
 
-def fit(model, d, centers, n_random=60, spread=1.5, seed=1, polish=True):
-    p, llf = multistart(model, d, centers, n_random, spread, seed)
+def fit(model, d, centers, n_random=60, spread=1.5, seed=1, polish=True, box=None):
+    p, llf = multistart(model, d, centers, n_random, spread, seed, box=box)
     res = {"p_float": p, "ll_float": llf}
     if polish:
         fun = lambda q: model.ll_mp(q, d)
@@ -290,13 +299,16 @@ def lr_bounds(model, d, res, i, level_half=CHI2_HALF):
         b = w0 + sgn * step
         gb = g(b)
         k = 0
-        while gb > 0 and k < 40:
+        while gb > 0 and k < 40 and abs(b - w0) < 25:
             a = b
             step *= 1.6
             b = w0 + sgn * step
             gb = g(b)
             k += 1
         if gb > 0:
+            print(f"    (profile of {model.pnames[i]} does not fall by {level_half:.6f} within a factor "
+                  f"e^25 of the MLE on the {'upper' if sgn > 0 else 'lower'} side: bound open; "
+                  f"LLmax - LLprofile there = {level_half - gb:.6g})")
             out.append(None)
             continue
         warm["p"] = phat
