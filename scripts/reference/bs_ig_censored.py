@@ -48,3 +48,16 @@ for fname in ["nist_8_4_1_3_weibull_example.csv", "shock_absorber.csv"]:
         for i, n in enumerate(model.pnames):
             lo, hi = lr_bounds(model, d, r, i)
             print(f"  95% LR bounds {n:>7}: [{fmt(lo, 12)}, {fmt(hi, 12)}]")
+
+# mu -> inf limit of the IG (Levy distribution with scale lambda: F = 2 Phi(-sqrt(lambda/t))):
+# its maximised LL shows whether the upper LR bound of mu is open (LLmax - LL_limit < 1.920729).
+from scipy import optimize, special
+for fname in ["nist_8_4_1_3_weibull_example.csv", "shock_absorber.csv"]:
+    d = Data.from_rows(load(fname))
+    def ll_levy(lam):
+        lf = 0.5 * np.log(lam / (2 * np.pi * d.f ** 3)) - lam / (2 * d.f)
+        ls = np.log1p(-2 * special.ndtr(-np.sqrt(lam / d.c)))
+        return float(np.sum(d.fn * lf) + np.sum(d.cn * ls))
+    r = optimize.minimize_scalar(lambda u: -ll_levy(math.exp(u)), bounds=(0, 20), method="bounded",
+                                 options={"xatol": 1e-12})
+    print(f"{fname}: IG mu -> inf limit (Levy): max LL = {-r.fun:.10f} at lambda = {math.exp(r.x):.8g}")

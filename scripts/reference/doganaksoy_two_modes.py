@@ -68,14 +68,20 @@ report(wmix, ra, "(search box: shapes in [0.02, 40], to keep off the beta -> inf
 # the Weibull-mixture likelihood is unbounded: a component with eta = a failure time t0 and beta -> inf has
 # density (beta/eta)(t/eta)^(beta-1) e^-(t/eta)^beta = beta/(e t0) -> inf at t0
 from mle_common import multistart
-t0 = float(d.f[0]) if False else 387.0
-for b in [50.0, 1e3, 1e6]:
+t0 = 387.0  # a D-mode failure time
+for b in [50.0, 1e3, 1e6, 1e12, 1e20]:
     qq, llq = multistart(wmix, d, [[0.02, t0, b, 150.0, 1.5]], n_random=3, spread=0.3, fixed={1: t0, 2: b})
     print(f"  degenerate path: eta1 = {t0} (a failure time), beta1 = {b:g}: LL = {llq:.8f} (others re-maximised)")
 
 print("=== (b) additive Weibull (competing risks), modes ignored")
-rb = fit(aw, d, [[1200.0, 0.63, 344.0, 5.6], [500.0, 0.8, 300.0, 4.0], [3000.0, 0.5, 350.0, 7.0]], n_random=40, spread=1.0)
-report(aw, rb)
+rb = fit(aw, d, [[1200.0, 0.63, 344.0, 5.6], [500.0, 0.8, 300.0, 4.0], [3000.0, 0.5, 350.0, 7.0]], n_random=40, spread=1.0,
+         box=[None, (0.02, 40.0), None, (0.02, 40.0)])
+report(aw, rb, "(search box: shapes in [0.02, 40]; interior local maximum)")
+# unbounded as well: eta2 = largest failure time, beta2 -> inf gives log h(t_max) ~ log beta2
+tmax = float(max(d.f))
+for b in [50.0, 1e3, 1e6, 1e12, 1e20]:
+    qq, llq = multistart(aw, d, [[270.0, 1.4, tmax, b]], n_random=3, spread=0.3, fixed={2: tmax, 3: b})
+    print(f"  degenerate path: eta2 = t_max = {tmax}, beta2 = {b:g}: LL = {llq:.8f} (eta1, beta1 re-maximised)")
 
 print("=== (c) modes known")
 tot = 0
