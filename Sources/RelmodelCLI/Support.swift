@@ -44,6 +44,21 @@ func readGroupedLifetimeInput(_ path: String, by column: String, columns: Lifeti
     }
 }
 
+/// Reads lifetime data with each failure's mode in `mode` (competing risks), with the same exit codes
+/// as `readLifetimeInput`.
+func readFailureModeInput(_ path: String, mode: String, columns: LifetimeColumns = .init()) throws -> FailureModeInput {
+    let progress = largeFileProgress(path)
+    defer { progress?.finish() }
+    do {
+        let table = try CSVTable.read(path: path)
+        progress?.reporter.advance()
+        return try LifetimeReader.readFailureModes(table, file: path, columns: columns, mode: mode)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.kind == .io ? 66 : 65)
+    }
+}
+
 /// A progress line for reading a file of more than 64 MB (two steps: read and tokenise, then convert),
 /// or nil for smaller files, standard input and when standard error is not a terminal.
 func largeFileProgress(_ path: String) -> TerminalProgress? {

@@ -74,8 +74,14 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("rank"), help: "Ranking criterion: aicc, aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
 
-    @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line.")
+    @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line. For failure modes use --mode: --by fits each mode without the other modes' failures and the survivors.")
     var groupColumn: String?
+
+    @Option(name: .customLong("mode"), help: ArgumentHelp(
+        "Column with each failure's mode (empty for suspensions): competing risks with known modes.",
+        discussion: "Each mode is fitted with one family (--dist, default weibull2p) with every other mode's failures and all survivors as suspensions; the series system's reliability and hazard (--at) and B-lives (--b-life) are reported as combined, with Fisher bounds from the block-diagonal covariance of the modes.",
+        valueName: "column"))
+    var modeColumn: String?
 
     @OptionGroup var columnOptions: LifetimeColumnOptions
 
@@ -87,6 +93,7 @@ struct FitCommand: ParsableCommand {
             throw ValidationError("--confidence must be in (0, 1), got \(confidence)")
         }
         if plot != nil && groupColumn != nil { throw ValidationError("--plot draws one data set: it cannot be combined with --by") }
+        if modeColumn != nil { try validateCompetingRisks() }
         for name in distributions where LifetimeFamily(rawValue: name) == nil {
             throw ValidationError("unknown distribution '\(name)'; available: \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -114,6 +121,20 @@ struct FitCommand: ParsableCommand {
         guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2, got \(replicates)") }
         if let shape, !(shape > 0 && shape.isFinite) { throw ValidationError("--shape must be a positive number, got \(shape)") }
         if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
+    }
+
+    /// `--mode` fits one standard family per mode by maximum likelihood.
+    func validateCompetingRisks() throws {
+        let conflicting: [(Bool, String)] = [
+            (groupColumn != nil, "--by"), (all, "--all"), (plot != nil, "--plot"), (shape != nil, "--shape"),
+            (!fixedParameters.isEmpty, "--fix"), (method != .mle, "--method \(method.rawValue)"),
+        ]
+        if let (_, option) = conflicting.first(where: { $0.0 }) {
+            throw ValidationError("--mode fits each failure mode by maximum likelihood: it cannot be combined with \(option)")
+        }
+        guard distributions.count <= 1 else {
+            throw ValidationError("--mode fits one family to every mode: give at most one --dist (got \(distributions.joined(separator: ", ")))")
+        }
     }
 
     static func parseFixed(_ texts: [String]) throws -> [(name: String, value: Double)] {
@@ -147,11 +168,18 @@ struct FitCommand: ParsableCommand {
         options.method = method
         options.fixedValues = (try? Self.parseFixed(fixedParameters)) ?? []
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
+        if let modeColumn {
+            try runCompetingRisks(modeColumn, options: options, keys: keys)
+            return
+        }
 
         let groups: [(group: String?, input: LifetimeInput)]
         let columns = try columnOptions.columns()
         if let groupColumn {
             groups = try readGroupedLifetimeInput(file, by: groupColumn, columns: columns).map { ($0.group, $0.input) }
+            if let empty = groups.first(where: { $0.group == "" }), empty.input.data.failureCount == 0, groups.count > 1 {
+                printError("note: the rows with an empty '\(groupColumn)' are all suspensions, as in a failure-mode column; --by fits each group alone, without the other groups' failures and these survivors as suspensions: for failure modes use --mode \(groupColumn)")
+            }
         } else {
             groups = [(nil, try readLifetimeInput(file, columns: columns))]
         }
@@ -184,6 +212,26 @@ struct FitCommand: ParsableCommand {
         }
         if !unanswered.isEmpty {
             printError("no model could be fitted: " + unanswered.joined(separator: "; "))
+            throw ExitCode(65)
+        }
+    }
+
+    /// `--mode COLUMN`: competing risks with known modes.
+    func runCompetingRisks(_ modeColumn: String, options: LifetimeAnalysisOptions, keys: LifetimeKeys) throws {
+        let input = try readFailureModeInput(file, mode: modeColumn, columns: try columnOptions.columns())
+        let family = distributions.first.flatMap(LifetimeFamily.init(rawValue:)) ?? .weibull2p
+        let progress = bounds == .fisher ? nil : TerminalProgress.start(bounds == .bootstrap ? "bootstrap replicates" : "likelihood-ratio profiles")
+        var options = options
+        options.progress = progress?.reporter
+        let analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, family: family, options: options)
+        progress?.finish()
+        if json {
+            print(CompetingRisksOutput.document(analysis, keys: keys).serialized())
+        } else {
+            print(CompetingRisksOutput.report(analysis, keys: keys, input: input))
+        }
+        if let reason = analysis.combinedUnavailable {
+            printError("no combined model: " + reason)
             throw ExitCode(65)
         }
     }
