@@ -44,6 +44,37 @@ func readGroupedLifetimeInput(_ path: String, by column: String, columns: Lifeti
     }
 }
 
+/// Reads lifetime data with each failure's mode in `mode` (competing risks), with the same exit codes
+/// as `readLifetimeInput`.
+func readFailureModeInput(_ path: String, mode: String, columns: LifetimeColumns = .init()) throws -> FailureModeInput {
+    let progress = largeFileProgress(path)
+    defer { progress?.finish() }
+    do {
+        let table = try CSVTable.read(path: path)
+        progress?.reporter.advance()
+        return try LifetimeReader.readFailureModes(table, file: path, columns: columns, mode: mode)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.kind == .io ? 66 : 65)
+    }
+}
+
+/// Reads lifetime data and every row's observation (for per-row output such as `--components`), with
+/// the same exit codes as `readLifetimeInput`.
+func readLifetimeObservations(_ path: String, columns: LifetimeColumns = .init()) throws -> (input: LifetimeInput, rows: [LifetimeObservation]) {
+    do {
+        let table = try CSVTable.read(path: path)
+        let reader = try LifetimeReader(table, file: path, columns: columns)
+        var rows: [LifetimeObservation] = []
+        rows.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount { rows.append(try reader.observation(row: row)) }
+        return (try reader.read(), rows)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.kind == .io ? 66 : 65)
+    }
+}
+
 /// A progress line for reading a file of more than 64 MB (two steps: read and tokenise, then convert),
 /// or nil for smaller files, standard input and when standard error is not a terminal.
 func largeFileProgress(_ path: String) -> TerminalProgress? {

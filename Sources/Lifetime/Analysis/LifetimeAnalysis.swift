@@ -269,20 +269,6 @@ public struct LifetimeAnalysis: Sendable {
     /// Stable ordering: proper converged fits by score (missing scores last), then degenerate fits (a
     /// boundary estimate or a fallback, by score), then unconverged fits, then failures.
     static func rank(_ outcomes: [ModelOutcome], by criterion: RankingCriterion) -> [ModelOutcome] {
-        func key(_ o: ModelOutcome) -> (Int, Double) {
-            guard case let .fitted(s) = o else { return (5, 0) }
-            guard s.fit.diagnostics.converged else { return (4, 0) }
-            let degenerate = s.fit.diagnostics.degenerate
-            guard let score = criterion.score(s.fit), !score.isNaN else { return (degenerate ? 3 : 1, 0) }
-            return (degenerate ? 2 : 0, score)
-        }
-        // Keys once per model: a score such as Anderson-Darling is computed on each access.
-        let keys = outcomes.map(key)
-        return outcomes.indices.sorted { lhs, rhs in
-            let a = keys[lhs], b = keys[rhs]
-            if a.0 != b.0 { return a.0 < b.0 }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return lhs < rhs
-        }.map { outcomes[$0] }
+        ModelRanking.sorted(outcomes) { ModelRanking.key($0, by: criterion) }
     }
 }

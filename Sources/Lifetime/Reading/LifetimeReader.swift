@@ -348,7 +348,7 @@ public struct LifetimeReader: Sendable {
         return code
     }
 
-    private static func relabel(_ error: IngestError, file: String) -> IngestError {
+    static func relabel(_ error: IngestError, file: String) -> IngestError {
         guard error.file != file else { return error }
         return IngestError(file: file, line: error.line, column: error.column, columnIndex: error.columnIndex,
                            message: error.message, kind: error.kind)

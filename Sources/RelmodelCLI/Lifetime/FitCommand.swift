@@ -26,8 +26,13 @@ struct FitCommand: ParsableCommand {
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
 
-    @Option(name: .customLong("dist"), help: "Distribution to fit (repeatable): \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", ")). Default: weibull2p, lognormal2p, exponential1p.")
+    @Option(name: .customLong("dist"), help: "Distribution to fit (repeatable): \(FitCommand.distributionNames.joined(separator: ", ")). Default: weibull2p, lognormal2p, exponential1p. All are ranked together; the special models (after exponential1p's group) have Fisher bounds only.")
     var distributions: [String] = []
+
+    @Option(name: .customLong("components"), help: ArgumentHelp(
+        "Write, for a mixture model, each input row's most likely component and the posterior probabilities of all components to this CSV file (columns row, event, time, component, p1, ..., pk; time is the end of an interval).",
+        valueName: "file.csv"))
+    var componentsFile: String?
 
     @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
     var all = false
@@ -74,8 +79,14 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("rank"), help: "Ranking criterion: aicc, aic, bic, loglik, ad.")
     var criterion: RankingCriterion = .aicc
 
-    @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line.")
+    @Option(name: .customLong("by"), help: "Column whose values split the data into groups (lots, wafers): each group is fitted on its own; with --json, one JSON object per group per line. For failure modes use --mode: --by fits each mode without the other modes' failures and the survivors.")
     var groupColumn: String?
+
+    @Option(name: .customLong("mode"), help: ArgumentHelp(
+        "Column with each failure's mode (empty for suspensions): competing risks with known modes.",
+        discussion: "Each mode is fitted with one family (--dist, default weibull2p) with every other mode's failures and all survivors as suspensions; the series system's reliability and hazard (--at) and B-lives (--b-life) are reported as combined, with Fisher bounds from the block-diagonal covariance of the modes.",
+        valueName: "column"))
+    var modeColumn: String?
 
     @OptionGroup var columnOptions: LifetimeColumnOptions
 
@@ -87,8 +98,20 @@ struct FitCommand: ParsableCommand {
             throw ValidationError("--confidence must be in (0, 1), got \(confidence)")
         }
         if plot != nil && groupColumn != nil { throw ValidationError("--plot draws one data set: it cannot be combined with --by") }
-        for name in distributions where LifetimeFamily(rawValue: name) == nil {
-            throw ValidationError("unknown distribution '\(name)'; available: \(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+        if modeColumn != nil { try validateCompetingRisks() }
+        for name in distributions where LifetimeFamily(rawValue: name) == nil && FamilyCatalog.family(named: name) == nil {
+            throw ValidationError("unknown distribution '\(name)'; available: \(Self.distributionNames.joined(separator: ", "))")
+        }
+        if !catalogFamilies.isEmpty {
+            if method != .mle { throw ValidationError("\(catalogFamilies[0].name) is fitted by maximum likelihood only: --method \(method.rawValue) cannot be used with it") }
+            if plot != nil { throw ValidationError("--plot draws the standard families only: it cannot be combined with --dist \(catalogFamilies[0].name)") }
+        }
+        if componentsFile != nil {
+            guard catalogFamilies.contains(where: { $0 is any ComponentPosteriors }) else {
+                let mixtures = FamilyCatalog.entries.filter { $0 is any ComponentPosteriors }.map(\.name)
+                throw ValidationError("--components needs a mixture model among the --dist names: " + (mixtures.isEmpty ? "none is available in this build" : mixtures.joined(separator: ", ")))
+            }
+            if groupColumn != nil { throw ValidationError("--components writes one file: it cannot be combined with --by") }
         }
         for p in bLives {
             guard let v = Double(p), v > 0, v < 100 else { throw ValidationError("--b-life must be a percentage in (0, 100), got '\(p)'") }
@@ -116,6 +139,32 @@ struct FitCommand: ParsableCommand {
         if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
     }
 
+    /// `--mode` fits one standard family per mode by maximum likelihood.
+    func validateCompetingRisks() throws {
+        let conflicting: [(Bool, String)] = [
+            (groupColumn != nil, "--by"), (all, "--all"), (plot != nil, "--plot"), (shape != nil, "--shape"),
+            (!fixedParameters.isEmpty, "--fix"), (method != .mle, "--method \(method.rawValue)"),
+        ]
+        if let (_, option) = conflicting.first(where: { $0.0 }) {
+            throw ValidationError("--mode fits each failure mode by maximum likelihood: it cannot be combined with \(option)")
+        }
+        if let name = distributions.first, LifetimeFamily(rawValue: name) == nil {
+            throw ValidationError("--mode fits a standard family to each mode (\(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))), not \(name)")
+        }
+        if componentsFile != nil { throw ValidationError("--mode cannot be combined with --components") }
+        guard distributions.count <= 1 else {
+            throw ValidationError("--mode fits one family to every mode: give at most one --dist (got \(distributions.joined(separator: ", ")))")
+        }
+    }
+
+    /// Every name `--dist` accepts: the standard families, then the special models of `FamilyCatalog`.
+    static var distributionNames: [String] { LifetimeFamily.allCases.map(\.rawValue) + FamilyCatalog.names }
+
+    /// The `--dist` names that are general-core families (`FamilyCatalog`), in the order given.
+    var catalogFamilies: [any ParametricFamily] {
+        distributions.compactMap { LifetimeFamily(rawValue: $0) == nil ? FamilyCatalog.family(named: $0) : nil }
+    }
+
     static func parseFixed(_ texts: [String]) throws -> [(name: String, value: Double)] {
         try texts.map { text in
             let parts = text.split(separator: "=")
@@ -135,6 +184,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let bLifeKeys = bLives.isEmpty ? ["10"] : bLives
+        let catalog = catalogFamilies
         let families = all ? LifetimeFamily.allCases
             : distributions.isEmpty ? LifetimeFamily.defaultSet : distributions.compactMap(LifetimeFamily.init(rawValue:))
         var options = LifetimeAnalysisOptions(
@@ -147,11 +197,22 @@ struct FitCommand: ParsableCommand {
         options.method = method
         options.fixedValues = (try? Self.parseFixed(fixedParameters)) ?? []
         let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
+        if let modeColumn {
+            try runCompetingRisks(modeColumn, options: options, keys: keys)
+            return
+        }
+        if !catalog.isEmpty {
+            try runComparison(catalog, options: options, keys: keys)
+            return
+        }
 
         let groups: [(group: String?, input: LifetimeInput)]
         let columns = try columnOptions.columns()
         if let groupColumn {
             groups = try readGroupedLifetimeInput(file, by: groupColumn, columns: columns).map { ($0.group, $0.input) }
+            if let empty = groups.first(where: { $0.group == "" }), empty.input.data.failureCount == 0, groups.count > 1 {
+                printError("note: the rows with an empty '\(groupColumn)' are all suspensions, as in a failure-mode column; --by fits each group alone, without the other groups' failures and these survivors as suspensions: for failure modes use --mode \(groupColumn)")
+            }
         } else {
             groups = [(nil, try readLifetimeInput(file, columns: columns))]
         }
@@ -185,6 +246,92 @@ struct FitCommand: ParsableCommand {
         if !unanswered.isEmpty {
             printError("no model could be fitted: " + unanswered.joined(separator: "; "))
             throw ExitCode(65)
+        }
+    }
+
+    /// `--mode COLUMN`: competing risks with known modes.
+    func runCompetingRisks(_ modeColumn: String, options: LifetimeAnalysisOptions, keys: LifetimeKeys) throws {
+        let input = try readFailureModeInput(file, mode: modeColumn, columns: try columnOptions.columns())
+        let family = distributions.first.flatMap(LifetimeFamily.init(rawValue:)) ?? .weibull2p
+        let progress = bounds == .fisher ? nil : TerminalProgress.start(bounds == .bootstrap ? "bootstrap replicates" : "likelihood-ratio profiles")
+        var options = options
+        options.progress = progress?.reporter
+        let analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, family: family, options: options)
+        progress?.finish()
+        if json {
+            print(CompetingRisksOutput.document(analysis, keys: keys).serialized())
+        } else {
+            print(CompetingRisksOutput.report(analysis, keys: keys, input: input))
+        }
+        if let reason = analysis.combinedUnavailable {
+            printError("no combined model: " + reason)
+            throw ExitCode(65)
+        }
+    }
+
+    /// `--dist` naming special models: standard and catalog families fitted and ranked together.
+    func runComparison(_ catalog: [any ParametricFamily], options: LifetimeAnalysisOptions, keys: LifetimeKeys) throws {
+        let columns = try columnOptions.columns()
+        var groups: [(group: String?, input: LifetimeInput)]
+        var observations: [LifetimeObservation] = []
+        if let groupColumn {
+            groups = try readGroupedLifetimeInput(file, by: groupColumn, columns: columns).map { ($0.group, $0.input) }
+        } else if componentsFile != nil {
+            let read = try readLifetimeObservations(file, columns: columns)
+            groups = [(nil, read.input)]
+            observations = read.rows
+        } else {
+            groups = [(nil, try readLifetimeInput(file, columns: columns))]
+        }
+        var unanswered: [String] = []
+        var first: ModelComparison?
+        for (index, entry) in groups.enumerated() {
+            let comparison = ModelComparison(data: entry.input.data, rows: entry.input.rows, general: catalog, options: options)
+            if first == nil { first = comparison }
+            if json {
+                print(ComparisonOutput.document(comparison, keys: keys, group: entry.group).serialized())
+            } else {
+                if let group = entry.group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
+                print(ComparisonOutput.report(comparison, keys: keys, input: entry.input))
+            }
+            if comparison.best == nil {
+                let reasons = comparison.ranked.map { model -> String in
+                    switch model {
+                    case let .standard(outcome): Self.reasons(outcome)
+                    case let .general(.failed(name, failure)): "\(name): \(failure)"
+                    case let .general(.fitted(s)): "\(s.fit.name): " + (s.fit.diagnostics.degenerate ? "degenerate" : "not converged")
+                    }
+                }.joined(separator: "; ")
+                unanswered.append((entry.group.map { "\(groupColumn ?? "group") \($0): " } ?? "") + reasons)
+            }
+        }
+        if let componentsFile, let comparison = first {
+            try writeComponents(componentsFile, comparison, observations)
+        }
+        if !unanswered.isEmpty {
+            printError("no model could be fitted: " + unanswered.joined(separator: "; "))
+            throw ExitCode(65)
+        }
+    }
+
+    /// `--components FILE.csv` from the best proper mixture model.
+    func writeComponents(_ path: String, _ comparison: ModelComparison, _ observations: [LifetimeObservation]) throws {
+        var mixture: ParametricFit?
+        for case let .general(.fitted(s)) in comparison.ranked where s.fit.family is any ComponentPosteriors && s.fit.diagnostics.isReliable {
+            mixture = s.fit
+            break
+        }
+        guard let fit = mixture, let assignments = ComponentAssignment.assign(fit, to: observations) else {
+            printError("--components: no mixture model has a proper fit, so no components were written")
+            throw ExitCode(65)
+        }
+        try writeOutputFile(path, ComponentsCSV.text(assignments, observations: observations))
+    }
+
+    static func reasons(_ outcome: ModelOutcome) -> String {
+        switch outcome {
+        case let .failed(family, failure): "\(family.rawValue): \(failure)"
+        case let .fitted(s): "\(s.fit.family.rawValue): not converged"
         }
     }
 

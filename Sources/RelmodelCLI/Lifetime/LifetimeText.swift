@@ -67,6 +67,13 @@ enum LifetimeText {
             lines.append("No model could be fitted to these data.")
             return lines.joined(separator: "\n")
         }
+        lines += detail(best, options: options, keys: keys)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The best model in detail: parameters and quantities with bounds, diagnostics and criteria.
+    static func detail(_ best: ModelSummary, options: LifetimeAnalysisOptions, keys: LifetimeKeys) -> [String] {
+        var lines: [String] = []
         let fit = best.fit
         let percent = NumberFormatting.significant(options.confidence * 100, 6)
         lines.append("")
@@ -115,6 +122,6 @@ enum LifetimeText {
         if d.extrapolated { lines.append("  WARNING: the fit extrapolates far beyond the data (see the note above)") }
         let criteria = NumberFormatting.column([fit.logLikelihood, fit.aic, fit.aicc, fit.bic], digits: 7, minimumDecimals: 2)
         lines.append("Log-likelihood \(criteria[0]) (time-scale density), AIC \(criteria[1]), AICc \(criteria[2]), BIC \(criteria[3]) with n = \(NumberFormatting.counted(fit.sampleSize, "unit"))")
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

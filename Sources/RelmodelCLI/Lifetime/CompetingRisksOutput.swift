@@ -1,0 +1,78 @@
+import Lifetime
+import Report
+
+/// JSON and text of `relmodel fit FILE --mode COLUMN` (competing risks with known modes).
+enum CompetingRisksOutput {
+    /// `{"input": {...}, "modes": {"NAME": {model as in fit}, ...}, "combined": {"quantities": {...}}}`.
+    static func document(_ analysis: CompetingRisksAnalysis, keys: LifetimeKeys) -> JSONValue {
+        let options = analysis.options
+        var combined: [(String, JSONValue)] = [
+            ("system", .string("series")),
+            ("bounds", .object([
+                ("method", .string("fisher")), ("confidence", .number(options.confidence)), ("sides", .string(options.sides.rawValue)),
+            ])),
+        ]
+        if let c = analysis.combined {
+            var quantities: [(String, JSONValue)] = c.bLives.enumerated().map { ("b" + keys.bLives[$0], LifetimeJSON.estimate($1.estimate)) }
+            if !c.reliabilities.isEmpty {
+                quantities.append(("reliability", .object(c.reliabilities.enumerated().map { (keys.times[$0], LifetimeJSON.estimate($1.estimate)) })))
+                quantities.append(("hazard", .object(c.hazards.enumerated().map { (keys.times[$0], LifetimeJSON.estimate($1.estimate)) })))
+            }
+            combined.insert(("quantities", .object(quantities)), at: 0)
+            let notes = (c.bLives.map(\.estimate) + c.reliabilities.map(\.estimate) + c.hazards.map(\.estimate)).flatMap(\.bounds.notes)
+            combined.append(("notes", .array(Array(Set(notes)).sorted().map(JSONValue.string))))
+        } else {
+            combined.insert(("quantities", .null), at: 0)
+            combined.append(("error", .string(analysis.combinedUnavailable ?? "not computed")))
+        }
+        return .object([
+            ("input", .object([
+                ("rows", .number(Double(analysis.rows))),
+                ("units", .number(analysis.units)),
+                ("failures", .number(analysis.failures)),
+                ("suspensions", .number(analysis.suspensions)),
+                ("failuresByMode", .object(zip(analysis.modes, analysis.failuresByMode).map { ($0.name, .number($1)) })),
+            ])),
+            ("modes", .object(analysis.modes.map { ($0.name, LifetimeJSON.model($0.outcome, options, keys)) })),
+            ("combined", .object(combined)),
+        ])
+    }
+
+    /// A report per mode (as `fit` prints for one model), then the combined quantities.
+    static func report(_ analysis: CompetingRisksAnalysis, keys: LifetimeKeys, input: FailureModeInput) -> String {
+        let options = analysis.options
+        var lines: [String] = []
+        lines.append("Input: " + [NumberFormatting.counted(analysis.rows, "row"), NumberFormatting.counted(analysis.units, "unit"),
+                                  NumberFormatting.counted(analysis.failures, "failure"),
+                                  NumberFormatting.counted(analysis.suspensions, "suspension")].joined(separator: ", ")
+                     + " in \(NumberFormatting.counted(analysis.modes.count, "failure mode"))")
+        lines.append(LifetimeText.columnsLine(input.lifetimeInput))
+        lines.append("Each mode is fitted as \(analysis.family.rawValue) with every other mode's failures and all survivors as suspensions.")
+        for mode in analysis.modes {
+            lines.append("")
+            lines.append("== mode \(mode.name) ==")
+            lines.append(LifetimeText.report(mode.analysis, keys: keys, weibayes: nil))
+        }
+        lines.append("")
+        let percent = NumberFormatting.significant(options.confidence * 100, 6)
+        let sideText = options.sides == .two ? "two-sided" : "one-sided \(options.sides.rawValue)"
+        lines.append("== combined: series system of \(analysis.modes.map(\.name).joined(separator: ", ")) ==")
+        guard let c = analysis.combined else {
+            lines.append("Not computed: \(analysis.combinedUnavailable ?? "no mode could be fitted").")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("R(t) = product of the modes' reliabilities, h(t) = sum of their hazards; Fisher bounds, \(percent)% \(sideText) (block-diagonal covariance of the modes)")
+        var table = TextTable(headers: ["quantity", "estimate", "lower", "upper"], alignments: [.left, .right, .right, .right])
+        func row(_ label: String, _ e: BoundedEstimate) {
+            let numbers = NumberFormatting.column([e.value, e.bounds.lower, e.bounds.upper], digits: 7)
+            table.append([label, numbers[0], numbers[1], numbers[2]])
+        }
+        for (i, entry) in c.bLives.enumerated() { row("B" + keys.bLives[i], entry.estimate) }
+        for (i, entry) in c.reliabilities.enumerated() { row("R(\(keys.times[i]))", entry.estimate) }
+        for (i, entry) in c.hazards.enumerated() { row("h(\(keys.times[i]))", entry.estimate) }
+        lines.append(table.rendered())
+        let notes = Set((c.bLives.map(\.estimate) + c.reliabilities.map(\.estimate) + c.hazards.map(\.estimate)).flatMap(\.bounds.notes))
+        for note in notes.sorted() { lines.append("  note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+}
