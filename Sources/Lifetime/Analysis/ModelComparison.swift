@@ -13,22 +13,38 @@ public struct GeneralModelSummary: Sendable {
     public let hazards: [(time: Double, estimate: BoundedEstimate)]
     public let conditionalReliabilities: [(age: Double, duration: Double, estimate: BoundedEstimate)]
 
-    /// The quantities of `options` for `fit`. Likelihood-ratio and bootstrap bounds are not computed for
-    /// these families: Fisher bounds are reported and a note says so; mean residual life is not computed.
+    /// The quantities of `options` for `fit`. Likelihood-ratio bounds (`ParametricProfileBounds`, the
+    /// constrained profile) are computed for the parameters, B-lives and reliability; the hazard and
+    /// conditional reliability keep Fisher bounds, and bootstrap bounds are not computed for these
+    /// families (Fisher bounds are reported): a note says which. Mean residual life is not computed.
     public init(_ fit: ParametricFit, options: LifetimeAnalysisOptions) {
         let c = options.twoSidedLevel, sides = options.sides
         func kept(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
         var fit = fit
-        if options.boundsMethod != .fisher {
-            fit.diagnostics.notes.append("\(options.boundsMethod == .lr ? "likelihood-ratio" : "bootstrap") bounds are not computed for \(fit.name): the bounds are Fisher bounds")
+        let lr = options.boundsMethod == .lr && !fit.diagnostics.degenerate && fit.diagnostics.converged
+        if options.boundsMethod == .bootstrap {
+            fit.diagnostics.notes.append("bootstrap bounds are not computed for \(fit.name): the bounds are Fisher bounds")
+        } else if lr && (!options.times.isEmpty || !options.conditional.isEmpty) {
+            fit.diagnostics.notes.append("hazard and conditional reliability of \(fit.name) have Fisher bounds; parameters, B-lives and reliability have likelihood-ratio bounds")
         }
         if !options.residualLifeAges.isEmpty {
             fit.diagnostics.notes.append("mean residual life is not computed for \(fit.name)")
         }
         let family = fit.family
-        parameterBounds = fit.parameterBounds(confidence: c).map { $0.keeping(sides) }
-        bLives = options.bLives.map { ($0, kept(fit.quantile($0 / 100, confidence: c))) }
-        reliabilities = options.times.map { ($0, kept(fit.reliability(at: $0, confidence: c))) }
+        let budget = options.profileBudget
+        let fitted = fit
+        parameterBounds = (lr ? ParametricProfileBounds.parameters(fitted, confidence: c, budget: budget) : fit.parameterBounds(confidence: c))
+            .map { $0.keeping(sides) }
+        bLives = options.bLives.map { percent in
+            var e = fitted.quantile(percent / 100, confidence: c)
+            if lr { e.bounds = ParametricProfileBounds.quantile(fitted, probability: percent / 100, confidence: c, budget: budget) }
+            return (percent, kept(e))
+        }
+        reliabilities = options.times.map { t in
+            var e = fitted.reliability(at: t, confidence: c)
+            if lr { e.bounds = ParametricProfileBounds.reliability(fitted, at: t, confidence: c, budget: budget) }
+            return (t, kept(e))
+        }
         hazards = options.times.map { ($0, kept(fit.hazard(at: $0, confidence: c))) }
         conditionalReliabilities = options.conditional.map { age, duration in
             let e = fit.estimate({ p in

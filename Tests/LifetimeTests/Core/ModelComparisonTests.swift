@@ -94,6 +94,23 @@ struct ExponentialMixture2: ParametricFamily, ComponentPosteriors {
         #expect(degenerate.fit.diagnostics.notes.contains { $0.contains("collapsed onto one time") })
     }
 
+    /// With `--bounds lr` a catalog family's parameters, B-lives and reliability get likelihood-ratio
+    /// bounds, equal to the standard Weibull's profiles (NIST, 90 %).
+    @Test func likelihoodRatioBoundsForGeneralFamilies() throws {
+        let data = lifetimeDataset("nist_8_4_1_3_weibull_example.csv")
+        let options = LifetimeAnalysisOptions(families: [.weibull2p], boundsMethod: .lr, confidence: 0.9, bLives: [10], times: [400])
+        let comparison = ModelComparison(data: data, rows: 2, general: [RenamedWeibull()], options: options)
+        guard case let .fitted(general)? = comparison.general.first,
+              case let .fitted(standard)? = comparison.standard?.outcomes.first else { Issue.record("not fitted"); return }
+        let a = general.bLives[0].estimate.bounds, b = standard.bLives[0].estimate.bounds
+        #expect(relativelyClose(try #require(a.lower), try #require(b.lower), 1e-6))
+        #expect(relativelyClose(try #require(a.upper), try #require(b.upper), 1e-6))
+        let r = general.reliabilities[0].estimate.bounds, rs = standard.reliabilities[0].estimate.bounds
+        #expect(relativelyClose(try #require(r.lower), try #require(rs.lower), 1e-6))
+        #expect(relativelyClose(try #require(r.upper), try #require(rs.upper), 1e-6))
+        #expect(general.fit.diagnostics.notes.contains { $0.contains("hazard and conditional reliability") })
+    }
+
     @Test func generalFamiliesAloneAndFailures() throws {
         var data = LifetimeData()
         try data.addFailure(at: 5)
