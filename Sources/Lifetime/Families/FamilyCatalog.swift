@@ -13,7 +13,7 @@ public enum FamilyCatalog {
     /// Every family in the catalog, in the order `--help` lists them.
     public static var entries: [any ParametricFamily] {
         [ChenDistribution(), ModifiedWeibullDistribution(), WeibullExtensionDistribution(), ExponentialPowerDistribution(),
-         HjorthDistribution()]
+         HjorthDistribution(), AdditiveWeibullDistribution(), WeibullExponentialWeibullDistribution()]
     }
 
     /// Their names.
