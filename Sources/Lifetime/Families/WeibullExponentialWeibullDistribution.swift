@@ -84,3 +84,14 @@ public struct WeibullExponentialWeibullDistribution: HazardFamily, BathtubHazard
         (p[1] / p[0] * pow(t / p[0], p[1] - 1), p[2], p[4] / p[3] * pow(t / p[3], p[4] - 1))
     }
 }
+
+/// The three parts for the bathtub regions' `components` definition: where the infant-mortality hazard
+/// falls below the constant rate and where the wear-out hazard rises above it.
+extension WeibullExponentialWeibullDistribution: HazardComponents {
+    /// ln of the infant-mortality Weibull's hazard, ln lambda, and ln of the wear-out Weibull's hazard.
+    public func componentLogHazards<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> (decreasing: T?, constant: T?, increasing: T?) {
+        let logT = T.log(t)
+        return (AdditiveWeibullDistribution.logWeibullHazard(logT, eta: p[0], beta: p[1]), T.log(p[2]),
+                AdditiveWeibullDistribution.logWeibullHazard(logT, eta: p[3], beta: p[4]))
+    }
+}

@@ -11,9 +11,9 @@ import RelmodelNumerics
     static let doganaksoy = lifetimeDataset("doganaksoy_voltage_two_modes.csv")
 
     /// Printed: eta1 1209.4, beta1 0.6291, eta2 343.84, beta2 5.5925, LL -274.5716 (oracles README), to
-    /// half a unit in the last digit, except beta2: the maximum (SciPy, gradient 1e-13; mpmath in
-    /// scripts/reference/doganaksoy_two_modes.py) is 5.5924476, which rounds to 5.5924, so the printed
-    /// 5.5925 is matched to one unit. SciPy (scripts/reference/bathtub_sys2_fits.py) to 1e-6.
+    /// half a unit in the last digit, except beta2: the maximum (SciPy, scripts/reference/bathtub_sys2_fits.py,
+    /// gradient 1e-13) is 5.5924476, which rounds to 5.5924, so the printed 5.5925 is matched to one unit.
+    /// SciPy to 1e-6.
     @Test func additiveWeibullOnDoganaksoy() throws {
         let family = AdditiveWeibullDistribution()
         let fit = try ParametricEstimation.fit(family, to: Self.doganaksoy)
@@ -99,6 +99,30 @@ import RelmodelNumerics
         // H is the sum of the three cumulative hazards.
         let h = -family.logSurvival(200.0, p)
         #expect(relativelyClose(h, pow(200 / 1209.4, 0.63) + 2e-4 * 200 + pow(200 / 343.8, 5.59), 1e-13))
+    }
+
+    /// The library's family gives the bathtub regions' `components` definition the closed-form crossings
+    /// of its parts (the truth model of BathtubRegionsTests: 5000 h, 0.5; 1e-3/h; 1000 h, 5).
+    @Test func componentRegionsOfTheLibraryFamily() throws {
+        let family = WeibullExponentialWeibullDistribution()
+        let truth = [5000.0, 0.5, 1e-3, 1000, 5]
+        let parts = family.componentLogHazards(300.0, truth)
+        let sum = try exp(#require(parts.decreasing)) + exp(#require(parts.constant)) + exp(#require(parts.increasing))
+        #expect(relativelyClose(sum, exp(family.logDensity(300, truth) - family.logSurvival(300, truth)), 1e-12))
+        var data = LifetimeData()
+        try data.addFailure(at: 1)
+        try data.addFailure(at: 600)
+        try data.addSuspension(at: 1200)
+        let u = zip(family.parameters, truth).map { $0.transform.unconstrained($1)! }
+        let fit = ParametricFit(family: family, sample: CensoredSample(data), unconstrained: u, unconstrainedCovariance: nil,
+                                logLikelihood: 0, diagnostics: FitDiagnostics(converged: true, iterations: 0, gradientNorm: 0, hessianNegativeDefinite: true),
+                                starts: 1, startsReachingMaximum: 1)
+        let regions = BathtubRegionFinder.regions(fit, definition: .components, bounds: .fisher)
+        #expect(relativelyClose(try #require(regions.infantMortalityEnd).value, 5000 * pow(1e-3 * 5000 / 0.5, 1 / (0.5 - 1)), 1e-10))
+        #expect(relativelyClose(try #require(regions.wearOutStart).value, 1000 * pow(1e-3 * 1000 / 5, 1 / (5.0 - 1)), 1e-10))
+        // The regions' numerical hazard minimum is the closed form.
+        let minimum = try #require(BathtubRegionFinder.regions(fit, bounds: .fisher).hazardMinimum)
+        #expect(relativelyClose(minimum.time.value, try #require(family.closedFormHazardMinimum(truth)), 1e-8))
     }
 
     /// An additive Weibull fitted to data from one: a fit with a real interior maximum on a sample drawn
