@@ -12,7 +12,8 @@ public enum FamilyCatalog {
 
     /// Every family in the catalog, in the order `--help` lists them.
     public static var entries: [any ParametricFamily] {
-        []
+        [ChenDistribution(), ModifiedWeibullDistribution(), WeibullExtensionDistribution(), ExponentialPowerDistribution(),
+         HjorthDistribution(), AdditiveWeibullDistribution(), WeibullExponentialWeibullDistribution()]
     }
 
     /// Their names.
