@@ -84,7 +84,7 @@ struct MultiwayPCATests {
 
     @Test("Unfolding is time-major: column k·J + j")
     func unfoldingOrder() throws {
-        let nested: [[[Double]]] = (0..<3).map { i in (0..<4).map { k in (0..<2).map { j in Double(100 * i + 10 * k + j) } } }
+        let nested: [[[Double]]] = (0..<3).map { (i: Int) in (0..<4).map { (k: Int) in (0..<2).map { (j: Int) in Double(100 * i + 10 * k + j) } } }
         let data = try BatchTrajectoryData(trajectories: nested)
         let x = data.unfolded()
         #expect(x.rows == 3 && x.columns == 8)
