@@ -12,7 +12,7 @@ public enum FamilyCatalog {
 
     /// Every family in the catalog, in the order `--help` lists them.
     public static var entries: [any ParametricFamily] {
-        []
+        [DefectiveSubpopulationFamily.weibull, DefectiveSubpopulationFamily.lognormal]
     }
 
     /// Their names.
