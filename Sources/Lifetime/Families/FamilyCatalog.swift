@@ -13,6 +13,7 @@ public enum FamilyCatalog {
     /// Every family in the catalog, in the order `--help` lists them.
     public static var entries: [any ParametricFamily] {
         [DefectiveSubpopulationFamily.weibull, DefectiveSubpopulationFamily.lognormal]
+            + (2...4).map { MixtureFamily.weibull($0) } + (2...4).map { MixtureFamily.lognormal($0) }
     }
 
     /// Their names.
