@@ -44,6 +44,27 @@ func lifetimeDataset(_ name: String) -> LifetimeData {
         #expect(matchesPrinted(fit.model.fraction, 0.0067, unit: 0.0001))
     }
 
+    /// The fit runs on the general core (`weibull-lfp`); its covariance of (logit p, mu, s) is the core's
+    /// covariance of (logit p, ln eta, ln beta) with s = -ln beta.
+    @Test func fitIsTheCoreFit() throws {
+        let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: lifetimeDataset("ic_lfp1370.csv"))
+        let core = try #require(fit.parametricFit.unconstrainedCovariance), v = try #require(fit.covariance)
+        #expect(fit.parametricFit.name == "weibull-lfp")
+        for (i, j, sign) in [(0, 0, 1.0), (1, 1, 1), (2, 2, 1), (0, 1, 1), (0, 2, -1), (1, 2, -1)] { #expect(v[i, j] == sign * core[i, j]) }
+    }
+
+    /// Readout data (left- and interval-censored failures) are accepted now.
+    @Test func readoutData() throws {
+        var data = LifetimeData()
+        try data.addLeftCensored(before: 1, count: 6)
+        for (a, b, c) in [(1.0, 4.0, 5.0), (4, 12, 6), (12, 48, 5), (48, 168, 4), (168, 1000, 3)] { try data.addInterval(from: a, to: b, count: c) }
+        try data.addSuspension(at: 1000, count: 2000)
+        let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: data)
+        #expect(fit.diagnostics.converged && fit.covariance != nil)
+        #expect(fit.model.fraction > 29.0 / 2029 && fit.model.defectLife.sigma > 1)
+        _ = try BurnIn.plan(BurnInModel(fit), target: .defectiveFractionRemoved(0.5), accelerationFactor: 20)
+    }
+
     /// Burn-in on the IC model, AF 20, checked against closed forms:
     /// removing a fraction q of defectives needs t_e = eta (-ln(1 - q))^(1/beta), fallout p q;
     /// at the solved age of the other targets the defining equations hold.

@@ -5,8 +5,12 @@ import RelmodelNumerics
 ///
 /// Newton (`DampedNewton`, exact derivatives from `CensoredLogLikelihood`) runs from each of the
 /// family's starting points and from any the caller adds. The result is the highest log-likelihood
-/// reached at a verified maximum (converged, negative definite Hessian, small gradient); when no start
-/// reaches one, the highest point reached is returned with `converged == false`. The fit records how
+/// reached at a verified maximum (converged, negative definite Hessian, small gradient) that is a proper
+/// estimate; a point the family calls degenerate (`degeneracy(_:sample:)`: a mixture component on one
+/// time) is returned, flagged, only when no start reaches a proper maximum, and a note says when a
+/// degenerate point has the higher likelihood. When no start reaches a verified maximum, the highest
+/// point reached is returned with `converged == false`. Each result is first moved to the family's
+/// `canonical` parameters (mixture components in order of scale). The fit records how
 /// many starts were run and how many reached the reported maximum, so a maximum found once out of
 /// twenty is visible as such.
 public enum ParametricEstimation {
@@ -44,22 +48,35 @@ public enum ParametricEstimation {
             guard start.count == family.parameterCount else { continue }
             let u = zip(family.parameters, start).compactMap { $0.transform.unconstrained($1) }
             guard u.count == start.count, likelihood.value(u).isFinite else { continue }
-            results.append(newton.maximize(from: u, derivatives: likelihood.derivatives, value: likelihood.value))
+            results.append(canonical(newton.maximize(from: u, derivatives: likelihood.derivatives, value: likelihood.value),
+                                     family, likelihood, newton))
             if let budget, budget.isSpent { break }
         }
         guard !results.isEmpty else {
             throw .numericalFailure("\(family.name): the log-likelihood is not finite at any starting point")
         }
+        // The highest verified maximum that is a proper estimate; a degenerate point (a mixture component
+        // on one time) is reported only when no start reached a proper one.
         let verified = results.filter(\.converged)
-        let best = (verified.isEmpty ? results : verified).max { $0.evaluation.value < $1.evaluation.value }!
+        let candidates = verified.isEmpty ? results : verified
+        let reasons = candidates.map { family.degeneracy(likelihood.natural($0.point), sample: sample) ?? generalDegeneracy(family, $0.point) }
+        let proper = candidates.indices.filter { reasons[$0] == nil }
+        let pool = proper.isEmpty ? Array(candidates.indices) : proper
+        let bestIndex = pool.max { candidates[$0].evaluation.value < candidates[$1].evaluation.value }!
+        let best = candidates[bestIndex]
         let reaching = verified.filter { abs($0.evaluation.value - best.evaluation.value) <= 1e-6 * (1 + abs(best.evaluation.value)) }.count
         var notes = best.notes
         if best.covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
         if verified.isEmpty { notes.append("none of the \(results.count) starting points reached a verified maximum") }
+        if !proper.isEmpty, let higher = candidates.indices.filter({ reasons[$0] != nil })
+            .max(by: { candidates[$0].evaluation.value < candidates[$1].evaluation.value }),
+            candidates[higher].evaluation.value > best.evaluation.value + 1e-6 * (1 + abs(best.evaluation.value)) {
+            notes.append("a higher log-likelihood (\(NoteNumbers.significant(candidates[higher].evaluation.value))) is reached only where "
+                         + "\(reasons[higher]!): the estimate is the highest proper local maximum")
+        }
         var diagnostics = FitDiagnostics(converged: best.converged, iterations: best.iterations, gradientNorm: best.gradientNorm,
                                          hessianNegativeDefinite: best.covariance != nil, notes: notes)
-        let natural = likelihood.natural(best.point)
-        if let reason = family.degeneracy(natural, sample: sample) ?? generalDegeneracy(family, best.point) {
+        if let reason = reasons[bestIndex] {
             diagnostics.degenerate = true
             diagnostics.converged = false
             diagnostics.notes.append("no interior maximum: \(reason); the numbers are not an estimate")
@@ -67,6 +84,19 @@ public enum ParametricEstimation {
         return ParametricFit(family: family, sample: sample, unconstrained: best.point, unconstrainedCovariance: best.covariance,
                              logLikelihood: best.evaluation.value, diagnostics: diagnostics,
                              starts: results.count, startsReachingMaximum: reaching)
+    }
+
+    /// The result moved to the family's canonical parameters (a mixture's components in order of
+    /// scale) and polished there: the same maximum, its covariance in the reported order.
+    static func canonical<Family: ParametricFamily>(_ result: DampedNewton.Result, _ family: Family,
+                                                    _ likelihood: CensoredLogLikelihood<Family>, _ newton: DampedNewton) -> DampedNewton.Result {
+        let natural = likelihood.natural(result.point)
+        let ordered = family.canonical(natural)
+        guard ordered != natural else { return result }
+        let u = zip(family.parameters, ordered).compactMap { $0.transform.unconstrained($1) }
+        guard u.count == ordered.count, likelihood.value(u).isFinite else { return result }
+        let polished = newton.maximize(from: u, derivatives: likelihood.derivatives, value: likelihood.value)
+        return polished.evaluation.value >= result.evaluation.value - 1e-9 * (1 + abs(result.evaluation.value)) ? polished : result
     }
 
     /// A parameter run to the edge of its range (see `degenerateLimit`).

@@ -40,6 +40,13 @@ public protocol ParametricFamily: Sendable {
     /// Why natural parameters p are a degenerate estimate on the sample (a component collapsed onto one
     /// time, a shape running to infinity on a cluster of ties), or nil; see `ParametricEstimation`.
     func degeneracy(_ p: [Double], sample: CensoredSample) -> String?
+    /// The one representative of parameters that describe the same distribution (a mixture's components
+    /// in order of scale), so that an estimate is unique; by default p itself.
+    func canonical(_ p: [Double]) -> [Double]
+    /// The parameters as the output reports them, with Fisher bounds at `confidence`: by default each
+    /// estimated parameter with `ParametricFit.parameterBounds`; a family whose reported parameters
+    /// are functions of the estimated ones (a mixture's weights) gives them with delta-method bounds.
+    func reportedParameters(of fit: ParametricFit, confidence: Double) -> [ReportedParameter]
 }
 
 extension ParametricFamily {
@@ -53,6 +60,15 @@ extension ParametricFamily {
     }
 
     public var requiredDistinctFailures: Int { parameters.count }
+
+    public func canonical(_ p: [Double]) -> [Double] { p }
+
+    public func reportedParameters(of fit: ParametricFit, confidence: Double) -> [ReportedParameter] {
+        let bounds = fit.parameterBounds(confidence: confidence)
+        return fit.estimates.indices.map {
+            ReportedParameter(name: parameters[$0].name, estimate: BoundedEstimate(value: fit.estimates[$0], bounds: bounds[$0]))
+        }
+    }
 
     /// Number of parameters (the k of AIC, AICc and BIC).
     public var parameterCount: Int { parameters.count }
@@ -72,6 +88,17 @@ public protocol HazardFamily: ParametricFamily {
 extension HazardFamily {
     public func logDensity<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { logHazard(t, p) - cumulativeHazard(t, p) }
     public func logSurvival<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { -cumulativeHazard(t, p) }
+}
+
+/// A parameter as reported: its name in the JSON contract and its estimate with bounds.
+public struct ReportedParameter: Sendable, Equatable {
+    public let name: String
+    public let estimate: BoundedEstimate
+
+    public init(name: String, estimate: BoundedEstimate) {
+        self.name = name
+        self.estimate = estimate
+    }
 }
 
 /// One parameter of a family: its reported name and the map from the maximiser's unconstrained scale.

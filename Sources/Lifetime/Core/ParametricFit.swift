@@ -60,6 +60,11 @@ public struct ParametricFit: Sendable {
         return c
     }
 
+    /// The parameters as the output reports them (a mixture's weights p1 ... pk included), with Fisher bounds.
+    public func reportedParameters(confidence: Double) -> [ReportedParameter] {
+        family.reportedParameters(of: self, confidence: confidence)
+    }
+
     /// Standard errors of the natural parameters.
     public var standardErrors: [Double]? { covariance.map { $0.diagonal.map { $0.squareRoot() } } }
 

@@ -12,8 +12,11 @@ public enum FamilyCatalog {
 
     /// Every family in the catalog, in the order `--help` lists them.
     public static var entries: [any ParametricFamily] {
-        [ChenDistribution(), ModifiedWeibullDistribution(), WeibullExtensionDistribution(), ExponentialPowerDistribution(),
-         HjorthDistribution(), AdditiveWeibullDistribution(), WeibullExponentialWeibullDistribution()]
+        let bathtub: [any ParametricFamily] = [ChenDistribution(), ModifiedWeibullDistribution(), WeibullExtensionDistribution(),
+                                               ExponentialPowerDistribution(), HjorthDistribution(), AdditiveWeibullDistribution(),
+                                               WeibullExponentialWeibullDistribution()]
+        let subpopulations: [any ParametricFamily] = [DefectiveSubpopulationFamily.weibull, DefectiveSubpopulationFamily.lognormal]
+        return subpopulations + (2...4).map { MixtureFamily.weibull($0) } + (2...4).map { MixtureFamily.lognormal($0) } + bathtub
     }
 
     /// Their names.

@@ -37,115 +37,48 @@ public struct DefectiveSubpopulationFit: Sendable {
     public let covariance: Matrix?
     public let logLikelihood: Double
     public let diagnostics: FitDiagnostics
+    /// The general-core fit (`weibull-lfp` or `lognormal-lfp`) this one is read from: reported
+    /// parameters, bounds on any derived quantity.
+    public let parametricFit: ParametricFit
 
     /// Parameters in (logit p, mu, s).
     public var theta: [Double] { [log(model.fraction / (1 - model.fraction)), model.defectLife.mu, log(model.defectLife.sigma)] }
 
-    /// Fits the model to exact failures and right-censored units by maximum likelihood over
-    /// theta = (a = logit p, mu, s = log sigma).
+    /// Fits the model by maximum likelihood: the general core's `weibull-lfp` or `lognormal-lfp`
+    /// (`DefectiveSubpopulationFamily`), on exact, right-, left- and interval-censored data.
     ///
-    /// Log-likelihood (time-scale density): failures add log p + log f_T(t); suspensions at t add
-    /// log(1 - p F(t)). Gradient and Hessian are analytic: with G = p F(z), the suspension term
-    /// log(1 - G) has gradient -dG/(1-G) and Hessian -d2G/(1-G) - dG dG^T/(1-G)^2, where
-    /// dG = (p(1-p)F, -p f/sigma, -p f z) and the second derivatives follow from df/dz = f (log f)'.
-    /// Maximised by Levenberg-Marquardt-damped Newton from a start at the failures' own fit (mu, s
-    /// of a complete-sample fit to the failures) and p = 1.2 x failed fraction; convergence needs an
-    /// undamped step below 1e-10 relative, a small gradient and a negative definite Hessian.
+    /// Log-likelihood (time-scale density): failures add ln p + ln f(t), suspensions ln(1 - p F(t)),
+    /// left-censored units ln p F(t), interval-censored ln p (F(b) - F(a)).
     ///
-    /// Throws when no estimate exists: no failures, fewer than 2 distinct failure times, a failure
-    /// at 0, or left- or interval-censored data (not supported here).
-    /// - Complexity: O(n) per Newton iteration.
+    /// Throws when no estimate exists: no failures, fewer than 2 distinct failure locations, an
+    /// exact failure at 0, no finite log-likelihood at any start.
+    /// - Complexity: per Newton iteration 6 passes over the merged data, from 3 starts.
     public static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> DefectiveSubpopulationFit {
-        guard data.hasOnlyExactFailures else { throw .numericalFailure("the defective-subpopulation fit takes exact failures and right-censored units only") }
-        guard family == .weibull2p || family == .lognormal2p else { throw .numericalFailure("the defective-subpopulation fit needs weibull2p or lognormal2p") }
-        let start = try MaximumLikelihood.fit(family, to: data.exactFailuresOnly)
-        let p0 = min(0.99, 1.2 * data.failureCount / data.unitCount)
-        let theta0 = [log(p0 / (1 - p0)), start.model.mu, log(start.model.sigma)]
+        let sample = CensoredSample(data)
+        if let first = sample.exact.first, first.time <= 0 { throw .failureAtTimeZero(family: family) }
+        let fit: ParametricFit
         switch family {
-        case .lognormal2p: return maximize(NormalStandard.self, family, data, theta0)
-        default: return maximize(SmallestExtremeValue.self, family, data, theta0)
+        case .weibull2p: fit = try ParametricEstimation.fit(DefectiveSubpopulationFamily.weibull, to: sample)
+        case .lognormal2p: fit = try ParametricEstimation.fit(DefectiveSubpopulationFamily.lognormal, to: sample)
+        default: throw .notApplicable("the defective-subpopulation fit needs weibull2p or lognormal2p")
         }
+        return DefectiveSubpopulationFit(family, fit)
     }
 
-    /// Value, gradient and Hessian of the log-likelihood at theta.
-    static func evaluate<Z: StandardDistribution>(_: Z.Type, _ data: LifetimeData, _ theta: [Double]) -> (value: Double, g: [Double], h: [[Double]]) {
-        let p = 1 / (1 + exp(-theta[0])), mu = theta[1], s = theta[2], sigma = exp(s), inv = 1 / sigma
-        var value = 0.0
-        var g = [0.0, 0.0, 0.0]
-        var h = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
-        for i in data.failureTimes.indices {
-            let w = data.failureCounts[i], y = log(data.failureTimes[i]), z = (y - mu) * inv
-            let t = Z.logDensity(z)
-            value += w * (log(p) + t.value - s - y)
-            g[0] += w * (1 - p); h[0][0] -= w * p * (1 - p)
-            g[1] -= w * t.first * inv; g[2] -= w * (t.first * z + 1)
-            h[1][1] += w * t.second * inv * inv
-            h[1][2] += w * (t.second * z + t.first) * inv
-            h[2][2] += w * (t.second * z * z + t.first * z)
+    /// Reads the core's fit in u = (logit p, ln eta, ln beta) (Weibull) or (logit p, mu, ln sigma)
+    /// (lognormal) as (logit p, mu, s): for the Weibull mu = ln eta, s = -ln beta.
+    init(_ family: LifetimeFamily, _ fit: ParametricFit) {
+        let e = fit.estimates
+        let life: LifetimeModel = family == .weibull2p ? .weibull(eta: e[1], beta: e[2]) : .lognormal(mu: e[1], sigma: e[2])
+        model = DefectiveSubpopulation(fraction: e[0], defectLife: life)
+        covariance = fit.unconstrainedCovariance.map { v in
+            let sign = family == .weibull2p ? [1.0, 1, -1] : [1.0, 1, 1]
+            var c = Matrix(rows: 3, columns: 3)
+            for i in 0..<3 { for j in 0..<3 { c[i, j] = sign[i] * v[i, j] * sign[j] } }
+            return c
         }
-        for i in data.suspensionTimes.indices where data.suspensionTimes[i] > 0 {
-            let w = data.suspensionCounts[i], z = (log(data.suspensionTimes[i]) - mu) * inv
-            let F = Z.cdf(z), ld = Z.logDensity(z), f = exp(ld.value), fp = f * ld.first
-            let d = 1 - p * F
-            let dG = [p * (1 - p) * F, -p * f * inv, -p * f * z]
-            let d2G = [[p * (1 - p) * (1 - 2 * p) * F, -p * (1 - p) * f * inv, -p * (1 - p) * f * z],
-                       [0, p * fp * inv * inv, p * (fp * z + f) * inv],
-                       [0, 0, p * (fp * z * z + f * z)]]
-            value += w * log(d)
-            for j in 0..<3 {
-                g[j] -= w * dG[j] / d
-                for k in j..<3 { h[j][k] -= w * (d2G[j][k] / d + dG[j] * dG[k] / (d * d)) }
-            }
-        }
-        for j in 0..<3 { for k in 0..<j { h[j][k] = h[k][j] } }
-        return (value, g, h)
-    }
-
-    static func maximize<Z: StandardDistribution>(_: Z.Type, _ family: LifetimeFamily, _ data: LifetimeData,
-                                                   _ start: [Double]) -> DefectiveSubpopulationFit {
-        var theta = start
-        var current = evaluate(Z.self, data, theta)
-        var damping = 0.0, iterations = 0, converged = false
-        var notes: [String] = []
-        func information(_ h: [[Double]], _ extra: Double) -> Matrix {
-            var m = Matrix(rows: 3, columns: 3)
-            for i in 0..<3 { for j in 0..<3 { m[i, j] = -h[i][j] }; m[i, i] += extra }
-            return m
-        }
-        while iterations < 500 {
-            iterations += 1
-            var accepted = false
-            var step = [0.0, 0.0, 0.0]
-            while damping < 1e16 {
-                let a = information(current.h, damping)
-                if a.isPositiveDefinite(), let d = try? a.solve(current.g), d.allSatisfy(\.isFinite) {
-                    let limit = max(1, abs(d[0]) / 2, abs(d[1]) / 5, abs(d[2]) / 1)
-                    step = d.map { $0 / limit }
-                    let trialTheta = zip(theta, step).map { $0 + $1 }
-                    let trial = evaluate(Z.self, data, trialTheta)
-                    if trial.value.isFinite && trial.value >= current.value - 1e-13 * abs(current.value) {
-                        theta = trialTheta; current = trial; accepted = true
-                        break
-                    }
-                }
-                damping = damping == 0 ? 1e-6 * max(1, abs(current.h[0][0]) + abs(current.h[1][1]) + abs(current.h[2][2])) : damping * 8
-            }
-            if !accepted { notes.append("no step increases the log-likelihood (damping exhausted)"); break }
-            if damping == 0 && (0..<3).allSatisfy({ abs(step[$0]) <= 1e-10 * (1 + abs(theta[$0])) }) { converged = true; break }
-            damping = damping < 1e-8 ? 0 : damping / 16
-        }
-        if !converged && iterations >= 500 { notes.append("iteration limit 500 reached") }
-        let gradientNorm = current.g.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let covariance = try? information(current.h, 0).symmetricPositiveDefiniteInverse()
-        if covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no bounds") }
-        if converged && (covariance == nil || gradientNorm > 1e-6 * (1 + abs(current.value))) {
-            converged = false
-            notes.append("the step converged but the point is not a strict maximum with a small gradient")
-        }
-        let p = 1 / (1 + exp(-theta[0]))
-        let model = DefectiveSubpopulation(fraction: p, defectLife: LifetimeModel(family: family, mu: theta[1], sigma: exp(theta[2])))
-        return DefectiveSubpopulationFit(model: model, covariance: covariance, logLikelihood: current.value,
-                                         diagnostics: FitDiagnostics(converged: converged, iterations: iterations, gradientNorm: gradientNorm,
-                                                                     hessianNegativeDefinite: covariance != nil, notes: notes))
+        logLikelihood = fit.logLikelihood
+        diagnostics = fit.diagnostics
+        parametricFit = fit
     }
 }
