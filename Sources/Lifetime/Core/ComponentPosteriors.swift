@@ -14,6 +14,29 @@ public protocol ComponentPosteriors: ParametricFamily {
     func posteriors(_ observation: LifetimeObservation, _ p: [Double]) -> [Double]
 }
 
+extension ComponentPosteriors {
+    /// Each merged entry of the sample (exact, right, left, interval, in that order, as in
+    /// `CensoredSample`) with its components' posterior probabilities at p.
+    /// - Complexity: O(n k).
+    public func posteriors(_ p: [Double], sample: CensoredSample) -> [ComponentPosterior] {
+        sample.exact.map { ComponentPosterior(observation: .exact($0.time), weight: $0.weight, probabilities: posteriors(.failure(time: $0.time, count: $0.weight), p)) }
+            + sample.right.map { ComponentPosterior(observation: .right($0.time), weight: $0.weight, probabilities: posteriors(.suspension(time: $0.time, count: $0.weight), p)) }
+            + sample.left.map { ComponentPosterior(observation: .left($0.time), weight: $0.weight, probabilities: posteriors(.leftCensored(time: $0.time, count: $0.weight), p)) }
+            + sample.interval.map {
+                ComponentPosterior(observation: .interval($0.lower, $0.upper), weight: $0.weight,
+                                   probabilities: posteriors(.interval(lower: $0.lower, upper: $0.upper, count: $0.weight), p))
+            }
+    }
+}
+
+extension ParametricFit {
+    /// For a family with components (a mixture), each merged entry's component posteriors at the
+    /// estimate; nil for other families.
+    public var componentPosteriors: [ComponentPosterior]? {
+        (family as? any ComponentPosteriors)?.posteriors(estimates, sample: sample)
+    }
+}
+
 /// The most likely component of one observation, with every component's posterior probability.
 public struct ComponentAssignment: Sendable, Equatable {
     /// 0-based index of the most likely component (the first one on a tie); nil when the posteriors

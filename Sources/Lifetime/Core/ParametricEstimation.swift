@@ -56,19 +56,21 @@ public enum ParametricEstimation {
             throw .numericalFailure("\(family.name): the log-likelihood is not finite at any starting point")
         }
         // The highest verified maximum that is a proper estimate; a degenerate point (a mixture component
-        // on one time) is reported only when no start reached a proper one.
+        // on one time) is reported only when no start reached a proper one. When no start reached a
+        // verified maximum at all, the highest point reached is reported, degenerate or not: a climb
+        // that ends at a boundary is the evidence that no interior maximum exists.
         let verified = results.filter(\.converged)
         let candidates = verified.isEmpty ? results : verified
         let reasons = candidates.map { family.degeneracy(likelihood.natural($0.point), sample: sample) ?? generalDegeneracy(family, $0.point) }
         let proper = candidates.indices.filter { reasons[$0] == nil }
-        let pool = proper.isEmpty ? Array(candidates.indices) : proper
+        let pool = proper.isEmpty || verified.isEmpty ? Array(candidates.indices) : proper
         let bestIndex = pool.max { candidates[$0].evaluation.value < candidates[$1].evaluation.value }!
         let best = candidates[bestIndex]
         let reaching = verified.filter { abs($0.evaluation.value - best.evaluation.value) <= 1e-6 * (1 + abs(best.evaluation.value)) }.count
         var notes = best.notes
         if best.covariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
         if verified.isEmpty { notes.append("none of the \(results.count) starting points reached a verified maximum") }
-        if !proper.isEmpty, let higher = candidates.indices.filter({ reasons[$0] != nil })
+        if reasons[bestIndex] == nil, let higher = candidates.indices.filter({ reasons[$0] != nil })
             .max(by: { candidates[$0].evaluation.value < candidates[$1].evaluation.value }),
             candidates[higher].evaluation.value > best.evaluation.value + 1e-6 * (1 + abs(best.evaluation.value)) {
             notes.append("a higher log-likelihood (\(NoteNumbers.significant(candidates[higher].evaluation.value))) is reached only where "

@@ -200,28 +200,28 @@ public struct MixtureFamily<Component: MixtureComponent>: ParametricFamily {
         return nil
     }
 
-    /// Each merged entry of the sample (exact, right, left, interval, in that order, as in
-    /// `CensoredSample`) with the posterior probability of each component given its observation:
-    /// exact p_c f_c / f, right p_c S_c / S, left p_c F_c / F, interval p_c P_c(a, b) / P(a, b).
-    /// - Complexity: O(n k).
-    public func posteriors(_ p: [Double], sample: CensoredSample) -> [ComponentPosterior] {
+    /// The posterior probability of each component given one observation: exact p_c f_c / f, right
+    /// p_c S_c / S, left p_c F_c / F, interval p_c P_c(a, b) / P(a, b) (`ComponentPosteriors`).
+    /// - Complexity: O(k).
+    public func posteriors(_ observation: LifetimeObservation, _ p: [Double]) -> [Double] {
         let w = logWeights(p)
-        let parts = (0..<count).map { parameters(of: $0, p) }
-        func posterior(_ observation: ComponentPosterior.Observation, _ weight: Double, _ term: ([Double]) -> Double) -> ComponentPosterior {
-            let logs = (0..<count).map { w[$0] + term(parts[$0]) }
-            let top = logs.max() ?? 0
-            var r = logs.map { top.isFinite ? exp($0 - top) : 1 }
-            let sum = r.reduce(0, +)
-            r = r.map { $0 / sum }
-            return ComponentPosterior(observation: observation, weight: weight, probabilities: r)
-        }
-        return sample.exact.map { e in posterior(.exact(e.time), e.weight) { component.logDensity(e.time, $0) } }
-            + sample.right.map { e in posterior(.right(e.time), e.weight) { component.logSurvival(e.time, $0) } }
-            + sample.left.map { e in posterior(.left(e.time), e.weight) { component.logCDF(e.time, $0) } }
-            + sample.interval.map { e in
-                posterior(.interval(e.lower, e.upper), e.weight) { component.logProbability(between: e.lower, and: e.upper, $0) }
+        let logs = (0..<count).map { c -> Double in
+            let theta = parameters(of: c, p)
+            let term: Double = switch observation {
+            case let .failure(t, _): component.logDensity(t, theta)
+            case let .suspension(t, _): component.logSurvival(t, theta)
+            case let .leftCensored(t, _): component.logCDF(t, theta)
+            case let .interval(a, b, _): component.logProbability(between: a, and: b, theta)
             }
+            return w[c] + term
+        }
+        let top = logs.max() ?? 0
+        let r = logs.map { top.isFinite ? exp($0 - top) : 1 }
+        let sum = r.reduce(0, +)
+        return r.map { $0 / sum }
     }
+
+    public var componentCount: Int { count }
 }
 
 /// A mixture's per-unit classification: for one merged entry, each component's posterior probability.
@@ -259,23 +259,7 @@ public struct ComponentPosterior: Sendable, Equatable {
     public var mostLikelyComponent: Int { (probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0) + 1 }
 }
 
-/// A mixture whatever its component family: what callers that hold `any ParametricFamily` need.
-public protocol MixtureModel: ParametricFamily {
-    /// k.
-    var count: Int { get }
-    /// See `MixtureFamily.posteriors(_:sample:)`.
-    func posteriors(_ p: [Double], sample: CensoredSample) -> [ComponentPosterior]
-}
-
-extension MixtureFamily: MixtureModel {}
-
-extension ParametricFit {
-    /// For a mixture, each merged entry's component posteriors at the estimate (the CLI's
-    /// `--components FILE.csv`); nil for other families.
-    public var componentPosteriors: [ComponentPosterior]? {
-        (family as? any MixtureModel)?.posteriors(estimates, sample: sample)
-    }
-}
+extension MixtureFamily: ComponentPosteriors {}
 
 extension MixtureFamily where Component == WeibullHazard {
     /// `weibull-mixtureK`.

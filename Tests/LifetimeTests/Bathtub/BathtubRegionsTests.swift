@@ -37,7 +37,7 @@ import RelmodelNumerics
         try data.addFailure(at: 1, count: 1)
         try data.addFailure(at: 600, count: 1)
         try data.addSuspension(at: 1200, count: 1)
-        let family = WeibullExponentialWeibullForTest()
+        let family = WeibullExponentialWeibullDistribution()
         let u = zip(family.parameters, truth).map { $0.transform.unconstrained($1)! }
         return ParametricFit(family: family, sample: CensoredSample(data), unconstrained: u, unconstrainedCovariance: nil,
                              logLikelihood: 0, diagnostics: FitDiagnostics(converged: true, iterations: 0, gradientNorm: 0, hessianNegativeDefinite: true),
@@ -78,24 +78,4 @@ import RelmodelNumerics
         #expect(regions.hazardMinimum == nil && regions.infantMortalityEnd == nil && regions.wearOutStart == nil)
         #expect(regions.notes.contains { $0.contains("monotone") })
     }
-}
-
-/// Test-local copy of the three-part hazard until the library's family is merged.
-struct WeibullExponentialWeibullForTest: HazardFamily, HazardComponents {
-    var name: String { "weibull-exponential-weibull" }
-    var parameters: [FamilyParameter] {
-        [.init("eta1", .log), .init("beta1", .log), .init("lambda", .log), .init("eta2", .log), .init("beta2", .log)]
-    }
-    func logHazard<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T {
-        let c = componentLogHazards(t, p)
-        return T.logAddExp(T.logAddExp(c.decreasing!, c.constant!), c.increasing!)
-    }
-    func cumulativeHazard<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T {
-        T.exp(p[1] * (T.log(t) - T.log(p[0]))) + p[2] * t + T.exp(p[4] * (T.log(t) - T.log(p[3])))
-    }
-    func componentLogHazards<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> (decreasing: T?, constant: T?, increasing: T?) {
-        (T.log(p[1]) - T.log(p[0]) + (p[1] - 1) * (T.log(t) - T.log(p[0])), T.log(p[2]),
-         T.log(p[4]) - T.log(p[3]) + (p[4] - 1) * (T.log(t) - T.log(p[3])))
-    }
-    func startingValues(for sample: CensoredSample) -> [[Double]] { [[5000, 0.5, 1e-3, 1000, 5]] }
 }

@@ -38,7 +38,7 @@ import RelmodelNumerics
 
     static func coverage(n: Int, replications: Int, bounds: BoundsMethod) throws -> Coverage {
         var result = Coverage()
-        let family = WeibullExponentialWeibullForTest()
+        let family = WeibullExponentialWeibullDistribution()
         for r in 0..<replications {
             result.replications += 1
             let data = try sample(n: n, seed: UInt64(r + 1))

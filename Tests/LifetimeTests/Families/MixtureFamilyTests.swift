@@ -196,7 +196,10 @@ import RelmodelNumerics
             #expect(FamilyCatalog.family(named: "weibull-mixture\(k)")?.parameterCount == 3 * k - 1)
             #expect(FamilyCatalog.family(named: "lognormal-mixture\(k)")?.parameterCount == 3 * k - 1)
         }
+        // Every name of ../shared/design/CLI.md's special models, once.
         #expect(FamilyCatalog.names == ["weibull-lfp", "lognormal-lfp", "weibull-mixture2", "weibull-mixture3", "weibull-mixture4",
-                                        "lognormal-mixture2", "lognormal-mixture3", "lognormal-mixture4"])
+                                        "lognormal-mixture2", "lognormal-mixture3", "lognormal-mixture4", "chen", "modified-weibull",
+                                        "weibull-extension", "exponential-power", "hjorth", "additive-weibull",
+                                        "weibull-exponential-weibull"])
     }
 }
