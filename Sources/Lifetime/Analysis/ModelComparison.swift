@@ -8,6 +8,11 @@ public struct GeneralModelSummary: Sendable {
     public internal(set) var fit: ParametricFit
     /// In the order of `fit.parameterNames`.
     public let parameterBounds: [ConfidenceInterval]
+    /// The parameters as the output reports them, with their bounds and standard errors (nil where the
+    /// reported parameter is not an estimated one, such as a mixture's last weight): the estimated
+    /// parameters with `parameterBounds`, unless the family reports others (a mixture's weights p1 ...
+    /// pk in place of its stick-breaking fractions), whose bounds are then Fisher bounds.
+    public let reported: [(parameter: ReportedParameter, standardError: Double?)]
     public let bLives: [(percent: Double, estimate: BoundedEstimate)]
     public let reliabilities: [(time: Double, estimate: BoundedEstimate)]
     public let hazards: [(time: Double, estimate: BoundedEstimate)]
@@ -33,8 +38,24 @@ public struct GeneralModelSummary: Sendable {
         let family = fit.family
         let budget = options.profileBudget
         let fitted = fit
-        parameterBounds = (lr ? ParametricProfileBounds.parameters(fitted, confidence: c, budget: budget) : fit.parameterBounds(confidence: c))
+        let intervals = (lr ? ParametricProfileBounds.parameters(fitted, confidence: c, budget: budget) : fit.parameterBounds(confidence: c))
             .map { $0.keeping(sides) }
+        parameterBounds = intervals
+        let names = fit.parameterNames, errors = fit.standardErrors
+        let familyReported = fit.reportedParameters(confidence: c)
+        if familyReported.map(\.name) == names {
+            reported = names.indices.map {
+                (ReportedParameter(name: names[$0], estimate: BoundedEstimate(value: fitted.estimates[$0], bounds: intervals[$0])), errors?[$0])
+            }
+        } else {
+            if lr { fit.diagnostics.notes.append("the reported parameters of \(fit.name) have Fisher bounds (its likelihood-ratio bounds are on B-lives and reliability)") }
+            reported = familyReported.map { parameter in
+                let index = names.firstIndex(of: parameter.name)
+                return (ReportedParameter(name: parameter.name, estimate: BoundedEstimate(value: parameter.estimate.value,
+                                                                                         bounds: parameter.estimate.bounds.keeping(sides))),
+                        index.flatMap { errors?[$0] })
+            }
+        }
         bLives = options.bLives.map { percent in
             var e = fitted.quantile(percent / 100, confidence: c)
             if lr { e.bounds = ParametricProfileBounds.quantile(fitted, probability: percent / 100, confidence: c, budget: budget) }

@@ -32,13 +32,13 @@ enum ComparisonOutput {
             guard case let .failed(name, failure) = outcome else { return .null }
             return .object([("distribution", .string(name)), ("converged", .bool(false)), ("error", .string(failure.description))])
         }
-        let fit = s.fit, d = fit.diagnostics, names = fit.parameterNames
+        let fit = s.fit, d = fit.diagnostics
         let proper = !d.degenerate
-        let errors = fit.standardErrors
+        let lr = options.boundsMethod == .lr && fit.reportedParameters(confidence: options.confidence).map(\.name) == fit.parameterNames
         var bounds: [(String, JSONValue)] = [
-            ("method", .string("fisher")), ("confidence", .number(options.confidence)), ("sides", .string(options.sides.rawValue)),
+            ("method", .string(lr ? "lr" : "fisher")), ("confidence", .number(options.confidence)), ("sides", .string(options.sides.rawValue)),
         ]
-        for (i, name) in names.enumerated() { bounds.append((name, proper ? LifetimeJSON.interval(s.parameterBounds[i]) : .null)) }
+        for r in s.reported { bounds.append((r.parameter.name, proper ? LifetimeJSON.interval(r.parameter.estimate.bounds) : .null)) }
         var quantities: [(String, JSONValue)] = []
         if proper {
             quantities += s.bLives.enumerated().map { ("b" + keys.bLives[$0], LifetimeJSON.estimate($1.estimate)) }
@@ -55,8 +55,8 @@ enum ComparisonOutput {
         return .object([
             ("distribution", .string(fit.name)),
             ("method", .string("mle")),
-            ("parameters", proper ? .object(names.enumerated().map { ($1, .number(fit.estimates[$0])) }) : .null),
-            ("standardErrors", proper ? .object(names.enumerated().map { ($1, .number(errors?[$0])) }) : .null),
+            ("parameters", proper ? .object(s.reported.map { ($0.parameter.name, .number($0.parameter.estimate.value)) }) : .null),
+            ("standardErrors", proper ? .object(s.reported.map { ($0.parameter.name, .number($0.standardError)) }) : .null),
             ("covariance", proper ? (fit.covariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null) : .null),
             ("bounds", .object(bounds)),
             ("logLikelihood", .number(fit.logLikelihood)),
@@ -104,7 +104,7 @@ enum ComparisonOutput {
             case let .general(.fitted(s)):
                 let fit = s.fit, d = fit.diagnostics
                 // A degenerate fit's numbers are not an estimate: none are shown, only the reason.
-                let parameters = d.degenerate ? "-" : zip(fit.parameterNames, fit.estimates).map { "\($0)=\(f($1))" }.joined(separator: " ")
+                let parameters = d.degenerate ? "-" : s.reported.map { "\($0.parameter.name)=\(f($0.parameter.estimate.value))" }.joined(separator: " ")
                 let status = d.degenerate ? "degenerate: no interior maximum" : LifetimeText.status(d)
                 if d.degenerate { degenerate.append("\(fit.name): " + d.notes.joined(separator: "; ")) }
                 ranking.append(cells: [.text("\(i + 1)"), .text(fit.name), .text(parameters), .number(fit.logLikelihood),
@@ -134,16 +134,16 @@ enum ComparisonOutput {
         let fit = best.fit, d = fit.diagnostics
         let percent = NumberFormatting.significant(options.confidence * 100, 6)
         let sideText = options.sides == .two ? "two-sided" : "one-sided \(options.sides.rawValue)"
-        var lines = ["Best: \(fit.name), Fisher-matrix bounds, \(percent)% \(sideText)"]
+        let method = options.boundsMethod == .lr ? "likelihood-ratio bounds on parameters, B-lives and reliability, Fisher-matrix bounds otherwise" : "Fisher-matrix bounds"
+        var lines = ["Best: \(fit.name), \(method), \(percent)% \(sideText)"]
         var detail = TextTable(headers: ["quantity", "estimate", "std. error", "lower", "upper"],
                                alignments: [.left, .right, .right, .right, .right])
         func row(_ label: String, _ estimate: Double?, _ error: Double??, _ lower: Double?, _ upper: Double?) {
             let numbers = NumberFormatting.column([estimate, error ?? nil, lower, upper], digits: 7)
             detail.append([label, numbers[0], error == nil ? "" : numbers[1], numbers[2], numbers[3]])
         }
-        let errors = fit.standardErrors
-        for (i, name) in fit.parameterNames.enumerated() {
-            row(name, fit.estimates[i], Optional(errors?[i]), best.parameterBounds[i].lower, best.parameterBounds[i].upper)
+        for r in best.reported {
+            row(r.parameter.name, r.parameter.estimate.value, Optional(r.standardError), r.parameter.estimate.bounds.lower, r.parameter.estimate.bounds.upper)
         }
         func add(_ label: String, _ e: BoundedEstimate) { row(label, e.value, nil, e.bounds.lower, e.bounds.upper) }
         for (i, entry) in best.bLives.enumerated() { add("B" + keys.bLives[i], entry.estimate) }
