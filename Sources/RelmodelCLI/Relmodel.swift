@@ -7,7 +7,7 @@ public struct Relmodel: ParsableCommand {
         abstract: "Statistical reliability toolkit: lifetime analysis, qualification numbers and SPC.",
         discussion: RelmodelHelp.exitCodes,
         version: RelmodelHelp.version,
-        subcommands: [FitCommand.self, NonparametricCommand.self,
+        subcommands: [FitCommand.self, NonparametricCommand.self, BathtubCommand.self,
                       FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self,
                       SPCCommand.self, StudyCommand.self]
     )

@@ -51,6 +51,18 @@ public struct LinePlot: Sendable {
     }
 
     /// Default series colours (blue, red, green, orange, purple, teal).
+    /// A shaded range of x (a region of a bathtub hazard), drawn behind the series with its label at the top.
+    public struct Band: Sendable {
+        public var lower: Double
+        public var upper: Double
+        public var label: String?
+        public var color: String
+
+        public init(_ lower: Double, _ upper: Double, label: String? = nil, color: String = "#90a4ae") {
+            self.lower = lower; self.upper = upper; self.label = label; self.color = color
+        }
+    }
+
     public static let palette = ["#1f4e9c", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f"]
 
     public var title: String
@@ -62,6 +74,8 @@ public struct LinePlot: Sendable {
     public var yRange: ClosedRange<Double>?
     public var series: [Series]
     public var referenceLines: [ReferenceLine] = []
+    /// Shaded x ranges, clipped to the plotting area.
+    public var bands: [Band] = []
     /// Extra text lines at the end of the legend.
     public var notes: [String] = []
     public var showsLegend: Bool = true
@@ -133,6 +147,18 @@ public struct LinePlot: Sendable {
         doc.title(title.isEmpty ? "Plot" : title)
         PlotCanvas.drawFrame(&doc, layout: layout, title: title, xLabel: xLabel, yLabel: yLabel)
 
+        doc.group(class: "bands") { g in
+            for band in bands {
+                // Ends outside the axis (or with no position, such as 0 on a log axis) clip to its edge.
+                let left = layout.pixel(x: max(band.lower, layout.xAxis.lower), y: layout.yAxis.lower).map { max($0.x, area.x) } ?? area.x
+                let right = layout.pixel(x: min(band.upper, layout.xAxis.upper), y: layout.yAxis.lower).map { min($0.x, area.maxX) } ?? area.maxX
+                guard right > left else { continue }
+                g.rect(x: left, y: area.y, width: right - left, height: area.height, class: "band", style: "fill:\(band.color);fill-opacity:0.18;stroke:none")
+                if let label = band.label {
+                    g.text(label, at: SVGPoint((left + right) / 2, area.maxY - 6), anchor: .middle, class: "band-label", style: "fill:#37474f")
+                }
+            }
+        }
         doc.group(class: "references") { g in
             for line in referenceLines {
                 let style = "stroke:\(line.color)" + (line.dashed ? "" : ";stroke-dasharray:none")

@@ -1,0 +1,187 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Lifetime
+import Report
+
+/// JSON, text and SVG of `relmodel bathtub` (contract: ../shared/design/CLI.md, "Bathtub regions").
+enum BathtubOutput {
+    static let keys = LifetimeKeys(bLives: [], times: [], conditional: [], residualLifeAges: [])
+
+    /// FIT: failures per 1e9 device-hours, from a hazard per hour.
+    static func fit(_ hazard: Double) -> Double { hazard * 1e9 }
+
+    static func document(_ a: BathtubAnalysis, definition: RegionDefinition, hours: Bool) -> JSONValue {
+        let options = a.comparison.options
+        let candidates = a.comparison.ranked.map { model -> JSONValue in
+            switch model {
+            case let .general(.fitted(s)):
+                let d = s.fit.diagnostics
+                return .object([("distribution", .string(s.fit.name)), ("aicc", .number(s.fit.aicc)),
+                                ("logLikelihood", .number(s.fit.logLikelihood)), ("converged", .bool(d.converged)),
+                                ("diagnostics", .object([("degenerate", .bool(d.degenerate)), ("notes", .array(d.notes.map(JSONValue.string)))]))])
+            case let .general(.failed(name, failure)):
+                return .object([("distribution", .string(name)), ("aicc", .null), ("converged", .bool(false)),
+                                ("diagnostics", .object([("degenerate", .bool(false)), ("notes", .array([.string(failure.description)]))]))])
+            case .standard: return .null
+            }
+        }
+        let r = a.regions
+        var members: [(String, JSONValue)] = [
+            ("bathtub", .bool(r?.bathtub ?? false)),
+            ("model", a.model.map { ComparisonOutput.generalModel(.fitted($0), options, keys) } ?? .null),
+            ("candidates", .array(candidates)),
+        ]
+        if let m = r?.hazardMinimum {
+            members.append(("hazardMinimum", .object([
+                ("time", .number(m.time.value)), ("hazard", .number(m.hazard.value)),
+                ("bounds", LifetimeJSON.interval(m.time.bounds)), ("hazardBounds", LifetimeJSON.interval(m.hazard.bounds)),
+            ])))
+        } else {
+            members.append(("hazardMinimum", .null))
+        }
+        var regions: [(String, JSONValue)] = []
+        if let r, r.bathtub {
+            regions.append(("infantMortality", r.infantMortalityEnd.map {
+                .object([("start", .number(0)), ("end", .number($0.value)), ("endBounds", LifetimeJSON.interval($0.bounds))])
+            } ?? .null))
+            regions.append(("usefulLife", r.usefulLife.map { u in
+                var useful: [(String, JSONValue)] = [("start", .number(u.start)), ("end", .number(u.end)),
+                                                     ("hazard", .number(u.hazard.value)), ("hazardBounds", LifetimeJSON.interval(u.hazard.bounds))]
+                if hours {
+                    useful.append(("fit", .number(fit(u.hazard.value))))
+                    useful.append(("fitBounds", LifetimeJSON.interval(u.hazard.bounds.mapped(fit))))
+                }
+                return .object(useful)
+            } ?? .null))
+            regions.append(("wearOut", r.wearOutStart.map {
+                .object([("start", .number($0.value)), ("startBounds", LifetimeJSON.interval($0.bounds)), ("end", .null)])
+            } ?? .null))
+        }
+        members.append(("regions", regions.isEmpty ? .null : .object(regions)))
+        members.append(("definition", .string(definition.name)))
+        if case let .threshold(tolerance) = definition { members.append(("tolerance", .number(tolerance))) }
+        members.append(("bounds", .object([("method", .string(r?.bounds == .fisher ? "fisher" : "lr")), ("confidence", .number(options.confidence))])))
+        members.append(("range", r.map { .array([.number($0.range.low), .number($0.range.high)]) } ?? .null))
+        members.append(("notes", .array(((r?.notes ?? []) + a.notes).map(JSONValue.string))))
+        return .object(members)
+    }
+
+    static func report(_ a: BathtubAnalysis, input: LifetimeInput, definition: RegionDefinition, hours: Bool) -> String {
+        var lines = [
+            "Input: \(NumberFormatting.counted(input.rows, "row")), \(NumberFormatting.counted(input.data.unitCount, "unit")), "
+                + "\(NumberFormatting.counted(input.data.failureCount, "failure")), \(NumberFormatting.counted(input.data.suspensionCount, "suspension"))",
+            LifetimeText.columnsLine(input), "",
+            "Candidate models ranked by AICc (maximum likelihood):",
+        ]
+        var table = TextTable(headers: ["rank", "distribution", "logLik", "AICc", "status"], alignments: [.right, .left, .right, .right, .left])
+        for (i, model) in a.comparison.ranked.enumerated() {
+            switch model {
+            case let .general(.fitted(s)):
+                let d = s.fit.diagnostics
+                let status = d.degenerate ? "degenerate: no interior maximum" : LifetimeText.status(d)
+                let numbers = NumberFormatting.column([s.fit.logLikelihood, s.fit.aicc], digits: 7, minimumDecimals: 2)
+                table.append(["\(i + 1)", s.fit.name, numbers[0], numbers[1], status])
+            case let .general(.failed(name, failure)):
+                table.append(["-", name, "-", "-", "not fitted: \(failure)"])
+            case .standard: continue
+            }
+        }
+        lines.append(table.rendered())
+        lines.append("")
+        guard let model = a.model, let r = a.regions else {
+            lines += a.notes.map { "note: \($0)" }
+            return lines.joined(separator: "\n")
+        }
+        lines += ComparisonOutput.generalDetail(model, options: a.comparison.options, keys: keys)
+        lines.append("")
+        let method = r.bounds == .fisher ? "Fisher bounds" : "likelihood-ratio bounds"
+        let percent = NumberFormatting.significant(r.confidence * 100, 6) + "%"
+        let name: String = switch definition {
+        case let .threshold(tolerance): "threshold (useful life within \(NumberFormatting.significant(tolerance * 100, 6))% of the minimum hazard)"
+        case .components: "components (decreasing and increasing hazards against the constant one)"
+        }
+        lines.append("Regions of \(model.fit.name), definition \(name), \(method) \(percent) two-sided:")
+        guard r.bathtub else {
+            lines.append("  bathtub: no. " + r.notes.joined(separator: "; "))
+            return lines.joined(separator: "\n")
+        }
+        var regions = TextTable(headers: ["quantity", "estimate", "lower", "upper"], alignments: [.left, .right, .right, .right])
+        func add(_ label: String, _ e: BoundedEstimate?) {
+            guard let e else { regions.append([label, "not shown by the data", "", ""]); return }
+            let numbers = NumberFormatting.column([e.value, e.bounds.lower, e.bounds.upper], digits: 5)
+            regions.append([label, numbers[0], numbers[1], numbers[2]])
+        }
+        add("hazard minimum at", r.hazardMinimum?.time)
+        add("minimum hazard", r.hazardMinimum?.hazard)
+        add("infant mortality ends", r.infantMortalityEnd)
+        add("wear-out starts", r.wearOutStart)
+        add("useful-life hazard", r.usefulLife?.hazard)
+        if hours, let h = r.usefulLife?.hazard {
+            add("useful-life FIT", BoundedEstimate(value: fit(h.value), bounds: h.bounds.mapped(fit)))
+        }
+        lines.append("  bathtub: yes")
+        lines.append(regions.rendered())
+        for note in r.notes + a.notes + (r.hazardMinimum.map { m in (m.time.bounds.notes + m.hazard.bounds.notes) } ?? []) {
+            lines.append("  note: \(note)")
+        }
+        for (label, e) in [("infant mortality end", r.infantMortalityEnd), ("wear-out start", r.wearOutStart), ("useful-life hazard", r.usefulLife?.hazard)] {
+            for note in e?.bounds.notes ?? [] { lines.append("  note: \(label): \(note)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The fitted hazard (solid) with the regions shaded and the smoothed Nelson-Aalen hazard (dashed) on
+    /// log-log axes.
+    static func hazardPlot(_ a: BathtubAnalysis) -> String {
+        var series: [LinePlot.Series] = []
+        var bands: [LinePlot.Band] = []
+        var notes: [String] = []
+        if let s = a.smoothedHazard {
+            series.append(LinePlot.Series(label: "smoothed Nelson-Aalen hazard", points: s.points.filter { $0.hazard > 0 }.map { ($0.time, $0.hazard) },
+                                          color: "#616161", dashed: true))
+        }
+        if let model = a.model, let r = a.regions {
+            let fit = model.fit
+            let low = r.range.low, high = r.range.high
+            let points = (0...200).map { k -> LinePlot.Point in
+                let t = low * pow(high / low, Double(k) / 200)
+                return (t, fit.hazard(t))
+            }
+            series.insert(LinePlot.Series(label: "\(fit.name) hazard", points: points), at: 0)
+            if r.bathtub {
+                let infant = r.infantMortalityEnd?.value, wear = r.wearOutStart?.value
+                if let infant { bands.append(LinePlot.Band(low / 10, infant, label: "infant mortality", color: "#ef6c00")) }
+                bands.append(LinePlot.Band(infant ?? low / 10, wear ?? high * 10, label: "useful life", color: "#2e7d32"))
+                if let wear { bands.append(LinePlot.Band(wear, high * 10, label: "wear-out", color: "#c62828")) }
+            } else {
+                notes.append("no bathtub: the hazard is monotone on the data's range")
+            }
+        }
+        var plot = LinePlot(title: "Hazard and bathtub regions", xLabel: "time", yLabel: "hazard", series: series)
+        plot.xScale = .log10
+        plot.yScale = .log10
+        plot.bands = bands
+        plot.notes = notes
+        return plot.rendered()
+    }
+
+    static func tttPlot(_ t: TotalTimeOnTest) -> String {
+        var plot = LinePlot(title: "Scaled total time on test", xLabel: "fraction failed (Kaplan-Meier)", yLabel: "scaled total time on test",
+                            series: [LinePlot.Series(label: "TTT", points: [(0, 0)] + t.points.map { ($0.fraction, $0.scaledTime) }, style: .lineAndMarkers),
+                                     LinePlot.Series(label: "constant hazard", points: [(0, 0), (1, 1)], color: "#9e9e9e", dashed: true)])
+        plot.xRange = 0...1
+        plot.yRange = 0...1
+        plot.notes = ["concave: increasing hazard; convex: decreasing;", "convex then concave: bathtub"]
+        return plot.rendered()
+    }
+}
+
+extension ConfidenceInterval {
+    /// Both ends through an increasing map (notes kept).
+    func mapped(_ f: (Double) -> Double) -> ConfidenceInterval {
+        ConfidenceInterval(lower: lower.map(f), upper: upper.map(f), notes: notes)
+    }
+}
