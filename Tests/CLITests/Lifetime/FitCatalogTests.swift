@@ -4,8 +4,7 @@ import RelmodelNumerics
 import Testing
 @testable import RelmodelCLI
 
-/// The general-core Weibull under a catalog-like name (the catalog of this branch is empty until the
-/// families branches are merged).
+/// The general-core Weibull under a catalog-like name.
 private struct CatalogWeibull: HazardFamily {
     var name: String { "test-weibull" }
     var parameters: [FamilyParameter] { WeibullHazard().parameters }
@@ -98,9 +97,8 @@ private struct CollapsingWeibull: HazardFamily {
         #expect(r.stderr.contains("--components needs a mixture model"))
     }
 
-    /// End to end once the families branch is merged: chen on SYS2 (the oracle's reliaR values).
-    @Test(.enabled(if: FamilyCatalog.family(named: "chen") != nil))
-    func chenEndToEnd() throws {
+    /// End to end: chen on SYS2 (the oracle's reliaR values).
+    @Test func chenEndToEnd() throws {
         let r = try CLIRunner.run(["fit", "datasets/lifetime/reliar_sys2_software_failures.csv", "--dist", "chen", "--dist", "weibull2p",
                                    "--b-life", "10", "--at", "100", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
