@@ -144,18 +144,9 @@ enum BathtubOutput {
                                           color: "#616161", dashed: true))
         }
         if let model = a.model, let r = a.regions {
-            let fit = model.fit
-            let low = r.range.low, high = r.range.high
-            let points = (0...200).map { k -> LinePlot.Point in
-                let t = low * pow(high / low, Double(k) / 200)
-                return (t, fit.hazard(t))
-            }
-            series.insert(LinePlot.Series(label: "\(fit.name) hazard", points: points), at: 0)
+            series.insert(fittedHazard(model.fit, low: r.range.low, high: r.range.high), at: 0)
             if r.bathtub {
-                let infant = r.infantMortalityEnd?.value, wear = r.wearOutStart?.value
-                if let infant { bands.append(LinePlot.Band(low / 10, infant, label: "infant mortality", color: "#ef6c00")) }
-                bands.append(LinePlot.Band(infant ?? low / 10, wear ?? high * 10, label: "useful life", color: "#2e7d32"))
-                if let wear { bands.append(LinePlot.Band(wear, high * 10, label: "wear-out", color: "#c62828")) }
+                bands = regionBands(infantEnd: r.infantMortalityEnd?.value, wearOutStart: r.wearOutStart?.value, low: r.range.low, high: r.range.high)
             } else {
                 notes.append("no bathtub: the hazard is monotone on the data's range")
             }
@@ -166,6 +157,26 @@ enum BathtubOutput {
         plot.bands = bands
         plot.notes = notes
         return plot.rendered()
+    }
+
+    /// The fitted hazard at 201 log-spaced times over [low, high].
+    static func fittedHazard(_ fit: ParametricFit, low: Double, high: Double) -> LinePlot.Series {
+        let points = (0...200).map { k -> LinePlot.Point in
+            let t = low * pow(high / low, Double(k) / 200)
+            return (t, fit.hazard(t))
+        }
+        return LinePlot.Series(label: "\(fit.name) hazard", points: points)
+    }
+
+    /// Shaded infant-mortality, useful-life and wear-out bands (a region not shown is not drawn).
+    /// A separate function from `hazardPlot`: written inline there, Swift 6.3.1's release optimiser
+    /// crashed (an ownership verifier error in CopyPropagation).
+    static func regionBands(infantEnd: Double?, wearOutStart: Double?, low: Double, high: Double) -> [LinePlot.Band] {
+        var bands: [LinePlot.Band] = []
+        if let infantEnd { bands.append(LinePlot.Band(low / 10, infantEnd, label: "infant mortality", color: "#ef6c00")) }
+        bands.append(LinePlot.Band(infantEnd ?? low / 10, wearOutStart ?? high * 10, label: "useful life", color: "#2e7d32"))
+        if let wearOutStart { bands.append(LinePlot.Band(wearOutStart, high * 10, label: "wear-out", color: "#c62828")) }
+        return bands
     }
 
     static func tttPlot(_ t: TotalTimeOnTest) -> String {

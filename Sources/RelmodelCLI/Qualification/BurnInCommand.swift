@@ -6,7 +6,7 @@ import Report
 
 /// `relmodel burnin`: burn-in duration at stress from an infant-mortality model.
 struct BurnInCommand: ParsableCommand {
-    enum Model: String, ExpressibleByArgument, CaseIterable { case lfp, weibull }
+    enum Model: String, ExpressibleByArgument, CaseIterable { case lfp, weibull, bathtub }
 
     static let configuration = CommandConfiguration(
         commandName: "burnin",
@@ -18,6 +18,8 @@ struct BurnInCommand: ParsableCommand {
         Target (one): --target-fit X (hazard at field start), --target-ppm X --field-hours T (early-life \
         failures), --target-elf-fit X --field-hours T (average early-life rate), --remove-fraction q \
         (of the defectives). Bounds on the burn-in time: delta method on the fitted covariance (FILE only). \
+        --model bathtub --until-useful-life: burn in until infant mortality ends, as `relmodel bathtub FILE` \
+        finds it (threshold definition, --tolerance; likelihood-ratio bounds), divided by the acceleration factor. \
         A target the model cannot reach is a data error.
         """)
     )
@@ -35,6 +37,8 @@ struct BurnInCommand: ParsableCommand {
     @Option(name: .customLong("target-ppm"), help: "Target early-life failures within --field-hours, ppm.") var targetPPM: Double?
     @Option(name: .customLong("target-elf-fit"), help: "Target average failure rate over --field-hours, FIT.") var targetELF: Double?
     @Option(name: .customLong("remove-fraction"), help: "Fraction of defectives to remove, in (0, 1).") var removeFraction: Double?
+    @Flag(name: .customLong("until-useful-life"), help: "Target: burn in until infant mortality ends (with --model bathtub).") var untilUsefulLife = false
+    @Option(help: "--model bathtub: useful life is where the hazard is within this fraction of its minimum.") var tolerance: Double = 0.10
     @Option(name: .customLong("field-hours"), help: "Early-life field period, hours.") var fieldHours: Double?
     @Option(name: .customLong("wear-out-onset"), help: "Use-equivalent hours at which wear-out starts (warning).") var wearOutOnset: Double?
     @Option(help: "Two-sided confidence of the bounds, in (0, 1).") var confidence: Double = 0.9
@@ -44,10 +48,15 @@ struct BurnInCommand: ParsableCommand {
 
     func validate() throws {
         try checkConfidence(confidence)
-        let targets = [targetFIT, targetPPM, targetELF, removeFraction].compactMap { $0 }
-        guard targets.count == 1 else {
-            throw ValidationError("give exactly one target: --target-fit, --target-ppm, --target-elf-fit or --remove-fraction")
+        let targets = [targetFIT, targetPPM, targetELF, removeFraction].compactMap { $0 }.count + (untilUsefulLife ? 1 : 0)
+        guard targets == 1 else {
+            throw ValidationError("give exactly one target: --target-fit, --target-ppm, --target-elf-fit, --remove-fraction or --until-useful-life")
         }
+        guard untilUsefulLife == (model == .bathtub) else {
+            throw ValidationError("--until-useful-life and --model bathtub go together: the bathtub regions give the end of infant mortality")
+        }
+        if model == .bathtub && file == nil { throw ValidationError("--model bathtub needs a data FILE") }
+        guard tolerance > 0 && tolerance < 10 else { throw ValidationError("--tolerance must be in (0, 10), got \(tolerance)") }
         if (targetPPM != nil || targetELF != nil) && fieldHours == nil { throw ValidationError("--target-ppm and --target-elf-fit need --field-hours") }
         if file == nil {
             guard let shape, let scale else { throw ValidationError("give a data FILE or --shape and --scale") }
@@ -67,12 +76,15 @@ struct BurnInCommand: ParsableCommand {
     }
 
     func run() throws {
+        if model == .bathtub { return try runUntilUsefulLife() }
         var modelJSON: [(String, JSONValue)]
         let burnInModel: BurnInModel
         if let file {
             let input = try readLifetimeInput(file, columns: try columnOptions.columns())
             do {
                 switch model {
+                case .bathtub:
+                    return try runUntilUsefulLife()     // handled at the top of run(); kept for the exhaustive switch
                 case .lfp:
                     let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: input.data)
                     burnInModel = BurnInModel(fit)
@@ -138,6 +150,49 @@ struct BurnInCommand: ParsableCommand {
             ]))
         }
         for warning in plan.warnings { printError("warning: \(warning)") }
+    }
+
+    /// `--model bathtub --until-useful-life`: the end of infant mortality at use, through the acceleration factor.
+    func runUntilUsefulLife() throws {
+        guard let file else { return }
+        let input = try readLifetimeInput(file, columns: try columnOptions.columns())
+        let af: Double = try accelerationFactor ?? qualificationCall { () throws(QualificationError) in
+            try Arrhenius(activationEnergy: ea!, constants: thermal.constants).accelerationFactor(useCelsius: useTemp!, stressCelsius: stressTemp!)
+        }
+        let options = LifetimeAnalysisOptions(families: [], boundsMethod: .lr, confidence: confidence, bLives: [])
+        let analysis = BathtubAnalysis(data: input.data, rows: input.rows, definition: .threshold(tolerance: tolerance), bounds: .lr, options: options)
+        guard let regions = analysis.regions, let fitted = analysis.model else {
+            printError("\(file): \(analysis.notes.joined(separator: "; "))")
+            throw ExitCode(65)
+        }
+        let plan = try qualificationCall(dataFile: file) { () throws(QualificationError) in
+            try RegionBurnIn(regions: regions, accelerationFactor: af)
+        }
+        let document = JSONValue.object([
+            ("model", .object([("type", .string("bathtub")), ("distribution", .string(fitted.fit.name)),
+                               ("definition", .string("threshold")), ("tolerance", .number(tolerance))])),
+            ("accelerationFactor", .number(af)),
+            ("confidence", .number(confidence)),
+            ("infantMortalityEnd", bounded(plan.infantMortalityEnd)),
+            ("stressHours", bounded(plan.stressHours)),
+            ("wearOutStart", bounded(plan.wearOutStart)),
+        ])
+        if json {
+            print(document.serialized())
+        } else {
+            let s = plan.stressHours, e = plan.infantMortalityEnd
+            let percent = NumberFormatting.significant(confidence * 100, 3)
+            print(keyValueTable([
+                ("model", "\(fitted.fit.name) (bathtub regions, threshold \(NumberFormatting.significant(tolerance * 100, 3))%)"),
+                ("infant mortality ends at use, hours", NumberFormatting.significant(e.value, 5)),
+                ("bounds (\(percent)%, likelihood ratio)", "[\(NumberFormatting.significant(e.bounds.lower, 5)), \(NumberFormatting.significant(e.bounds.upper, 5))]"),
+                ("acceleration factor", NumberFormatting.significant(af, 5)),
+                ("burn-in hours at stress", NumberFormatting.significant(s.value, 5)),
+                ("bounds (\(percent)%)", "[\(NumberFormatting.significant(s.bounds.lower, 5)), \(NumberFormatting.significant(s.bounds.upper, 5))]"),
+                ("wear-out starts at use, hours", plan.wearOutStart.map { NumberFormatting.significant($0.value, 5) } ?? "not shown by the data"),
+            ]))
+        }
+        for note in plan.stressHours.bounds.notes { printError("note: \(note)") }
     }
 
     func requireConverged(_ d: FitDiagnostics, _ file: String) throws {

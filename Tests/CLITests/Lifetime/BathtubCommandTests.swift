@@ -60,6 +60,28 @@ import Testing
         #expect(text.stdout.contains("bathtub: no."))
     }
 
+    /// `burnin --model bathtub --until-useful-life`: the end of infant mortality that `bathtub` reports
+    /// (likelihood-ratio bounds, the same confidence), divided by the acceleration factor.
+    @Test func burnInUntilUsefulLife() throws {
+        let file = try CLIRunner.temporaryFile(Self.bathtubCSV())
+        let regions = try CLIRunner.json(try CLIRunner.run(["bathtub", file, "--json", "--confidence", "0.9"]).stdout)
+        let infant = try #require((regions["regions"] as? [String: Any])?["infantMortality"] as? [String: Any])
+        let r = try CLIRunner.run(["burnin", file, "--model", "bathtub", "--until-useful-life", "--acceleration-factor", "25", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let plan = try CLIRunner.json(r.stdout)
+        let hours = try #require(plan["stressHours"] as? [String: Any])
+        let end = try #require(infant["end"] as? Double), bounds = try #require(infant["endBounds"] as? [Double])
+        #expect(abs(try #require(hours["value"] as? Double) - end / 25) <= 1e-9 * end)
+        let b = try #require(hours["bounds"] as? [Double])
+        #expect(abs(b[0] - bounds[0] / 25) <= 1e-9 * end && abs(b[1] - bounds[1] / 25) <= 1e-9 * end)
+        // Monotone data: no infant mortality to burn in to, a data error.
+        let none = try CLIRunner.run(["burnin", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--model", "bathtub",
+                                      "--until-useful-life", "--acceleration-factor", "25"])
+        #expect(none.status == 65 && none.stderr.contains("no bathtub"))
+        let mismatched = try CLIRunner.run(["burnin", file, "--until-useful-life", "--acceleration-factor", "25"])
+        #expect(mismatched.status == 64)
+    }
+
     @Test func usageAndDataErrors() throws {
         let bootstrap = try CLIRunner.run(["bathtub", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--bounds", "bootstrap"])
         #expect(bootstrap.status == 64 && bootstrap.stderr.contains("not available"))
