@@ -18,6 +18,8 @@ public struct BathtubAnalysis: Sendable {
     }
 
     public let comparison: ModelComparison
+    /// The options asked for (the comparison itself screens the candidates with Fisher bounds).
+    public let options: LifetimeAnalysisOptions
     /// The fit the regions are reported for (nil when no candidate has a proper fit).
     public let model: GeneralModelSummary?
     public let regions: BathtubRegions?
@@ -30,7 +32,12 @@ public struct BathtubAnalysis: Sendable {
                 bounds: BoundsMethod = .lr, options: LifetimeAnalysisOptions = LifetimeAnalysisOptions(families: [])) {
         var options = options
         options.families = []
-        comparison = ModelComparison(data: data, rows: rows, general: Self.candidates, options: options)
+        self.options = options
+        // Candidates are compared with Fisher bounds; the model reported gets the bounds asked for
+        // (profiling every parameter of eight candidates would cost more than the regions themselves).
+        var screening = options
+        screening.boundsMethod = .fisher
+        comparison = ModelComparison(data: data, rows: rows, general: Self.candidates, options: screening)
         var notes: [String] = []
         let proper = comparison.ranked.compactMap { model -> GeneralModelSummary? in
             guard model.isProperFit, case let .general(.fitted(s)) = model else { return nil }
@@ -42,7 +49,7 @@ public struct BathtubAnalysis: Sendable {
         case .components: chosen = proper.first { $0.fit.family is any HazardComponents }
         }
         if chosen == nil { notes.append("no candidate model has a proper maximum-likelihood fit: no regions") }
-        model = chosen
+        model = chosen.map { options.boundsMethod == .fisher ? $0 : GeneralModelSummary($0.fit, options: options) }
         regions = chosen.map {
             BathtubRegionFinder.regions($0.fit, definition: definition, bounds: bounds, confidence: options.confidence,
                                         budget: options.profileBudget)

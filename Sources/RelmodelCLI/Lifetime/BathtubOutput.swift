@@ -14,7 +14,7 @@ enum BathtubOutput {
     static func fit(_ hazard: Double) -> Double { hazard * 1e9 }
 
     static func document(_ a: BathtubAnalysis, definition: RegionDefinition, hours: Bool) -> JSONValue {
-        let options = a.comparison.options
+        let options = a.options
         let candidates = a.comparison.ranked.map { model -> JSONValue in
             switch model {
             case let .general(.fitted(s)):
@@ -95,7 +95,7 @@ enum BathtubOutput {
             lines += a.notes.map { "note: \($0)" }
             return lines.joined(separator: "\n")
         }
-        lines += ComparisonOutput.generalDetail(model, options: a.comparison.options, keys: keys)
+        lines += ComparisonOutput.generalDetail(model, options: a.options, keys: keys)
         lines.append("")
         let method = r.bounds == .fisher ? "Fisher bounds" : "likelihood-ratio bounds"
         let percent = NumberFormatting.significant(r.confidence * 100, 6) + "%"

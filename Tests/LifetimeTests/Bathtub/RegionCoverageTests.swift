@@ -61,7 +61,9 @@ struct RegionCoverageTests {
             if fit.diagnostics.degenerate { result.degenerate += 1 }
             guard fit.diagnostics.converged && !fit.diagnostics.degenerate else { continue }
             result.fitted += 1
-            let regions = BathtubRegionFinder.regions(fit, definition: .components, bounds: bounds, confidence: 0.9)
+            // A profile that spends this budget reports its end as not computed, counted as not covering.
+            let regions = BathtubRegionFinder.regions(fit, definition: .components, bounds: bounds, confidence: 0.9,
+                                                      budget: ProfileBudget(evaluations: 200_000, seconds: 5))
             if let b = regions.infantMortalityEnd?.bounds, let lo = b.lower, let hi = b.upper, lo <= truthInfantEnd, truthInfantEnd <= hi {
                 result.infantCovered += 1
             }
@@ -72,17 +74,18 @@ struct RegionCoverageTests {
         return result
     }
 
-    /// 90 % bounds, 200 replications each: likelihood-ratio bounds at every n, Fisher bounds at 1,000
-    /// and 5,000 (at 200 the Wald interval on ln t under-covers: about 0.77 for the infant end, printed
-    /// but not required). Required: at least 0.85 of the proper fits cover each boundary (the binomial
-    /// standard error at 0.90 and 200 replications is 0.021), and at least 60 % of the replications
-    /// have a proper fit (n = 200: about 78 %).
-    @Test(arguments: [(200, BoundsMethod.lr), (1000, .lr), (5000, .lr), (200, .fisher), (1000, .fisher), (5000, .fisher)])
-    func boundsCoverAtAboutTheirConfidence(_ n: Int, _ method: BoundsMethod) throws {
-        let c = try Self.coverage(n: n, replications: 200, bounds: method)
-        print("region coverage, n = \(n), \(method.rawValue) 90 %: \(c)")
+    /// Fisher bounds (Wald on ln t, exact gradients), 90 %, 200 replications at each n. Required from
+    /// n = 1,000 on: between 0.85 and 0.96 of the proper fits cover each boundary (the binomial standard
+    /// error at 0.90 and 200 replications is 0.021). At n = 200 the Wald interval under-covers the end
+    /// of infant mortality (printed, about 0.77). The same study with likelihood-ratio bounds is too slow for CI today (each
+    /// replication profiles two boundaries); it waits for the single-pass derivative work (docs/ARCHITECTURE.md).
+    /// At least 60 % of the replications have a proper fit (n = 200: about 78 %).
+    @Test(arguments: [200, 1000, 5000])
+    func fisherBoundsCover(_ n: Int) throws {
+        let c = try Self.coverage(n: n, replications: 200, bounds: .fisher)
+        print("region coverage, n = \(n), Fisher 90 %: \(c)")
         #expect(c.fitted >= 120)
-        if method == .lr || n >= 1000 {
+        if n >= 1000 {
             #expect(c.infantRate >= 0.85 && c.infantRate <= 0.96)
             #expect(c.wearOutRate >= 0.85 && c.wearOutRate <= 0.96)
         }
