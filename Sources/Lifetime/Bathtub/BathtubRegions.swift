@@ -46,6 +46,11 @@ public struct UsefulLife: Sendable {
     public var end: Double?
     /// Average hazard over [start, end] (or to the longest time observed), with bounds.
     public var hazard: BoundedEstimate
+
+    /// The hazard in FIT, failures per 10^9 device-hours, when times are hours.
+    public var failuresInTime: BoundedEstimate {
+        BoundedEstimate(value: hazard.value * 1e9, bounds: hazard.bounds.mappedIncreasing { $0 * 1e9 })
+    }
 }
 
 /// Where infant mortality ends and wear-out begins for one fitted model.

@@ -82,7 +82,7 @@ public struct CompetingRisksAnalysis: Sendable {
             combinedUnavailable = problems.joined(separator: "; ")
             return
         }
-        let system = SeriesSystem(names: names, fits: fits)
+        let system = SeriesSystem(modes: Array(zip(names, fits)).map { (name: $0.0, fit: $0.1) })
         let c = options.twoSidedLevel, sides = options.sides
         func kept(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
         combined = Combined(

@@ -29,10 +29,10 @@ public struct SeriesSystem: Sendable {
     public let fits: [LifetimeFit]
     public let names: [String]
 
-    public init(names: [String], fits: [LifetimeFit]) {
-        precondition(names.count == fits.count, "one name per mode")
-        self.names = names
-        self.fits = fits
+    /// One (name, fit) per mode: a name cannot go without its fit.
+    public init(modes: [(name: String, fit: LifetimeFit)]) {
+        names = modes.map(\.name)
+        fits = modes.map(\.fit)
     }
 
     /// ln R(t) = sum of the modes' ln R_m(t).

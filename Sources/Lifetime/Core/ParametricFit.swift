@@ -86,6 +86,16 @@ public struct ParametricFit: Sendable {
         return family.logDensity(t, p) - family.logSurvival(t, p)
     }
 
+    /// The hazard at `points` log-spaced times from `low` to `high` (for plots).
+    /// - Complexity: `points` hazard evaluations.
+    public func hazardCurve(from low: Double, to high: Double, points: Int = 201) -> [(time: Double, hazard: Double)] {
+        guard low > 0, high > low, points >= 2 else { return [] }
+        return (0..<points).map { k in
+            let t = low * pow(high / low, Double(k) / Double(points - 1))
+            return (t, hazard(t))
+        }
+    }
+
     /// The time by which a fraction p has failed; +infinity when the model never reaches p (a
     /// defective subpopulation's F stops at its fraction), NaN for p outside (0, 1).
     /// - Complexity: some 60 evaluations of S (bracketing by doubling, then Brent's method on ln t).

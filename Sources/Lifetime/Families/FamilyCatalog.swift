@@ -16,7 +16,8 @@ public enum FamilyCatalog {
                                                ExponentialPowerDistribution(), HjorthDistribution(), AdditiveWeibullDistribution(),
                                                WeibullExponentialWeibullDistribution()]
         let subpopulations: [any ParametricFamily] = [DefectiveSubpopulationFamily.weibull, DefectiveSubpopulationFamily.lognormal]
-        return subpopulations + (2...4).map { MixtureFamily.weibull($0) } + (2...4).map { MixtureFamily.lognormal($0) } + bathtub
+        return subpopulations + (2...4).compactMap { try? MixtureFamily.weibull($0) }
+            + (2...4).compactMap { try? MixtureFamily.lognormal($0) } + bathtub
     }
 
     /// Their names.

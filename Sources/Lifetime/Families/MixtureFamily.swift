@@ -51,8 +51,9 @@ public struct MixtureFamily<Component: MixtureComponent>: ParametricFamily {
     public let name: String
 
     /// - Parameter name: the name in the CLI and JSON contract ("weibull-mixture2").
-    public init(_ component: Component, count: Int, name: String) {
-        precondition(count >= 2, "a mixture has at least two components")
+    /// - Throws: `FitFailure.notApplicable` for fewer than two components.
+    public init(_ component: Component, count: Int, name: String) throws(FitFailure) {
+        guard count >= 2 else { throw .notApplicable("a mixture has at least two components, got \(count)") }
         self.component = component
         self.count = count
         self.name = name
@@ -263,10 +264,12 @@ extension MixtureFamily: ComponentPosteriors {}
 
 extension MixtureFamily where Component == WeibullHazard {
     /// `weibull-mixtureK`.
-    public static func weibull(_ count: Int) -> Self { Self(WeibullHazard(), count: count, name: "weibull-mixture\(count)") }
+    /// - Throws: `FitFailure.notApplicable` for fewer than two components.
+    public static func weibull(_ count: Int) throws(FitFailure) -> Self { try Self(WeibullHazard(), count: count, name: "weibull-mixture\(count)") }
 }
 
 extension MixtureFamily where Component == LognormalDistribution {
     /// `lognormal-mixtureK`.
-    public static func lognormal(_ count: Int) -> Self { Self(LognormalDistribution(), count: count, name: "lognormal-mixture\(count)") }
+    /// - Throws: `FitFailure.notApplicable` for fewer than two components.
+    public static func lognormal(_ count: Int) throws(FitFailure) -> Self { try Self(LognormalDistribution(), count: count, name: "lognormal-mixture\(count)") }
 }

@@ -1,17 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Lifetime
 import Report
 
 /// JSON, text and SVG of `relmodel bathtub` (contract: ../shared/design/CLI.md, "Bathtub regions").
 enum BathtubOutput {
     static let keys = LifetimeKeys(bLives: [], times: [], conditional: [], residualLifeAges: [])
-
-    /// FIT: failures per 1e9 device-hours, from a hazard per hour.
-    static func fit(_ hazard: Double) -> Double { hazard * 1e9 }
 
     static func document(_ a: BathtubAnalysis, definition: RegionDefinition, hours: Bool) -> JSONValue {
         let options = a.options
@@ -51,8 +43,8 @@ enum BathtubOutput {
                 var useful: [(String, JSONValue)] = [("start", .number(u.start)), ("end", .number(u.end)),
                                                      ("hazard", .number(u.hazard.value)), ("hazardBounds", LifetimeJSON.interval(u.hazard.bounds))]
                 if hours {
-                    useful.append(("fit", .number(fit(u.hazard.value))))
-                    useful.append(("fitBounds", LifetimeJSON.interval(u.hazard.bounds.mapped(fit))))
+                    useful.append(("fit", .number(u.failuresInTime.value)))
+                    useful.append(("fitBounds", LifetimeJSON.interval(u.failuresInTime.bounds)))
                 }
                 return .object(useful)
             } ?? .null))
@@ -119,9 +111,7 @@ enum BathtubOutput {
         add("infant mortality ends", r.infantMortalityEnd)
         add("wear-out starts", r.wearOutStart)
         add("useful-life hazard", r.usefulLife?.hazard)
-        if hours, let h = r.usefulLife?.hazard {
-            add("useful-life FIT", BoundedEstimate(value: fit(h.value), bounds: h.bounds.mapped(fit)))
-        }
+        if hours, let u = r.usefulLife { add("useful-life FIT", u.failuresInTime) }
         lines.append("  bathtub: yes")
         lines.append(regions.rendered())
         for note in r.notes + a.notes + (r.hazardMinimum.map { m in (m.time.bounds.notes + m.hazard.bounds.notes) } ?? []) {
@@ -161,11 +151,7 @@ enum BathtubOutput {
 
     /// The fitted hazard at 201 log-spaced times over [low, high].
     static func fittedHazard(_ fit: ParametricFit, low: Double, high: Double) -> LinePlot.Series {
-        let points = (0...200).map { k -> LinePlot.Point in
-            let t = low * pow(high / low, Double(k) / 200)
-            return (t, fit.hazard(t))
-        }
-        return LinePlot.Series(label: "\(fit.name) hazard", points: points)
+        LinePlot.Series(label: "\(fit.name) hazard", points: fit.hazardCurve(from: low, to: high).map { ($0.time, $0.hazard) })
     }
 
     /// Shaded infant-mortality, useful-life and wear-out bands (a region not shown is not drawn).
@@ -187,12 +173,5 @@ enum BathtubOutput {
         plot.yRange = 0...1
         plot.notes = ["concave: increasing hazard; convex: decreasing;", "convex then concave: bathtub"]
         return plot.rendered()
-    }
-}
-
-extension ConfidenceInterval {
-    /// Both ends through an increasing map (notes kept).
-    func mapped(_ f: (Double) -> Double) -> ConfidenceInterval {
-        ConfidenceInterval(lower: lower.map(f), upper: upper.map(f), notes: notes)
     }
 }

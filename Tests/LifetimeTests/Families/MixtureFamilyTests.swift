@@ -108,8 +108,8 @@ import RelmodelNumerics
     @Test(arguments: [false, true])
     func tiedReadoutData(_ exact: Bool) throws {
         let data = try Self.readout(exact: exact)
-        for family in [MixtureFamily.weibull(2), MixtureFamily.weibull(3), MixtureFamily.weibull(4)] as [any ParametricFamily]
-            + [MixtureFamily.lognormal(2), MixtureFamily.lognormal(3), MixtureFamily.lognormal(4)] {
+        for family in [try MixtureFamily.weibull(2), try MixtureFamily.weibull(3), try MixtureFamily.weibull(4)] as [any ParametricFamily]
+            + [try MixtureFamily.lognormal(2), try MixtureFamily.lognormal(3), try MixtureFamily.lognormal(4)] {
             let result = Result { () throws(FitFailure) in try ParametricEstimation.fit(family, to: data) }
             switch result {
             case let .success(fit):
@@ -154,7 +154,7 @@ import RelmodelNumerics
 
     /// The degeneracy rules on given parameters: a weight at 0, a component inside one inspection interval.
     @Test func degeneracyRules() throws {
-        let family = MixtureFamily.weibull(2)
+        let family = try MixtureFamily.weibull(2)
         let sample = CensoredSample(try Self.readout(exact: false))
         #expect(family.degeneracy([0.08, 40, 0.9, 7000, 2], sample: sample) == nil)
         #expect(family.degeneracy([1e-8, 40, 0.9, 7000, 2], sample: sample)?.contains("p1 runs to 0") == true)
@@ -164,8 +164,8 @@ import RelmodelNumerics
 
     /// Components in order of scale: swapping the components gives the same distribution, and
     /// `canonical` maps it back; weights survive stick-breaking for k = 3.
-    @Test func canonicalOrder() {
-        let family = MixtureFamily.weibull(3)
+    @Test func canonicalOrder() throws {
+        let family = try MixtureFamily.weibull(3)
         let ordered = family.natural(weights: [0.2, 0.5, 0.3], components: [[10, 1], [100, 2], [1000, 3]])
         let shuffled = family.natural(weights: [0.5, 0.3, 0.2], components: [[100, 2], [1000, 3], [10, 1]])
         for (a, b) in zip(family.canonical(shuffled), ordered) { #expect(relativelyClose(a, b, 1e-14)) }
@@ -177,7 +177,7 @@ import RelmodelNumerics
     /// Exact derivatives of the mixture likelihood on every kind of censoring against central
     /// differences of its value.
     @Test func derivativesMatchDifferencesOfTheValue() throws {
-        let family = MixtureFamily.lognormal(2)
+        let family = try MixtureFamily.lognormal(2)
         let likelihood = CensoredLogLikelihood(family: family, sample: CensoredSample(try CoreEqualsFastPathTests.mixedCensoring()))
         let u = [-0.5, log(60.0), log(0.8), 5.3, log(0.4)]
         let d = likelihood.derivatives(u)
@@ -201,5 +201,9 @@ import RelmodelNumerics
                                         "lognormal-mixture2", "lognormal-mixture3", "lognormal-mixture4", "chen", "modified-weibull",
                                         "weibull-extension", "exponential-power", "hjorth", "additive-weibull",
                                         "weibull-exponential-weibull"])
+    }
+
+    @Test func fewerThanTwoComponentsThrow() {
+        #expect(throws: FitFailure.notApplicable("a mixture has at least two components, got 1")) { try MixtureFamily.weibull(1) }
     }
 }
