@@ -44,6 +44,13 @@ study $f "Lifetime study: Lieblein-Zelen ball bearings" "23 bearings, all failed
 step $f "Fit-all ranking; the threshold families report whether their likelihood is bounded:" -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --all
 step $f "Weibull 3P with likelihood-ratio bounds profiled over every parameter, threshold included:" -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --dist weibull3p --bounds lr
 
+f=lifetime-bathtub-doganaksoy.md
+study $f "Lifetime study: two failure modes and a bathtub (Doganaksoy, Hahn and Meeker 2002)" "58 units, 45 failures of two modes, E (early) and D (degradation) (datasets/lifetime/doganaksoy_voltage_two_modes.csv). References: 2-component Weibull mixture p1 0.257395, eta1 69.660, beta1 0.823417, eta2 330.341, beta2 4.805199, LL -274.77096; additive Weibull 1209.4, 0.6291, 343.84, 5.5925, LL -274.5716; modes known E 1170.18 / 0.63537, D 344.297 / 5.60201." --
+step $f "The mixture and the competing-risks (additive) Weibull against the plain Weibull, modes ignored:" -- fit datasets/lifetime/doganaksoy_voltage_two_modes.csv --dist weibull-mixture2 --dist additive-weibull --dist weibull2p
+step $f "Modes known: each mode fitted with the other mode's failures and the survivors as suspensions, and the series system:" -- fit datasets/lifetime/doganaksoy_voltage_two_modes.csv --mode mode --b-life 10 --at 100
+step $f "Where infant mortality ends and wear-out begins (threshold definition, 10 %, likelihood-ratio bounds):" -- bathtub datasets/lifetime/doganaksoy_voltage_two_modes.csv --ignore-column mode
+step $f "Burn-in until useful life at an acceleration factor of 20:" -- burnin datasets/lifetime/doganaksoy_voltage_two_modes.csv --model bathtub --until-useful-life --acceleration-factor 20 --ignore-column mode
+
 f=qualification.md
 study $f "Qualification numbers" "FIT with chi-square bounds, acceleration, sample sizes, and a life-stress fit." --
 step $f "ECS crystal report: 300 units x 2000 h at 85 C, no failures, Ea 0.65 eV, 60 % confidence (report's own constants: k 8.6173e-5, Kelvin offset 273):" -- fitrate --units 300 --hours 2000 --failures 0 --stress-temp 85 --use-temp 25 --ea 0.65 --boltzmann 8.6173e-5 --kelvin-offset 273
