@@ -19,13 +19,11 @@ struct HazardCurve: Sendable {
     }
 
     /// Natural parameters at u as constants.
-    func natural(_ u: [Double]) -> [Double] { zip(family.parameters, u).map { $0.transform.natural($1) } }
+    func natural(_ u: [Double]) -> [Double] { family.natural(u) }
 
     /// Natural parameters at u with u seeded along coordinates i (e1) and j (e2) (nil: not seeded).
     func seeded(_ u: [Double], _ i: Int?, _ j: Int?) -> [HyperDual] {
-        zip(family.parameters, u.indices).map { parameter, m in
-            parameter.transform.natural(HyperDual(u[m], e1: m == i ? 1 : 0, e2: m == j ? 1 : 0))
-        }
+        family.natural(u, seeding: i, j)
     }
 
     /// ln h at t for parameters u.
@@ -48,10 +46,7 @@ struct HazardCurve: Sendable {
     func mixedDerivative(at t: Double, _ u: [Double]) -> [Double] {
         u.indices.map { i in
             let logT = HyperDual(log(t), e1: 1, e2: 0)
-            let p = zip(family.parameters, u.indices).map { parameter, m in
-                parameter.transform.natural(HyperDual(u[m], e1: 0, e2: m == i ? 1 : 0))
-            }
-            return logHazard(HyperDual.exp(logT), p).e12
+            return logHazard(HyperDual.exp(logT), family.natural(u, seeding: nil, i)).e12
         }
     }
 

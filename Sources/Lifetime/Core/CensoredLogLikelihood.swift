@@ -26,7 +26,7 @@ public struct CensoredLogLikelihood<Family: ParametricFamily>: Sendable {
     /// The natural parameters at u.
     @inlinable
     public func natural(_ u: [Double]) -> [Double] {
-        zip(family.parameters, u).map { $0.transform.natural($1) }
+        family.natural(u)
     }
 
     /// The log-likelihood at u.
@@ -45,10 +45,7 @@ public struct CensoredLogLikelihood<Family: ParametricFamily>: Sendable {
         var value = -Double.infinity
         for i in 0..<k {
             for j in i..<k {
-                let p = zip(family.parameters, u.indices).map { parameter, m in
-                    parameter.transform.natural(HyperDual(u[m], e1: m == i ? 1 : 0, e2: m == j ? 1 : 0))
-                }
-                let s = sum(p)
+                let s = sum(family.natural(u, seeding: i, j))
                 value = s.value
                 hessian[i, j] = s.e12
                 hessian[j, i] = s.e12

@@ -73,6 +73,18 @@ extension ParametricFamily {
     /// Number of parameters (the k of AIC, AICc and BIC).
     public var parameterCount: Int { parameters.count }
 
+    /// The natural parameters at unconstrained parameters u.
+    public func natural(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.transform.natural($1) } }
+
+    /// The natural parameters at u as hyper-dual numbers, u seeded along coordinate `e1` in the first
+    /// direction and `e2` in the second (nil: not seeded): one evaluation then gives the derivatives in
+    /// u_e1 and u_e2 and the second derivative in both.
+    public func natural(_ u: [Double], seeding e1: Int?, _ e2: Int?) -> [HyperDual] {
+        zip(parameters, u.indices).map { parameter, m in
+            parameter.transform.natural(HyperDual(u[m], e1: m == e1 ? 1 : 0, e2: m == e2 ? 1 : 0))
+        }
+    }
+
     /// The parameter names, in order.
     public var parameterNames: [String] { parameters.map(\.name) }
 }

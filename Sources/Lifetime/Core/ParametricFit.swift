@@ -43,7 +43,7 @@ public struct ParametricFit: Sendable {
     public var name: String { family.name }
     public var parameterNames: [String] { family.parameterNames }
     /// Estimates on the family's own scale, in the order of `parameterNames`.
-    public var estimates: [Double] { zip(family.parameters, unconstrained).map { $0.transform.natural($1) } }
+    public var estimates: [Double] { family.natural(unconstrained) }
     public var parameterCount: Int { family.parameterCount }
     /// The n of AICc and BIC: all units, failed or suspended, counting counts.
     public var sampleSize: Double { sample.unitCount }
@@ -149,10 +149,7 @@ public struct ParametricFit: Sendable {
                                 _ f: ([HyperDual]) -> HyperDual) -> (value: Double, gradient: [Double]) {
         var value = Double.nan
         let g = u.indices.map { i in
-            let p = zip(family.parameters, u.indices).map { parameter, m in
-                parameter.transform.natural(HyperDual(u[m], e1: m == i ? 1 : 0, e2: 0))
-            }
-            let r = f(p)
+            let r = f(family.natural(u, seeding: i, nil))
             value = r.value
             return r.e1
         }

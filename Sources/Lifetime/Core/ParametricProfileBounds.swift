@@ -46,7 +46,7 @@ public enum ParametricProfileBounds {
                                 budget: ProfileBudget = .standard) -> ConfidenceInterval {
         let family = fit.family, guess = max(fit.sample.longestTime, 1e-300)
         let quantity: Quantity = { u in
-            let natural = zip(family.parameters, u).map { $0.transform.natural($1) }
+            let natural = family.natural(u)
             let t = ParametricFit.quantile(p, logSurvival: { family.logSurvival($0, natural) }, from: guess)
             guard t.isFinite, t > 0 else { return nil }
             // d ln t_p/du = (d ln S/du) / (h(t_p) t_p), by the implicit function theorem.
