@@ -33,6 +33,13 @@ public protocol LikelihoodScalar: Sendable, Comparable, ExpressibleByFloatLitera
     var value: Double { get }
     /// f(x) for a function with value `f`, first derivative `d1` and second derivative `d2` at `x.value`.
     static func applying(_ x: Self, value f: Double, first d1: Double, second d2: Double) -> Self
+    /// f(x, y) for a function of two arguments with value `f`, gradient (f_x, f_y) and Hessian
+    /// (f_xx, f_xy, f_yy) at `(x.value, y.value)`.
+    static func applying(_ x: Self, _ y: Self, value f: Double, first: (x: Double, y: Double),
+                         second: (xx: Double, xy: Double, yy: Double)) -> Self
+    /// Whether the type carries derivatives: false for `Double`, so that a function whose derivatives
+    /// are costly (the incomplete gamma's in its shape) computes only its value there.
+    static var carriesDerivatives: Bool { get }
     static func + (lhs: Self, rhs: Self) -> Self
     static func - (lhs: Self, rhs: Self) -> Self
     static func * (lhs: Self, rhs: Self) -> Self
@@ -129,6 +136,9 @@ extension LikelihoodScalar {
 extension Double: LikelihoodScalar {
     @inlinable public var value: Double { self }
     @inlinable public static func applying(_ x: Double, value f: Double, first: Double, second: Double) -> Double { f }
+    @inlinable public static func applying(_ x: Double, _ y: Double, value f: Double, first: (x: Double, y: Double),
+                                           second: (xx: Double, xy: Double, yy: Double)) -> Double { f }
+    @inlinable public static var carriesDerivatives: Bool { false }
 }
 
 /// A hyper-dual number a + b e1 + c e2 + d e1e2 with e1^2 = e2^2 = 0 (Fike and Alonso 2011).
@@ -169,6 +179,18 @@ public struct HyperDual: LikelihoodScalar, CustomStringConvertible {
     @inlinable public static func applying(_ x: HyperDual, value f: Double, first d1: Double, second d2: Double) -> HyperDual {
         HyperDual(f, e1: d1 * x.e1, e2: d1 * x.e2, e12: d1 * x.e12 + d2 * x.e1 * x.e2)
     }
+
+    /// The chain rule to second order in two arguments: with x = x0 + x1 e1 + x2 e2 + x12 e1e2 and y
+    /// likewise, the e1 part is f_x x1 + f_y y1, and the e1e2 part is f_x x12 + f_y y12 + f_xx x1 x2
+    /// + f_xy (x1 y2 + x2 y1) + f_yy y1 y2.
+    @inlinable public static func applying(_ x: HyperDual, _ y: HyperDual, value f: Double, first: (x: Double, y: Double),
+                                           second: (xx: Double, xy: Double, yy: Double)) -> HyperDual {
+        HyperDual(f, e1: first.x * x.e1 + first.y * y.e1, e2: first.x * x.e2 + first.y * y.e2,
+                  e12: first.x * x.e12 + first.y * y.e12 + second.xx * x.e1 * x.e2
+                      + second.xy * (x.e1 * y.e2 + x.e2 * y.e1) + second.yy * y.e1 * y.e2)
+    }
+
+    @inlinable public static var carriesDerivatives: Bool { true }
 
     @inlinable public static func + (a: HyperDual, b: HyperDual) -> HyperDual {
         HyperDual(a.value + b.value, e1: a.e1 + b.e1, e2: a.e2 + b.e2, e12: a.e12 + b.e12)
