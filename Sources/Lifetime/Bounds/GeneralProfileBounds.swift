@@ -45,6 +45,8 @@ enum GeneralProfileBounds {
         let tMin: Double
         let drop: Double
         let budget: ProfileBudget
+        /// The gamma likelihood at the reported threshold (when the threshold is not profiled).
+        let gammaLikelihood: CensoredLogLikelihood<GammaDistribution>?
 
         init?(_ fit: LifetimeFit, confidence: Double, budget: ProfileBudget = .standard) {
             guard let data = fit.data, fit.method == .mle, fit.fixed.sigma == nil else { return nil }
@@ -58,6 +60,8 @@ enum GeneralProfileBounds {
             theta = Array(estimate.prefix(profilesThreshold ? estimate.count : 2))
             tMin = ThresholdEstimation.earliestFailureBound(data)
             drop = ChiSquared.quantile(confidence, degreesOfFreedom: 1) / 2
+            gammaLikelihood = profilesThreshold ? nil
+                : CensoredLogLikelihood(family: GammaDistribution(), sample: CensoredSample(data, threshold: fit.model.threshold))
         }
 
         var threshold: (([Double]) -> Double) { { p in profilesThreshold ? p[p.count - 1] : fit.model.threshold } }
@@ -68,7 +72,7 @@ enum GeneralProfileBounds {
             // function cost up to 10^8 iterations, and no bound lies there anyway.
             for i in 0..<min(2, p.count) where !(abs(p[i] - theta[i]) <= 2 * GeneralProfileBounds.searchWidth) { return -.infinity }
             if profilesThreshold { return ThresholdEstimation.logLikelihood(fit.family, data, p) }
-            return GammaLikelihood(data: data, threshold: fit.model.threshold).logLikelihood(mu: p[0], logShape: p[1])
+            return gammaLikelihood?.value([p[0], p[1]]) ?? -.infinity
         }
 
         /// sigma at internal parameters (1 for the exponential and the gamma).

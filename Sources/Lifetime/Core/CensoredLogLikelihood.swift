@@ -36,9 +36,17 @@ public struct CensoredLogLikelihood<Family: ParametricFamily>: Sendable {
         return total.isNaN || total == .infinity ? -.infinity : total
     }
 
-    /// Value, gradient and Hessian in u.
-    /// - Complexity: k(k+1)/2 passes of O(n), k the number of parameters.
+    /// Value, gradient and Hessian in u: the family's one-pass form
+    /// (`ParametricFamily.logLikelihoodDerivatives`) where it has one, otherwise `generalDerivatives`.
     public func derivatives(_ u: [Double]) -> LikelihoodDerivatives {
+        guard var d = family.logLikelihoodDerivatives(sample, u) else { return generalDerivatives(u) }
+        if d.value.isNaN || d.value == .infinity { d.value = -.infinity }
+        return d
+    }
+
+    /// Value, gradient and Hessian in u by hyper-dual passes, for every family.
+    /// - Complexity: k(k+1)/2 passes of O(n), k the number of parameters.
+    public func generalDerivatives(_ u: [Double]) -> LikelihoodDerivatives {
         let k = u.count
         var gradient = [Double](repeating: 0, count: k)
         var hessian = Matrix(rows: k, columns: k)
@@ -61,7 +69,11 @@ public struct CensoredLogLikelihood<Family: ParametricFamily>: Sendable {
     @inlinable
     func sum<T: LikelihoodScalar>(_ p: [T]) -> T {
         var total = T(0)
-        for e in sample.exact { total = total + T(e.weight) * family.logDensity(T(e.time), p) }
+        if let exact = family.exactLogDensitySum(sample, p) {
+            total = exact
+        } else {
+            for e in sample.exact { total = total + T(e.weight) * family.logDensity(T(e.time), p) }
+        }
         for e in sample.right { total = total + T(e.weight) * family.logSurvival(T(e.time), p) }
         for e in sample.left { total = total + T(e.weight) * family.logCDF(T(e.time), p) }
         for e in sample.interval { total = total + T(e.weight) * family.logProbability(between: T(e.lower), and: T(e.upper), p) }

@@ -17,6 +17,9 @@ public struct CensoredSample: Sendable, Equatable {
     public let unitCount: Double
     /// Units known to have failed (exact, left- and interval-censored).
     public let failureCount: Double
+    /// Sums over the exact failures: weight, weighted time and weighted log-time (the sufficient
+    /// statistics of an exponential family such as the gamma; see `ParametricFamily.exactLogDensitySum`).
+    public private(set) var exactSums = ExactFailureSums()
 
     /// - Complexity: O(n log n) (a sort of each kind).
     public init(_ data: LifetimeData) {
@@ -28,6 +31,31 @@ public struct CensoredSample: Sendable, Equatable {
         })
         unitCount = data.unitCount
         failureCount = data.failureCount
+        exactSums = ExactFailureSums(exact)
+    }
+
+    /// The data on the scale of time above a threshold: every time minus `threshold`. A unit censored
+    /// at or below the threshold says nothing (it was certain to survive) and is left out of the
+    /// likelihood; an interval starting at or below it is left-censored at its end. An exact or
+    /// left-censored time at or below the threshold stays, and makes the likelihood -infinity there
+    /// (the threshold must lie below the first failure). The unit count stays that of the data.
+    /// - Complexity: O(n log n).
+    public init(_ data: LifetimeData, threshold: Double) {
+        var left = zip(data.leftCensoredTimes, data.leftCensoredCounts).map { WeightedTime(time: $0 - threshold, weight: $1) }
+        var interval: [WeightedInterval] = []
+        for i in data.intervalCounts.indices {
+            let a = data.intervalLowerTimes[i] - threshold, b = data.intervalUpperTimes[i] - threshold
+            if a <= 0 {
+                left.append(WeightedTime(time: b, weight: data.intervalCounts[i]))
+            } else {
+                interval.append(WeightedInterval(lower: a, upper: b, weight: data.intervalCounts[i]))
+            }
+        }
+        self.init(exact: zip(data.failureTimes, data.failureCounts).map { WeightedTime(time: $0 - threshold, weight: $1) },
+                  right: zip(data.suspensionTimes, data.suspensionCounts).compactMap {
+                      $0 > threshold ? WeightedTime(time: $0 - threshold, weight: $1) : nil
+                  },
+                  left: left, interval: interval, unitCount: data.unitCount)
     }
 
     /// A sample from entries given directly (merged and sorted here), for example the
@@ -43,6 +71,7 @@ public struct CensoredSample: Sendable, Equatable {
         let failed = (exact + left).reduce(0.0) { $0 + $1.weight } + interval.reduce(0.0) { $0 + $1.weight }
         failureCount = failed
         self.unitCount = unitCount ?? failed + right.reduce(0.0) { $0 + $1.weight }
+        exactSums = ExactFailureSums(self.exact)
     }
 
     private static func merged(_ entries: [WeightedInterval]) -> [WeightedInterval] {
@@ -90,6 +119,24 @@ public struct CensoredSample: Sendable, Equatable {
     public func fractionFailed(by time: Double) -> Double {
         let failed = failureLocations.reduce(0.0) { $0 + ($1.time <= time ? $1.weight : 0) }
         return unitCount > 0 ? failed / unitCount : 0
+    }
+}
+
+/// Sums over exact failures: sum w, sum w t and sum w ln t.
+public struct ExactFailureSums: Sendable, Equatable {
+    public var weight = 0.0
+    public var time = 0.0
+    public var logTime = 0.0
+
+    public init() {}
+
+    /// - Complexity: O(n).
+    public init(_ entries: [WeightedTime]) {
+        for e in entries {
+            weight += e.weight
+            time += e.weight * e.time
+            logTime += e.weight * Double.log(e.time)
+        }
     }
 }
 

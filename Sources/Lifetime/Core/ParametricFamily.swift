@@ -32,6 +32,16 @@ public protocol ParametricFamily: Sendable {
     func logCDF<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T
     /// ln P(a < T <= b) for a < b.
     func logProbability<T: LikelihoodScalar>(between a: T, and b: T, _ p: [T]) -> T
+    /// sum over the exact failures of w ln f(t), when the family has a form cheaper than one term per
+    /// failure (the gamma's: its sufficient statistics `CensoredSample.exactSums`); nil, the default,
+    /// and the likelihood sums `logDensity` over them. A specialisation: it must equal that sum.
+    func exactLogDensitySum<T: LikelihoodScalar>(_ sample: CensoredSample, _ p: [T]) -> T?
+    /// Value, gradient and Hessian in the unconstrained parameters u of the censored log-likelihood,
+    /// when the family has a one-pass form cheaper than the k(k+1)/2 hyper-dual passes of
+    /// `CensoredLogLikelihood.derivatives` (the gamma's: one incomplete gamma with its partials per
+    /// censored entry); nil, the default, and those passes are used. A specialisation: it must equal
+    /// the general path (`CensoredLogLikelihood.generalDerivatives`) to rounding.
+    func logLikelihoodDerivatives(_ sample: CensoredSample, _ u: [Double]) -> LikelihoodDerivatives?
     /// Starting points on the natural scale, best guess first; at least one.
     func startingValues(for sample: CensoredSample) -> [[Double]]
     /// The smallest number of distinct failure locations (exact times, left-censoring times,
@@ -60,6 +70,10 @@ extension ParametricFamily {
     }
 
     public var requiredDistinctFailures: Int { parameters.count }
+
+    public func exactLogDensitySum<T: LikelihoodScalar>(_ sample: CensoredSample, _ p: [T]) -> T? { nil }
+
+    public func logLikelihoodDerivatives(_ sample: CensoredSample, _ u: [Double]) -> LikelihoodDerivatives? { nil }
 
     public func canonical(_ p: [Double]) -> [Double] { p }
 

@@ -4,7 +4,7 @@
 /// y = t for normal and Gumbel: y = mu + sigma Z with Z smallest extreme value (Weibull, exponential,
 /// Gumbel), standard normal (lognormal, normal) or standard logistic (log-logistic). `gamma` in a
 /// parameter list is always the threshold (location) parameter. The gamma family (shape, scale) is not
-/// location-scale in its shape and has its own likelihood (`GammaLikelihood`).
+/// location-scale in its shape and is fitted on the general core (`GammaDistribution`).
 public enum LifetimeFamily: String, CaseIterable, Sendable, Hashable {
     case weibull2p
     case weibull3p

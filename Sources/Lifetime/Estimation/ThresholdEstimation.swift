@@ -72,6 +72,7 @@ enum ThresholdEstimation {
             throw .numericalFailure("the profile fit failed at the refined threshold \(gamma)")
         }
         var notes = inner.diagnostics.notes
+        notes.append("threshold by profile likelihood: the best interior maximum of a \(count)-point grid in t_min - gamma, refined by Brent's method in ln(t_min - gamma)")
         var unbounded = false
         if family == .lognormal3p && data.failureTimes.contains(tMin) {
             // Hill (1963): with an exact failure at t_min the lognormal likelihood always diverges as
@@ -108,9 +109,10 @@ enum ThresholdEstimation {
     /// for the gamma, the shape and scale that keep its mean gamma' + k theta and variance k theta^2
     /// (the shape grows like the square of the distance to the data, so carrying (theta, k) over
     /// unchanged cost Newton five to ten iterations per grid point far from the data).
-    /// `restart: false` (the grid and Brent's trial thresholds) gives the gamma fit its Newton budget
-    /// only, without the Nelder-Mead restart, which bounds the cost of each profile point; the fit at
-    /// the chosen threshold is made with the restart and reports its own status.
+    /// `restart: false` (the grid and Brent's trial thresholds) gives the gamma fit one Newton run within
+    /// its budget (`GammaEstimation.newtonBudget`), without the multi-start driver, which bounds the
+    /// cost of each profile point; the fit at the chosen threshold is made by the driver and reports
+    /// its own status.
     static func profileFit(_ base: LifetimeFamily, _ family: LifetimeFamily, _ data: LifetimeData, gamma: Double,
                            start previous: LifetimeModel?, restart: Bool = true) -> LifetimeFit? {
         if base.isGamma {
@@ -233,7 +235,7 @@ enum ThresholdEstimation {
         let gamma = p[p.count - 1]
         guard gamma < earliestFailureBound(data) else { return -.infinity }
         if family.isGamma {
-            return GammaLikelihood(data: data, threshold: gamma).logLikelihood(mu: p[0], logShape: p[1])
+            return CensoredLogLikelihood(family: GammaDistribution(), sample: CensoredSample(data, threshold: gamma)).value([p[0], p[1]])
         }
         let sigma = family.fixedSigma ?? exp(p[1])
         let sample = PreparedSample(data, logScale: true, threshold: gamma)

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LinearAlgebra
+import RelmodelNumerics
+
+/// The two-parameter gamma: density t^(k-1) e^(-t/theta) / (Gamma(k) theta^k), survival Q(k, t/theta),
+/// with Q the regularized upper incomplete gamma function.
+///
+/// Parameters, in the maximiser's order: the scale theta and the shape k, both on the log scale, so
+/// the unconstrained parameters are (ln theta, ln k), the internal parameters of the `gamma2p` and
+/// `gamma3p` fits (`GammaEstimation`; the threshold of gamma3p is profiled by `ThresholdEstimation`
+/// on the sample shifted by it, `CensoredSample(_:threshold:)`). The output reports them as shape and
+/// scale.
+///
+/// The gamma is an exponential family: the exact failures enter only through sum w, sum w t and
+/// sum w ln t (`exactLogDensitySum`), so they cost nothing per evaluation; each censored entry costs
+/// one incomplete gamma with its derivatives in both arguments (`T.logRegularizedGammaQ`, exact in
+/// the shape by differentiating the series or continued fraction).
+public struct GammaDistribution: ParametricFamily {
+    public init() {}
+    public var name: String { "gamma2p" }
+    public var parameters: [FamilyParameter] { [FamilyParameter("scale", .log), FamilyParameter("shape", .log)] }
+    public var requiredDistinctFailures: Int { 2 }
+
+    /// ln f = (k - 1) ln t - t/theta - ln Gamma(k) - k ln theta.
+    public func logDensity<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T {
+        let theta = p[0], k = p[1]
+        return (k - 1) * T.log(t) - t / theta - T.logGamma(k) - k * T.log(theta)
+    }
+
+    /// The same sum from the sufficient statistics: (k - 1) sum w ln t - sum w t / theta
+    /// - sum w (ln Gamma(k) + k ln theta).
+    public func exactLogDensitySum<T: LikelihoodScalar>(_ sample: CensoredSample, _ p: [T]) -> T? {
+        let sums = sample.exactSums
+        guard sums.weight > 0 else { return T(0) }
+        let theta = p[0], k = p[1]
+        return (k - 1) * T(sums.logTime) - T(sums.time) / theta - T(sums.weight) * (T.logGamma(k) + k * T.log(theta))
+    }
+
+    public func logSurvival<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { T.logRegularizedGammaQ(p[1], t / p[0]) }
+
+    public func logCDF<T: LikelihoodScalar>(_ t: T, _ p: [T]) -> T { T.logRegularizedGammaP(p[1], t / p[0]) }
+
+    /// ln(P(k, b/theta) - P(k, a/theta)): from the lower tail when the interval lies below the shape
+    /// (where Q is near 1 and the survival difference would cancel), from the upper tail otherwise.
+    public func logProbability<T: LikelihoodScalar>(between a: T, and b: T, _ p: [T]) -> T {
+        let k = p[1], za = a / p[0], zb = b / p[0]
+        if za.value > k.value {
+            let la = T.logRegularizedGammaQ(k, za), lb = T.logRegularizedGammaQ(k, zb)
+            return la + T.log1mexp(lb - la)
+        }
+        let la = T.logRegularizedGammaP(k, za), lb = T.logRegularizedGammaP(k, zb)
+        return lb + T.log1mexp(la - lb)
+    }
+
+    /// Value, gradient and Hessian in u = (ln theta, ln k) in one pass: the exact failures from their
+    /// sufficient statistics, each censored entry from one incomplete gamma with its partials in
+    /// (k, z = t/theta) (`logIncompleteGammaWithDerivatives`), carried to u by the chain rule
+    /// (`TailPartials`). The general path would evaluate every entry three times in hyper-dual numbers;
+    /// this one is the same numbers (tested equal to 1e-10 relative) at a third of the work or less.
+    /// - Complexity: O(1) for the exact failures, one incomplete gamma per right- or left-censored
+    ///   entry and two per interval.
+    public func logLikelihoodDerivatives(_ sample: CensoredSample, _ u: [Double]) -> LikelihoodDerivatives? {
+        guard u.count == 2 else { return nil }
+        var total = TailPartials.zero
+        for (i, j) in [(0, 0), (0, 1), (1, 1)] {
+            guard let s = exactLogDensitySum(sample, natural(u, seeding: i, j)) else { continue }
+            total.value = s.value
+            total.add(i, j, hessian: s.e12)
+            if i == j { total.gradient[i] = s.e1 }
+        }
+        let theta = exp(u[0]), k = exp(u[1])
+        for e in sample.right { total.add(TailPartials(k: k, z: e.time / theta, upper: true), weight: e.weight) }
+        for e in sample.left { total.add(TailPartials(k: k, z: e.time / theta, upper: false), weight: e.weight) }
+        for e in sample.interval {
+            // As `logProbability`: the tail in which the difference does not cancel.
+            let upper = e.lower / theta > k
+            let near = TailPartials(k: k, z: (upper ? e.lower : e.upper) / theta, upper: upper)
+            let far = TailPartials(k: k, z: (upper ? e.upper : e.lower) / theta, upper: upper)
+            total.add(near.minusLog1mexp(of: far), weight: e.weight)
+        }
+        var hessian = Matrix(rows: 2, columns: 2)
+        hessian[0, 0] = total.hessian[0]
+        hessian[0, 1] = total.hessian[1]
+        hessian[1, 0] = total.hessian[1]
+        hessian[1, 1] = total.hessian[2]
+        return LikelihoodDerivatives(value: total.value, gradient: total.gradient, hessian: hessian)
+    }
+
+    /// The method of moments on the failure locations: k = m^2/v, theta = v/m.
+    public func startingValues(for sample: CensoredSample) -> [[Double]] {
+        let locations = sample.failureLocations
+        let total = locations.reduce(0.0) { $0 + $1.weight }
+        guard total > 0 else { return [[1, 1]] }
+        let m = locations.reduce(0.0) { $0 + $1.weight * $1.time } / total
+        let v = locations.reduce(0.0) { $0 + $1.weight * ($1.time - m) * ($1.time - m) } / max(total - 1, 1)
+        guard v > 0, m > 0 else { return [[max(m, 1e-300), 1]] }
+        return [[v / m, m * m / v]]
+    }
+}
+
+
+/// ln of a gamma tail (or of a sum of them) with its gradient and Hessian in u = (ln theta, ln k).
+private struct TailPartials {
+    var value: Double
+    var gradient: [Double]
+    /// (uu00, uu01, uu11).
+    var hessian: [Double]
+
+    static var zero: TailPartials { TailPartials(value: 0, gradient: [0, 0], hessian: [0, 0, 0]) }
+
+    init(value: Double, gradient: [Double], hessian: [Double]) {
+        self.value = value
+        self.gradient = gradient
+        self.hessian = hessian
+    }
+
+    /// ln Q(k, z) (upper) or ln P(k, z) at z = t/theta. With dz/du0 = -z, dk/du1 = k (and the second
+    /// derivatives z and k): g0 = -f_z z, g1 = f_k k, H00 = f_zz z^2 + f_z z, H01 = -f_kz k z,
+    /// H11 = f_kk k^2 + f_k k.
+    init(k: Double, z: Double, upper: Bool) {
+        let r = logIncompleteGammaWithDerivatives(k, z, upper: upper)
+        value = r.value
+        gradient = [-r.first.x * z, r.first.a * k]
+        hessian = [r.second.xx * z * z + r.first.x * z, -r.second.ax * k * z, r.second.aa * k * k + r.first.a * k]
+    }
+
+    /// ln(T - T') for this tail T and a smaller one T' of the same kind: ln T + ln(1 - e^d), d = ln T' - ln T,
+    /// whose derivatives are -s d_i and -s d_ij - s (1 + s) d_i d_j with s = 1 / (e^-d - 1).
+    func minusLog1mexp(of other: TailPartials) -> TailPartials {
+        let d = other.value - value
+        let s = 1 / expm1(-d)
+        let dg = [other.gradient[0] - gradient[0], other.gradient[1] - gradient[1]]
+        let dh = [other.hessian[0] - hessian[0], other.hessian[1] - hessian[1], other.hessian[2] - hessian[2]]
+        let c = s * (1 + s)
+        return TailPartials(
+            value: value + log(-expm1(d)),
+            gradient: [gradient[0] - s * dg[0], gradient[1] - s * dg[1]],
+            hessian: [hessian[0] - s * dh[0] - c * dg[0] * dg[0],
+                      hessian[1] - s * dh[1] - c * dg[0] * dg[1],
+                      hessian[2] - s * dh[2] - c * dg[1] * dg[1]])
+    }
+
+    mutating func add(_ other: TailPartials, weight w: Double) {
+        value += w * other.value
+        gradient[0] += w * other.gradient[0]
+        gradient[1] += w * other.gradient[1]
+        hessian[0] += w * other.hessian[0]
+        hessian[1] += w * other.hessian[1]
+        hessian[2] += w * other.hessian[2]
+    }
+
+    mutating func add(_ i: Int, _ j: Int, hessian h: Double) {
+        hessian[i + j] = h
+    }
+}
