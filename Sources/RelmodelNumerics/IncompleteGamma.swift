@@ -181,6 +181,12 @@ func lowerGammaSeries(_ a: Double, _ x: Double) -> Double {
         sum += term
         if term <= sum * 1e-17 { break }
     }
+    return lowerGammaFromSeries(a, x, sum: sum)
+}
+
+/// P(a, x) from the converged series sum (`lowerGammaSeries`): the prefactor x^a e^-x / Gamma(a + 1)
+/// directly where representable, else through its logarithm.
+func lowerGammaFromSeries(_ a: Double, _ x: Double, sum: Double) -> Double {
     if let prefix = directGammaPrefix(a, x) { return prefix * (sum / a) }
     return exp(logGammaPrefix(a, x) + log(sum) - log(a))
 }
@@ -208,6 +214,11 @@ func upperGammaFraction(_ a: Double, _ x: Double) -> GammaTail {
         if abs(delta - 1) <= 1e-16 { break }
         i += 1
     }
+    return upperGammaFromFraction(a, x, fraction: h)
+}
+
+/// Q(a, x) and ln Q from the converged continued fraction h (`upperGammaFraction`).
+func upperGammaFromFraction(_ a: Double, _ x: Double, fraction h: Double) -> GammaTail {
     if let prefix = directGammaPrefix(a, x) {
         let q = prefix * h
         return .upper(q, log: log(q))

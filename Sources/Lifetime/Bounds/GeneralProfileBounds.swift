@@ -47,6 +47,8 @@ enum GeneralProfileBounds {
         let budget: ProfileBudget
         /// The gamma likelihood at the reported threshold (when the threshold is not profiled).
         let gammaLikelihood: CensoredLogLikelihood<GammaDistribution>?
+        /// The gamma3p's merged sample, shifted to each trial threshold (when the threshold is profiled).
+        let gammaSample: CensoredSample?
 
         init?(_ fit: LifetimeFit, confidence: Double, budget: ProfileBudget = .standard) {
             guard let data = fit.data, fit.method == .mle, fit.fixed.sigma == nil else { return nil }
@@ -62,6 +64,7 @@ enum GeneralProfileBounds {
             drop = ChiSquared.quantile(confidence, degreesOfFreedom: 1) / 2
             gammaLikelihood = profilesThreshold ? nil
                 : CensoredLogLikelihood(family: GammaDistribution(), sample: CensoredSample(data, threshold: fit.model.threshold))
+            gammaSample = profilesThreshold && fit.family.isGamma ? CensoredSample(data) : nil
         }
 
         var threshold: (([Double]) -> Double) { { p in profilesThreshold ? p[p.count - 1] : fit.model.threshold } }
@@ -71,7 +74,7 @@ enum GeneralProfileBounds {
             // estimate. Beyond it a gamma shape of e^20 times the estimate makes one incomplete gamma
             // function cost up to 10^8 iterations, and no bound lies there anyway.
             for i in 0..<min(2, p.count) where !(abs(p[i] - theta[i]) <= 2 * GeneralProfileBounds.searchWidth) { return -.infinity }
-            if profilesThreshold { return ThresholdEstimation.logLikelihood(fit.family, data, p) }
+            if profilesThreshold { return ThresholdEstimation.logLikelihood(fit.family, data, p, merged: gammaSample) }
             return gammaLikelihood?.value([p[0], p[1]]) ?? -.infinity
         }
 

@@ -30,16 +30,20 @@ enum GammaEstimation {
     /// The two gamma parameters fitted to t - threshold, labelled as `family`; `start` = (ln theta, ln k)
     /// when known (a warm start from a neighbouring threshold); `restart: false` runs Newton from that
     /// start (or the method-of-moments start) only, within `newtonBudget` iterations (a point of a
-    /// threshold profile).
+    /// threshold profile). `merged`, when given, is `CensoredSample(data)`, built once for a whole
+    /// profile and shifted to each threshold.
     static func fitShapeScale(_ data: LifetimeData, threshold: Double, family: LifetimeFamily,
-                              start: [Double]? = nil, restart: Bool = true) throws(FitFailure) -> LifetimeFit {
-        let sample = CensoredSample(data, threshold: threshold)
+                              start: [Double]? = nil, restart: Bool = true,
+                              merged: CensoredSample? = nil) throws(FitFailure) -> LifetimeFit {
+        let sample = merged?.shifted(by: threshold) ?? CensoredSample(data, threshold: threshold)
         let gamma = GammaDistribution()
         let point: [Double], covariance: Matrix?, logLikelihood: Double, diagnostics: FitDiagnostics
         if !restart {
             let likelihood = CensoredLogLikelihood(family: gamma, sample: sample)
             var newton = DampedNewton()
             newton.maximumIterations = newtonBudget
+            // The gamma's one-pass derivatives cost about one value: a trial is evaluated with them.
+            newton.evaluatesTrialsWithDerivatives = true
             // Without a warm start (the first point of a profile), the method-of-moments start.
             let u = start ?? gamma.startingValues(for: sample)[0].map { log($0) }
             let result = newton.maximize(from: u, derivatives: likelihood.derivatives, value: likelihood.value)

@@ -35,13 +35,15 @@ enum ThresholdEstimation {
 
         let tMax = (data.failureTimes + data.suspensionTimes + data.leftCensoredTimes + data.intervalUpperTimes).max() ?? tMin
         let range = max(tMin, tMax - tMin, 1e-300)
+        // The gamma's merged sample, built once and shifted to each trial threshold.
+        let merged = base.isGamma ? CensoredSample(data) : nil
         // Profile on the grid, from far below t_min towards it, warm-starting each fit.
         let count = 41
         var grid: [(d: Double, fit: LifetimeFit?)] = []
         var previous: LifetimeModel?
         for i in 0..<count {
             let d = 10 * range * pow(1e-9, Double(i) / Double(count - 1))
-            let fit = profileFit(base, family, data, gamma: tMin - d, start: previous, restart: false)
+            let fit = profileFit(base, family, data, gamma: tMin - d, start: previous, restart: false, merged: merged)
             if let fit { previous = fit.model }
             grid.append((d, fit))
         }
@@ -63,12 +65,12 @@ enum ThresholdEstimation {
         let lower = log(grid[k + 1].d), upper = log(grid[k - 1].d)
         var warm = grid[k].fit?.model
         let refined = Minimization.brent(lower, upper, tolerance: 1e-10, maxIterations: brentBudget) { lnD -> Double in
-            guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm, restart: false) else { return .infinity }
+            guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm, restart: false, merged: merged) else { return .infinity }
             warm = f.model
             return -f.logLikelihood
         }
         let gamma = tMin - exp(refined.x)
-        guard let inner = profileFit(base, family, data, gamma: gamma, start: warm) else {
+        guard let inner = profileFit(base, family, data, gamma: gamma, start: warm, merged: merged) else {
             throw .numericalFailure("the profile fit failed at the refined threshold \(gamma)")
         }
         var notes = inner.diagnostics.notes
@@ -84,7 +86,7 @@ enum ThresholdEstimation {
             notes.append("the likelihood grows without bound as gamma approaches the first failure (\(tMin)); the estimate is the interior local maximum")
         }
         if !refined.converged { notes.append("the threshold search did not converge in \(brentBudget) Brent iterations") }
-        let covariance = fullCovariance(family, data, inner.model)
+        let covariance = fullCovariance(family, data, inner.model, merged: merged)
         if covariance == nil { notes.append("the Hessian in (mu, sigma, gamma) is not negative definite: Fisher bounds are conditional on gamma") }
         let diagnostics = FitDiagnostics(
             converged: inner.diagnostics.converged && refined.converged, iterations: inner.diagnostics.iterations,
@@ -114,7 +116,8 @@ enum ThresholdEstimation {
     /// cost of each profile point; the fit at the chosen threshold is made by the driver and reports
     /// its own status.
     static func profileFit(_ base: LifetimeFamily, _ family: LifetimeFamily, _ data: LifetimeData, gamma: Double,
-                           start previous: LifetimeModel?, restart: Bool = true) -> LifetimeFit? {
+                           start previous: LifetimeModel?, restart: Bool = true,
+                           merged: CensoredSample? = nil) -> LifetimeFit? {
         if base.isGamma {
             var start: [Double]?
             if let m = previous, let k = m.shape {
@@ -122,7 +125,8 @@ enum ThresholdEstimation {
                 let mean = m.threshold + k * theta - gamma, variance = k * theta * theta
                 start = mean > 0 && variance > 0 ? [log(variance / mean), log(mean * mean / variance)] : [m.mu, log(k)]
             }
-            return try? GammaEstimation.fitShapeScale(data, threshold: gamma, family: family, start: start, restart: restart)
+            return try? GammaEstimation.fitShapeScale(data, threshold: gamma, family: family, start: start, restart: restart,
+                                                      merged: merged)
         }
         let fit = MaximumLikelihood.locationScaleFit(base, data: data, threshold: gamma,
                                                      start: previous.map { ($0.mu, log($0.sigma)) })
@@ -187,7 +191,8 @@ enum ThresholdEstimation {
 
     /// Inverse of the negative central-difference Hessian of the log-likelihood in the internal
     /// parameters (mu, s or ln k, gamma); nil unless it is positive definite.
-    static func fullCovariance(_ family: LifetimeFamily, _ data: LifetimeData, _ model: LifetimeModel) -> Matrix? {
+    static func fullCovariance(_ family: LifetimeFamily, _ data: LifetimeData, _ model: LifetimeModel,
+                               merged: CensoredSample? = nil) -> Matrix? {
         let tMin = earliestFailureBound(data)
         let start = internalParameters(family, model)
         let n = start.count
@@ -197,7 +202,7 @@ enum ThresholdEstimation {
         // (h^2 / gap^2 / 12) near 1e-7 relative. (1e-5 of it left the standard errors of the
         // Lieblein-Zelen weibull3p fit off by up to 1e-3 relative against a 40-digit computation.)
         let scales = start.enumerated().map { i, v in i == n - 1 ? max(1e-3 * (tMin - model.threshold), 1e-12) : 1e-4 * max(1, abs(v)) }
-        func ll(_ p: [Double]) -> Double { logLikelihood(family, data, p) }
+        func ll(_ p: [Double]) -> Double { logLikelihood(family, data, p, merged: merged) }
         var h = Matrix(rows: n, columns: n)
         let f0 = ll(start)
         for i in 0..<n {
@@ -231,11 +236,13 @@ enum ThresholdEstimation {
     }
 
     /// The log-likelihood at internal parameters; -infinity when the threshold is not below every failure.
-    static func logLikelihood(_ family: LifetimeFamily, _ data: LifetimeData, _ p: [Double]) -> Double {
+    static func logLikelihood(_ family: LifetimeFamily, _ data: LifetimeData, _ p: [Double],
+                              merged: CensoredSample? = nil) -> Double {
         let gamma = p[p.count - 1]
         guard gamma < earliestFailureBound(data) else { return -.infinity }
         if family.isGamma {
-            return CensoredLogLikelihood(family: GammaDistribution(), sample: CensoredSample(data, threshold: gamma)).value([p[0], p[1]])
+            let sample = merged?.shifted(by: gamma) ?? CensoredSample(data, threshold: gamma)
+            return CensoredLogLikelihood(family: GammaDistribution(), sample: sample).value([p[0], p[1]])
         }
         let sigma = family.fixedSigma ?? exp(p[1])
         let sample = PreparedSample(data, logScale: true, threshold: gamma)

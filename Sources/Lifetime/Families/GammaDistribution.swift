@@ -69,25 +69,49 @@ public struct GammaDistribution: ParametricFamily {
         for (i, j) in [(0, 0), (0, 1), (1, 1)] {
             guard let s = exactLogDensitySum(sample, natural(u, seeding: i, j)) else { continue }
             total.value = s.value
-            total.add(i, j, hessian: s.e12)
-            if i == j { total.gradient[i] = s.e1 }
+            switch (i, j) {
+            case (0, 0): total.g0 = s.e1; total.h00 = s.e12
+            case (0, 1): total.h01 = s.e12
+            default: total.g1 = s.e1; total.h11 = s.e12
+            }
         }
         let theta = exp(u[0]), k = exp(u[1])
-        for e in sample.right { total.add(TailPartials(k: k, z: e.time / theta, upper: true), weight: e.weight) }
-        for e in sample.left { total.add(TailPartials(k: k, z: e.time / theta, upper: false), weight: e.weight) }
-        for e in sample.interval {
+        // From `parallelEntries` censored entries on, two fixed halves on two cores, added in order (the
+        // result does not depend on the scheduling).
+        let entries = sample.right.count + sample.left.count + sample.interval.count
+        let parts = entries >= Self.parallelEntries
+            ? Parallel.map(2) { Self.censoredPartials(sample, theta: theta, k: k, part: $0, of: 2) }
+            : [Self.censoredPartials(sample, theta: theta, k: k, part: 0, of: 1)]
+        for part in parts { total.add(part, weight: 1) }
+        var hessian = Matrix(rows: 2, columns: 2)
+        hessian[0, 0] = total.h00
+        hessian[0, 1] = total.h01
+        hessian[1, 0] = total.h01
+        hessian[1, 1] = total.h11
+        return LikelihoodDerivatives(value: total.value, gradient: [total.g0, total.g1], hessian: hessian)
+    }
+
+    /// Censored entries from which the one-pass derivatives split their work over two cores.
+    static let parallelEntries = 16_384
+
+    /// The censored entries' sum over part `part` of `parts` equal slices of each kind.
+    private static func censoredPartials(_ sample: CensoredSample, theta: Double, k: Double, part: Int, of parts: Int) -> TailPartials {
+        func slice(_ n: Int) -> Range<Int> { (n * part / parts)..<(n * (part + 1) / parts) }
+        var total = TailPartials.zero
+        for e in sample.right[slice(sample.right.count)] {
+            total.add(TailPartials(k: k, z: e.time / theta, upper: true), weight: e.weight)
+        }
+        for e in sample.left[slice(sample.left.count)] {
+            total.add(TailPartials(k: k, z: e.time / theta, upper: false), weight: e.weight)
+        }
+        for e in sample.interval[slice(sample.interval.count)] {
             // As `logProbability`: the tail in which the difference does not cancel.
             let upper = e.lower / theta > k
             let near = TailPartials(k: k, z: (upper ? e.lower : e.upper) / theta, upper: upper)
             let far = TailPartials(k: k, z: (upper ? e.upper : e.lower) / theta, upper: upper)
             total.add(near.minusLog1mexp(of: far), weight: e.weight)
         }
-        var hessian = Matrix(rows: 2, columns: 2)
-        hessian[0, 0] = total.hessian[0]
-        hessian[0, 1] = total.hessian[1]
-        hessian[1, 0] = total.hessian[1]
-        hessian[1, 1] = total.hessian[2]
-        return LikelihoodDerivatives(value: total.value, gradient: total.gradient, hessian: hessian)
+        return total
     }
 
     /// The method of moments on the failure locations: k = m^2/v, theta = v/m.
@@ -103,20 +127,14 @@ public struct GammaDistribution: ParametricFamily {
 }
 
 
-/// ln of a gamma tail (or of a sum of them) with its gradient and Hessian in u = (ln theta, ln k).
+/// ln of a gamma tail (or of a sum of them) with its gradient (g0, g1) and Hessian (h00, h01, h11) in
+/// u = (ln theta, ln k).
 private struct TailPartials {
-    var value: Double
-    var gradient: [Double]
-    /// (uu00, uu01, uu11).
-    var hessian: [Double]
+    var value = 0.0, g0 = 0.0, g1 = 0.0, h00 = 0.0, h01 = 0.0, h11 = 0.0
 
-    static var zero: TailPartials { TailPartials(value: 0, gradient: [0, 0], hessian: [0, 0, 0]) }
+    static var zero: TailPartials { TailPartials() }
 
-    init(value: Double, gradient: [Double], hessian: [Double]) {
-        self.value = value
-        self.gradient = gradient
-        self.hessian = hessian
-    }
+    init() {}
 
     /// ln Q(k, z) (upper) or ln P(k, z) at z = t/theta. With dz/du0 = -z, dk/du1 = k (and the second
     /// derivatives z and k): g0 = -f_z z, g1 = f_k k, H00 = f_zz z^2 + f_z z, H01 = -f_kz k z,
@@ -124,36 +142,35 @@ private struct TailPartials {
     init(k: Double, z: Double, upper: Bool) {
         let r = logIncompleteGammaWithDerivatives(k, z, upper: upper)
         value = r.value
-        gradient = [-r.first.x * z, r.first.a * k]
-        hessian = [r.second.xx * z * z + r.first.x * z, -r.second.ax * k * z, r.second.aa * k * k + r.first.a * k]
+        g0 = -r.first.x * z
+        g1 = r.first.a * k
+        h00 = r.second.xx * z * z + r.first.x * z
+        h01 = -r.second.ax * k * z
+        h11 = r.second.aa * k * k + r.first.a * k
     }
 
     /// ln(T - T') for this tail T and a smaller one T' of the same kind: ln T + ln(1 - e^d), d = ln T' - ln T,
     /// whose derivatives are -s d_i and -s d_ij - s (1 + s) d_i d_j with s = 1 / (e^-d - 1).
     func minusLog1mexp(of other: TailPartials) -> TailPartials {
         let d = other.value - value
-        let s = 1 / expm1(-d)
-        let dg = [other.gradient[0] - gradient[0], other.gradient[1] - gradient[1]]
-        let dh = [other.hessian[0] - hessian[0], other.hessian[1] - hessian[1], other.hessian[2] - hessian[2]]
-        let c = s * (1 + s)
-        return TailPartials(
-            value: value + log(-expm1(d)),
-            gradient: [gradient[0] - s * dg[0], gradient[1] - s * dg[1]],
-            hessian: [hessian[0] - s * dh[0] - c * dg[0] * dg[0],
-                      hessian[1] - s * dh[1] - c * dg[0] * dg[1],
-                      hessian[2] - s * dh[2] - c * dg[1] * dg[1]])
+        let s = 1 / expm1(-d), c = s * (1 + s)
+        let d0 = other.g0 - g0, d1 = other.g1 - g1
+        var result = TailPartials()
+        result.value = value + log(-expm1(d))
+        result.g0 = g0 - s * d0
+        result.g1 = g1 - s * d1
+        result.h00 = h00 - s * (other.h00 - h00) - c * d0 * d0
+        result.h01 = h01 - s * (other.h01 - h01) - c * d0 * d1
+        result.h11 = h11 - s * (other.h11 - h11) - c * d1 * d1
+        return result
     }
 
     mutating func add(_ other: TailPartials, weight w: Double) {
         value += w * other.value
-        gradient[0] += w * other.gradient[0]
-        gradient[1] += w * other.gradient[1]
-        hessian[0] += w * other.hessian[0]
-        hessian[1] += w * other.hessian[1]
-        hessian[2] += w * other.hessian[2]
-    }
-
-    mutating func add(_ i: Int, _ j: Int, hessian h: Double) {
-        hessian[i + j] = h
+        g0 += w * other.g0
+        g1 += w * other.g1
+        h00 += w * other.h00
+        h01 += w * other.h01
+        h11 += w * other.h11
     }
 }
