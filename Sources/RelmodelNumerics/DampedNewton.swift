@@ -38,6 +38,10 @@ public struct DampedNewton: Sendable {
     /// Largest change of any coordinate in one step (the coordinates are unconstrained: logs of scales
     /// and shapes, logits of fractions, so 2 is a factor e^2 at most).
     public var maximumStep = 2.0
+    /// Largest change of each coordinate in one step, when they differ (a regression's coefficients
+    /// may move further than a log-scale); nil: `maximumStep` for every coordinate. A step beyond
+    /// them is shortened along its direction until every coordinate is within its limit.
+    public var stepLimits: [Double]?
     /// Stops the iteration when spent (the result then says so).
     public var budget: ComputationBudget?
     /// Evaluate each trial point with `derivatives` rather than `value`: for a likelihood whose
@@ -58,6 +62,12 @@ public struct DampedNewton: Sendable {
         public var notes: [String]
         /// Euclidean norm of the gradient at `point`.
         public var gradientNorm: Double { evaluation.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+    }
+
+    /// The step limit of coordinate i.
+    private func limit(_ i: Int) -> Double {
+        guard let stepLimits, i < stepLimits.count, stepLimits[i] > 0 else { return maximumStep }
+        return stepLimits[i]
     }
 
     /// Maximises from `start`. `derivatives` gives value, gradient and Hessian; `value` the value alone.
@@ -90,9 +100,10 @@ public struct DampedNewton: Sendable {
                     a[i, i] += damping
                 }
                 if a.isPositiveDefinite(), let d = try? a.solve(current.gradient), d.allSatisfy(\.isFinite) {
-                    let largest = d.reduce(0.0) { max($0, abs($1)) }
-                    cut = largest > maximumStep
-                    step = cut ? d.map { $0 * maximumStep / largest } : d
+                    var ratio = 0.0
+                    for i in 0..<k { ratio = max(ratio, abs(d[i]) / limit(i)) }
+                    cut = ratio > 1
+                    step = cut ? d.map { $0 / ratio } : d
                     let trial = zip(x, step).map { $0 + $1 }
                     let early = evaluatesTrialsWithDerivatives ? derivatives(trial) : nil
                     let v = early?.value ?? value(trial)

@@ -82,9 +82,9 @@ extension LifeStressFit {
         let profile: (Double) -> Double? = { phi in
             let reduced = LinearLocationMaximizer(likelihood: base.fixing(coefficient: j, at: phi))
             let result = reduced.maximize(from: last, freeScale: !fixedScale)
-            guard result.evaluation.value.isFinite else { return nil }
+            guard result.value.isFinite else { return nil }
             last = result.theta
-            return result.evaluation.value
+            return result.value
         }
         return Self.profileInterval(estimate: coefficients[j], scale: standardError, maximum: logLikelihood,
                                     confidence: confidence, profile: profile, reset: { last = theta.enumerated().filter { $0.offset != j }.map(\.element) })
@@ -97,9 +97,9 @@ extension LifeStressFit {
             var start = last
             start[start.count - 1] = s
             let result = maximizer.maximize(from: start, freeScale: false)
-            guard result.evaluation.value.isFinite else { return nil }
+            guard result.value.isFinite else { return nil }
             last = result.theta
-            return result.evaluation.value
+            return result.value
         }
         return Self.profileInterval(estimate: log(sigma), scale: standardError, maximum: logLikelihood,
                                     confidence: confidence, profile: profile, reset: { last = centredTheta })

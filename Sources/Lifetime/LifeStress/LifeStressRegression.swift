@@ -15,7 +15,7 @@ public enum LifeStressRegression {
     /// slope: 1/(kT) varies by a few percent around ~30), the starting point is least squares of the
     /// failures' log times on the covariates with sigma from the residual spread, the coefficients
     /// are first maximised at that sigma (a concave problem for log-concave Z), then all parameters by
-    /// damped Newton (`LinearLocationMaximizer`) with analytic gradient and Hessian. Estimates and
+    /// damped Newton (`DampedNewton`, through `LinearLocationMaximizer`) with analytic gradient and Hessian. Estimates and
     /// covariance are mapped back to the uncentred coefficients.
     ///
     /// Throws when no estimate can exist: no failures, fewer distinct failure times than the family
@@ -78,11 +78,11 @@ public enum LifeStressRegression {
             var alternative = coefficientsOnly.theta
             alternative[alternative.count - 1] = 0
             let retry = maximizer.maximize(from: maximizer.maximize(from: alternative, freeScale: false).theta)
-            if retry.converged || retry.evaluation.value > result.evaluation.value { result = retry }
+            if retry.converged || retry.value > result.value { result = retry }
         }
         return LifeStressFit(family: family, relationship: relationship, constants: constants,
                              centredTheta: result.theta, centredCovariance: result.covariance,
-                             centre: observations.centre, logLikelihood: result.evaluation.value,
+                             centre: observations.centre, logLikelihood: result.value,
                              observations: observations, sampleSize: sampleSize,
                              result: (result.converged, result.iterations, result.gradient(observations.centre, fixedScale),
                                       result.hessianNegativeDefinite, result.notes))
@@ -92,7 +92,7 @@ public enum LifeStressRegression {
 extension LinearLocationMaximizer.Result {
     /// Gradient norm in the uncentred coefficients: g_b0 = g_a0, g_bj = g_aj + c_j g_a0.
     func gradient(_ centre: [Double], _ fixedScale: Bool) -> Double {
-        var g = evaluation.gradient
+        var g = gradient
         for j in centre.indices { g[j + 1] += centre[j] * g[0] }
         if fixedScale { g.removeLast() }
         return g.reduce(0) { $0 + $1 * $1 }.squareRoot()
