@@ -24,7 +24,9 @@ public struct LikelihoodDerivatives: Sendable {
 ///
 /// Each iteration solves (-H + lambda I) d = g. lambda starts at 0 (the pure Newton step) and grows by
 /// 8 until the matrix is positive definite and the step, cut to at most `maximumStep` in any
-/// coordinate, does not decrease the function (by more than 1e-13 relative, rounding); after an
+/// coordinate, does not decrease the function (by more than 1e-13 relative, rounding), or is an
+/// undamped step whose predicted gain g.d is below the rounding of the function (1e-12 |f|), where
+/// comparing values says nothing; after an
 /// accepted step lambda shrinks by 16 and returns to 0. The iteration has converged when an undamped,
 /// uncut step is below `relativeStepTolerance` relative in every coordinate; the result is then
 /// checked: a converged point whose Hessian is not negative definite, or whose gradient is not small
@@ -107,7 +109,14 @@ public struct DampedNewton: Sendable {
                     let trial = zip(x, step).map { $0 + $1 }
                     let early = evaluatesTrialsWithDerivatives ? derivatives(trial) : nil
                     let v = early?.value ?? value(trial)
-                    if v.isFinite && v >= current.value - 1e-13 * abs(current.value) {
+                    // Near the maximum of a large sample the gain g.d of a Newton step is far below the
+                    // rounding of the log-likelihood itself (|LL| ~ 5e6 at a million units), so comparing
+                    // values cannot judge it; an undamped step on a negative definite Hessian whose
+                    // predicted gain is below that rounding is taken on the quadratic model's word.
+                    var predictedGain = 0.0
+                    for i in 0..<k { predictedGain += current.gradient[i] * step[i] }
+                    let belowRounding = damping == 0 && predictedGain >= 0 && predictedGain <= 1e-12 * (1 + abs(current.value))
+                    if v.isFinite && (belowRounding || v >= current.value - 1e-13 * abs(current.value)) {
                         let evaluation = early ?? derivatives(trial)
                         if evaluation.isFinite {
                             x = trial
