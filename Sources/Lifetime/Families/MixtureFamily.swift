@@ -19,6 +19,19 @@ extension LognormalDistribution: MixtureComponent {
     public func scale(_ p: [Double]) -> Double { exp(p[0]) }
 }
 
+/// A model that is a mixture of subpopulations: its weights and each component's own distribution,
+/// what a mixture probability plot draws beside the fitted CDF.
+public protocol MixtureComposition: ParametricFamily {
+    /// k, the number of components.
+    var componentCount: Int { get }
+    /// The weights p_1 ... p_k at natural parameters p.
+    func weights(_ p: [Double]) -> [Double]
+    /// Component c's own CDF F_c(t) (not weighted), at natural parameters p; c in 0..<k.
+    func componentCDF(_ c: Int, at t: Double, _ p: [Double]) -> Double
+    /// Component c's own parameters by name ("eta", "beta"), at natural parameters p.
+    func componentParameters(_ c: Int, _ p: [Double]) -> [(name: String, value: Double)]
+}
+
 /// A k-component mixture of one base family: f = sum_c p_c f_c, S = sum_c p_c S_c (a population of
 /// k kinds of unit, each unit of one kind, the kind unknown): `weibull-mixture2` ... `weibull-mixture4`,
 /// `lognormal-mixture2` ... `lognormal-mixture4`.
@@ -93,6 +106,18 @@ public struct MixtureFamily<Component: MixtureComponent>: ParametricFamily {
 
     /// The weights p_1 ... p_k.
     public func weights(_ p: [Double]) -> [Double] { logWeights(p).map { exp($0) } }
+
+    /// 1 - S_c(t), accurate where S_c is near 1; NaN for c outside 0..<k or parameters of the wrong
+    /// length (no trap).
+    public func componentCDF(_ c: Int, at t: Double, _ p: [Double]) -> Double {
+        guard (0..<count).contains(c), p.count == parameters.count else { return .nan }
+        return -expm1(component.logSurvival(t, parameters(of: c, p)))
+    }
+
+    public func componentParameters(_ c: Int, _ p: [Double]) -> [(name: String, value: Double)] {
+        guard (0..<count).contains(c), p.count == parameters.count else { return [] }
+        return Array(zip(component.parameters.map(\.name), parameters(of: c, p)))
+    }
 
     /// The mixture's natural parameters from weights (summing to 1) and component parameters.
     public func natural(weights w: [Double], components: [[Double]]) -> [Double] {
@@ -260,7 +285,7 @@ public struct ComponentPosterior: Sendable, Equatable {
     public var mostLikelyComponent: Int { (probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0) + 1 }
 }
 
-extension MixtureFamily: ComponentPosteriors {}
+extension MixtureFamily: ComponentPosteriors, MixtureComposition {}
 
 extension MixtureFamily where Component == WeibullHazard {
     /// `weibull-mixtureK`.

@@ -40,7 +40,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Estimation method: mle (maximum likelihood), rrx or rry (rank regression on x or y, median ranks with Johnson's adjustment; weibull2p, lognormal2p and exponential1p).")
     var method: EstimationMethod = .mle
 
-    @Option(help: "Write a probability plot of the best model (points, fitted line, confidence band) to this SVG file.")
+    @Option(help: "Write a probability plot of the best model (points, fitted line, confidence band; a mixture's components dotted) to this SVG file.")
     var plot: String?
 
     @Option(help: "Confidence bounds: fisher (Fisher matrix), lr (likelihood ratio) or bootstrap (parametric, percentile).")
@@ -104,7 +104,6 @@ struct FitCommand: ParsableCommand {
         }
         if !catalogFamilies.isEmpty {
             if method != .mle { throw ValidationError("\(catalogFamilies[0].name) is fitted by maximum likelihood only: --method \(method.rawValue) cannot be used with it") }
-            if plot != nil { throw ValidationError("--plot draws the standard families only: it cannot be combined with --dist \(catalogFamilies[0].name)") }
         }
         if componentsFile != nil {
             guard catalogFamilies.contains(where: { $0 is any ComponentPosteriors }) else {
@@ -307,6 +306,13 @@ struct FitCommand: ParsableCommand {
         }
         if let componentsFile, let comparison = first {
             try writeComponents(componentsFile, comparison, observations)
+        }
+        if let plot, let comparison = first, let data = groups.first?.input.data {
+            switch comparison.best {
+            case let .standard(.fitted(s))?: try writeOutputFile(plot, LifetimePlot.svg(s, data: data, options: options))
+            case let .general(.fitted(s))?: try writeOutputFile(plot, LifetimePlot.svg(general: s.fit, data: data, options: options))
+            default: break
+            }
         }
         if !unanswered.isEmpty {
             printError("no model could be fitted: " + unanswered.joined(separator: "; "))

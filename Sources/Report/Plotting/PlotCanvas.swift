@@ -45,6 +45,7 @@ enum PlotCanvas {
     .fit { fill: none; stroke: #c62828; stroke-width: 1.8; stroke-linejoin: round; }
     .bound { fill: none; stroke: #c62828; stroke-width: 1.1; stroke-dasharray: 6 4; }
     .band { fill: #c62828; fill-opacity: 0.08; stroke: none; }
+    .component { fill: none; stroke-width: 1.4; stroke-dasharray: 2 3; stroke-linejoin: round; }
     .series { fill: none; stroke-width: 1.5; stroke-linejoin: round; }
     .marker { stroke-width: 0.8; }
     .reference { stroke-width: 1.2; stroke-dasharray: 7 4; }

@@ -35,6 +35,11 @@ public struct ProbabilityPlot: Sendable {
     public var upperBound: [Point]?
     /// Whether to shade the region between the two bound curves (when both are given).
     public var shadesBand: Bool = false
+    /// Further curves drawn dotted, each in its own colour with its legend label: a mixture's
+    /// components (each its own CDF, as Weibull++ draws sub-populations).
+    public var componentCurves: [(label: String, curve: Curve)] = []
+    /// The colours of `componentCurves`, in turn.
+    public static let componentColors = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00"]
 
     public var xLabel: String = "Time"
     public var yLabel: String = "Unreliability, F(t) %"
@@ -99,10 +104,14 @@ public struct ProbabilityPlot: Sendable {
 
     /// The pixel vertices of the fitted curve before clipping (nil where F(t) has no position).
     public func fitVertices(in layout: PlotLayout) -> [SVGPoint?] {
-        switch fit {
-        case nil: return []
-        case let .sampled(curve)?: return curve.map { layout.pixel(x: $0.time, y: $0.probability) }
-        case let .cdf(f)?:
+        fit.map { vertices(of: $0, in: layout) } ?? []
+    }
+
+    /// The pixel vertices of a curve before clipping (nil where F(t) has no position).
+    func vertices(of curve: Curve, in layout: PlotLayout) -> [SVGPoint?] {
+        switch curve {
+        case let .sampled(curve): return curve.map { layout.pixel(x: $0.time, y: $0.probability) }
+        case let .cdf(f):
             let n = max(2, curveSamples)
             return (0...n).map { i in
                 let t = layout.xAxis.value(atFraction: Double(i) / Double(n))
@@ -127,6 +136,12 @@ public struct ProbabilityPlot: Sendable {
         doc.group(class: "bounds") { g in
             for curve in [lower, upper].compactMap({ $0 }) { PlotCanvas.drawCurve(&g, curve, area: area, class: "bound") }
         }
+        doc.group(class: "components") { g in
+            for (i, component) in componentCurves.enumerated() {
+                PlotCanvas.drawCurve(&g, vertices(of: component.curve, in: layout), area: area, class: "component",
+                                     style: "stroke:\(Self.componentColors[i % Self.componentColors.count])")
+            }
+        }
         doc.group(class: "fit-curve") { g in
             PlotCanvas.drawCurve(&g, fitVertices(in: layout), area: area, class: "fit")
         }
@@ -137,6 +152,10 @@ public struct ProbabilityPlot: Sendable {
         if let pointsLabel, !points.isEmpty { legend.append(LegendEntry(pointsLabel, symbol: .marker, symbolClass: "points")) }
         if let fitLabel, fit != nil { legend.append(LegendEntry(fitLabel, symbol: .line, symbolClass: "fit")) }
         if let boundsLabel, lowerBound != nil || upperBound != nil { legend.append(LegendEntry(boundsLabel, symbol: .dashedLine, symbolClass: "bound")) }
+        for (i, component) in componentCurves.enumerated() {
+            legend.append(LegendEntry(component.label, symbol: .line, symbolClass: "component",
+                                      color: Self.componentColors[i % Self.componentColors.count]))
+        }
         legend += notes.map { LegendEntry($0) }
         PlotCanvas.drawLegend(&doc, entries: legend, area: area)
         if outside > 0 {

@@ -48,6 +48,36 @@ import Testing
         #expect(!svg.contains("nan") && !svg.contains("inf"))
     }
 
+    /// The mixture probability plot of the Doganaksoy data: the fitted mixture CDF, each component's own
+    /// CDF as a dotted curve, and a legend line per component with the estimates of
+    /// ../shared/oracles/README.md (p1 0.257395, eta1 69.660, beta1 0.823417, eta2 330.341,
+    /// beta2 4.805199) at the printed digits.
+    @Test func mixtureProbabilityPlotDrawsItsComponents() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-plot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("mixture.svg").path
+        let r = try CLIRunner.run(["fit", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--dist", "weibull-mixture2", "--plot", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        final class Counter: NSObject, XMLParserDelegate {
+            var componentCurves = 0, fitCurves = 0
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if name == "polyline" && attributes["class"] == "component" { componentCurves += 1 }
+                if name == "polyline" && attributes["class"] == "fit" { fitCurves += 1 }
+            }
+        }
+        let parser = XMLParser(data: data)
+        let counter = Counter()
+        parser.delegate = counter
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        #expect(counter.componentCurves >= 2)
+        #expect(counter.fitCurves >= 1)
+        let svg = String(decoding: data, as: UTF8.self)
+        #expect(svg.contains("component 1 (p=0.2574): eta=69.66, beta=0.82342"), "\(svg)")
+        #expect(svg.contains("component 2 (p=0.7426): eta=330.34, beta=4.8052"))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+    }
+
     @Test func unwritablePlotExits73() throws {
         let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--plot", "/nonexistent/dir/x.svg"])
         #expect(r.status == 73)

@@ -51,6 +51,29 @@ import RelmodelNumerics
 
     /// Each unit's component posteriors equal p_c f_c / f (failures) and p_c S_c / S (survivors),
     /// computed here from the Weibull formulas.
+    /// What a mixture probability plot draws: each component's own CDF (the Weibull CDF written out
+    /// here), the weights, and the mixture CDF as their weighted sum; wrong indices give NaN or
+    /// nothing, never a trap.
+    @Test func componentCDFsAndWeightsComposeTheMixture() throws {
+        let family = try MixtureFamily.weibull(2)
+        let p = family.natural(weights: [0.3, 0.7], components: [[70, 0.8], [330, 4.8]])
+        let composition: any MixtureComposition = family
+        #expect(composition.componentCount == 2)
+        let w = composition.weights(p)
+        #expect(abs(w[0] - 0.3) < 1e-15 && abs(w[1] - 0.7) < 1e-15)
+        #expect(composition.componentParameters(1, p).map(\.name) == ["eta", "beta"])
+        #expect(composition.componentParameters(1, p).map(\.value) == [330, 4.8])
+        for t in [1.0, 50, 300, 600] {
+            let f1 = composition.componentCDF(0, at: t, p), f2 = composition.componentCDF(1, at: t, p)
+            #expect(abs(f1 - Self.weibullCDF(t, 70, 0.8)) <= 1e-14 * max(f1, 1e-300))
+            #expect(abs(f2 - Self.weibullCDF(t, 330, 4.8)) <= 1e-14 * max(f2, 1e-300))
+            let mixture = -expm1(family.logSurvival(t, p))
+            #expect(abs(mixture - (0.3 * f1 + 0.7 * f2)) <= 1e-14)
+        }
+        #expect(composition.componentCDF(2, at: 10, p).isNaN)
+        #expect(composition.componentParameters(-1, p).isEmpty)
+    }
+
     @Test func componentPosteriors() throws {
         let fit = try ParametricEstimation.fit(MixtureFamily.weibull(2), to: lifetimeDataset(Self.doganaksoy))
         let posteriors = try #require(fit.componentPosteriors)

@@ -164,6 +164,35 @@ func weibullCDF(_ t: Double) -> Double { 1 - exp(-pow(t / 606.5, 1.72)) }
         #expect(note?.text == "\(expectedOutside) points outside the plotted range")
     }
 
+    /// Component curves (a mixture's subpopulations) are drawn in their own group, each with its own
+    /// colour and legend line, at the pixels of their CDF; a Weibull component is a straight line on
+    /// Weibull paper.
+    @Test func componentCurvesAreDrawnWithTheirOwnColoursAndLegend() throws {
+        var plot = ProbabilityPlot(title: "mixture", paper: .weibull, points: samplePoints, fit: .cdf(weibullCDF))
+        plot.timeRange = 10...10_000
+        plot.probabilityRange = 0.01...0.99
+        plot.componentCurves = [
+            ("early", .cdf { 1 - exp(-pow($0 / 100, 0.8)) }),
+            ("late", .cdf { 1 - exp(-pow($0 / 800, 4)) }),
+        ]
+        let parsed = try #require(ParsedSVG.parse(plot.rendered()))
+        let lines = parsed.all("polyline", inside: "components")
+        #expect(Set(lines.map { $0.attributes["style"] ?? "" }).count == 2)
+        let early = lines.filter { $0.attributes["style"] == "stroke:\(ProbabilityPlot.componentColors[0])" }
+        let vertices = early.flatMap { pointList($0.attributes["points"]!) }
+        try #require(vertices.count > 10)
+        // Every vertex on the straight line through the pixels of the component's CDF at 20 and 2000.
+        func pixel(_ t: Double) -> (Double, Double) {
+            expectedPixel(.weibull, t, 1 - exp(-pow(t / 100, 0.8)), times: 10...10_000, probabilities: 0.01...0.99)
+        }
+        let (ax, ay) = pixel(20), (bx, by) = pixel(2000)
+        for (x, y) in vertices {
+            #expect(abs((bx - ax) * (ay - y) - (ax - x) * (by - ay)) / hypot(bx - ax, by - ay) <= 0.05)
+        }
+        let svg = plot.rendered()
+        #expect(svg.contains(">early<") && svg.contains(">late<"))
+    }
+
     @Test func pointsOutsideExplicitRangesAreCounted() throws {
         var plot = ProbabilityPlot(title: "", paper: .weibull, points: samplePoints)
         plot.timeRange = 100...1000   // drops 40 and 90 below, 1050 above
