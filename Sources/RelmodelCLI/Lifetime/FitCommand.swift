@@ -34,7 +34,7 @@ struct FitCommand: ParsableCommand {
         valueName: "file.csv"))
     var componentsFile: String?
 
-    @Flag(help: "Fit every available distribution and rank them; a family that cannot be fitted is listed with its reason.")
+    @Flag(help: "Fit every standard distribution (the twelve --dist names before the special models) and rank them, as JMP's Fit All does; a family that cannot be fitted is listed with its reason. Special models (mixtures, defective subpopulations, bathtub families) are fitted by name with --dist, or ranked by relmodel bathtub.")
     var all = false
 
     @Option(help: "Estimation method: mle (maximum likelihood), rrx or rry (rank regression on x or y, median ranks with Johnson's adjustment; weibull2p, lognormal2p and exponential1p).")
