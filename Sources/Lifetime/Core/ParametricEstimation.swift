@@ -33,8 +33,36 @@ public enum ParametricEstimation {
     }
 
     /// Fits `family` to a prepared sample (see `fit(_:to:starts:budget:)`).
+    ///
+    /// The catalog's families usually arrive as existentials (`any ParametricFamily`), and generic code
+    /// called on an opened existential runs unspecialised, every hyper-dual operation through a witness
+    /// table: several times slower. The catalog's types are therefore dispatched to their concrete
+    /// types here, so that the compiler specialises the whole fit (EM starts, derivatives, Newton) for
+    /// each; a family defined elsewhere takes the generic path, with the same result.
     public static func fit<Family: ParametricFamily>(_ family: Family, to sample: CensoredSample, starts: [[Double]] = [],
                                                      budget: ComputationBudget? = nil) throws(FitFailure) -> ParametricFit {
+        switch family {
+        case let f as MixtureFamily<WeibullHazard>: return try estimate(f, sample, starts, budget)
+        case let f as MixtureFamily<LognormalDistribution>: return try estimate(f, sample, starts, budget)
+        case let f as DefectiveSubpopulationFamily<WeibullHazard>: return try estimate(f, sample, starts, budget)
+        case let f as DefectiveSubpopulationFamily<LognormalDistribution>: return try estimate(f, sample, starts, budget)
+        case let f as WeibullHazard: return try estimate(f, sample, starts, budget)
+        case let f as LognormalDistribution: return try estimate(f, sample, starts, budget)
+        case let f as ChenDistribution: return try estimate(f, sample, starts, budget)
+        case let f as ModifiedWeibullDistribution: return try estimate(f, sample, starts, budget)
+        case let f as WeibullExtensionDistribution: return try estimate(f, sample, starts, budget)
+        case let f as ExponentialPowerDistribution: return try estimate(f, sample, starts, budget)
+        case let f as HjorthDistribution: return try estimate(f, sample, starts, budget)
+        case let f as AdditiveWeibullDistribution: return try estimate(f, sample, starts, budget)
+        case let f as WeibullExponentialWeibullDistribution: return try estimate(f, sample, starts, budget)
+        case let f as GammaDistribution: return try estimate(f, sample, starts, budget)
+        default: return try estimate(family, sample, starts, budget)
+        }
+    }
+
+    /// The fit itself (see `fit(_:to:starts:budget:)`).
+    static func estimate<Family: ParametricFamily>(_ family: Family, _ sample: CensoredSample, _ starts: [[Double]],
+                                                   _ budget: ComputationBudget?) throws(FitFailure) -> ParametricFit {
         guard sample.failureCount > 0 else { throw .noFailures }
         let required = family.requiredDistinctFailures
         if sample.distinctFailureLocations < required {

@@ -22,12 +22,15 @@ import RelmodelNumerics
 /// M-step: the weights are the mean responsibilities; each component is refitted to its
 /// responsibility-weighted sample (`CensoredSample(exact:right:left:interval:)`, the general
 /// likelihood and Newton, a few iterations from its current value: a generalized EM, so the
-/// likelihood never decreases). Stops when the log-likelihood gains less than 1e-8 relative, or after
+/// likelihood never decreases). Stops when the log-likelihood gains less than `emTolerance` (1e-6) relative, or after
 /// 200 iterations, or when a component runs to the edge of its parameter range (a collapse the driver
 /// then reports).
 /// - Complexity: per iteration O(n k) for the E-step and k Newton fits of O(n) per iteration.
 enum MixtureEM {
     static let maximumIterations = 200
+    /// EM stops when an iteration gains less than this, relative to the log-likelihood: EM only finds
+    /// the basin; Newton on the full likelihood (quadratic there) finishes.
+    static let emTolerance = 1e-6
 
     /// The exponents s of the cut fractions (j/k)^s.
     static let cutExponents = [0.3, 0.6, 1, 1.6, 2.5]
@@ -142,7 +145,7 @@ enum MixtureEM {
             let runaway = parts.contains { p in
                 zip(component.parameters, p).contains { $0.transform != .identity && abs($0.transform.unconstrained($1) ?? .infinity) > ParametricEstimation.degenerateLimit }
             }
-            if runaway || iteration == maximumIterations || logLikelihood - previous < 1e-8 * (1 + abs(logLikelihood)) {
+            if runaway || iteration == maximumIterations || logLikelihood - previous < emTolerance * (1 + abs(logLikelihood)) {
                 previous = logLikelihood
                 break
             }
