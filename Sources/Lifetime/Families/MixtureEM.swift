@@ -22,7 +22,7 @@ import RelmodelNumerics
 /// M-step: the weights are the mean responsibilities; each component is refitted to its
 /// responsibility-weighted sample (`CensoredSample(exact:right:left:interval:)`, the general
 /// likelihood and Newton, a few iterations from its current value: a generalized EM, so the
-/// likelihood never decreases). Stops when the log-likelihood gains less than `emTolerance` (1e-6) relative, or after
+/// likelihood never decreases). Stops when the log-likelihood gains less than `emTolerance` (1e-5) relative, or after
 /// 200 iterations, or when a component runs to the edge of its parameter range (a collapse the driver
 /// then reports).
 /// - Complexity: per iteration O(n k) for the E-step and k Newton fits of O(n) per iteration.
@@ -30,7 +30,7 @@ enum MixtureEM {
     static let maximumIterations = 200
     /// EM stops when an iteration gains less than this, relative to the log-likelihood: EM only finds
     /// the basin; Newton on the full likelihood (quadratic there) finishes.
-    static let emTolerance = 1e-6
+    static let emTolerance = 1e-5
 
     /// The exponents s of the cut fractions (j/k)^s.
     static let cutExponents = [0.3, 0.6, 1, 1.6, 2.5]
@@ -166,6 +166,9 @@ enum MixtureEM {
         var newton = DampedNewton()
         newton.maximumIterations = 20
         newton.maximumStep = 1
+        // An accepted trial needs the derivatives anyway, and a Weibull component's one-pass derivatives
+        // cost about one value: evaluate trials with them.
+        newton.evaluatesTrialsWithDerivatives = true
         let result = newton.maximize(from: u, derivatives: likelihood.derivatives, value: likelihood.value)
         guard result.evaluation.value.isFinite, !(result.evaluation.value < before) else { return nil }
         return likelihood.natural(result.point)
