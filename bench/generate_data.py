@@ -14,6 +14,20 @@ size (20, 100,000 and 1,000,000 units):
 Times are rounded to 1/1000 h (smallest 0.001); Type I and random files are `time,event`
 (event 1 = failure, 0 = suspension). Both sides read these same files, so they fit the same doubles.
 
+Special lifetime models (`time,event`, same rounding), for the mixture, defective-subpopulation and
+bathtub comparisons:
+- two-component Weibull mixture (`mixture_*.csv`, 2,000 and 100,000 units): each unit independently
+  of the first kind with probability 0.25 (Weibull eta 70 h, beta 0.8: early failures) or else of the
+  second (eta 330 h, beta 4.8: wear-out); Type I censored (test stopped) at 400 h, about 6 % survive;
+- limited failure population (`lfp_*.csv`, 5,000 and 100,000 units): each unit defective with
+  probability 0.03 (Weibull eta 30 h, beta 0.5), the rest never fail; test stopped at 1000 h, so about
+  97 % of the units are suspensions, all at 1000 h;
+- bathtub (`bathtub_1000.csv`, 1,000 units): Chen's family S(t) = exp(lambda (1 - e^(t^beta))) with
+  lambda 0.05, beta 0.5 (hazard minimum at t = 1, median life about 7.3, in the data's own time unit:
+  Chen's family has no scale), drawn by inversion t = ln(1 + E/lambda)^(1/beta), E standard
+  exponential; staggered entry: each unit enters service uniformly over a 30-unit study, so its
+  censoring time is uniform on [0, 30] (about 25 % censored, each at its own time).
+
 Usage: python bench/generate_data.py OUTDIR   (rewrites them every run: about 1 s)
 """
 import os
@@ -38,7 +52,20 @@ DATASETS = {
     "interval_20.csv": (20, 22, "interval"),
     "interval_100000.csv": (100_000, 100_002, "interval"),
     "interval_1000000.csv": (1_000_000, 1_000_002, "interval"),
+    "mixture_2000.csv": (2_000, 2_000, "mixture"),
+    "mixture_100000.csv": (100_000, 100_003, "mixture"),
+    "lfp_5000.csv": (5_000, 5_000, "lfp"),
+    "lfp_100000.csv": (100_000, 100_004, "lfp"),
+    "bathtub_1000.csv": (1_000, 1_000, "bathtub"),
 }
+
+# Two-component Weibull mixture: (weight, eta, beta) of each kind of unit, and the end of the test.
+MIXTURE = ((0.25, 70.0, 0.8), (0.75, 330.0, 4.8))
+MIXTURE_END = 400.0
+# Limited failure population: fraction defective, the defectives' Weibull eta and beta, end of the test.
+LFP_FRACTION, LFP_ETA, LFP_BETA, LFP_END = 0.03, 30.0, 0.5, 1000.0
+# Bathtub: Chen's lambda and beta, and the length of the study over which units enter service.
+CHEN_LAMBDA, CHEN_BETA, BATHTUB_STUDY = 0.05, 0.5, 30.0
 
 
 def population(units, seed):
@@ -56,6 +83,39 @@ def random_population(units, seed):
     failed = t <= c
     t = np.maximum(np.round(np.where(failed, t, c), 3), 0.001)
     return t, failed
+
+
+def mixture_population(units, seed):
+    rng = np.random.default_rng(seed)
+    (w1, eta1, beta1), (_, eta2, beta2) = MIXTURE
+    first = rng.random(units) < w1                       # the kind of each unit, drawn independently
+    t = np.where(first, eta1 * rng.weibull(beta1, units), eta2 * rng.weibull(beta2, units))
+    failed = t < MIXTURE_END
+    t = np.maximum(np.round(np.minimum(t, MIXTURE_END), 3), 0.001)
+    return t, failed
+
+
+def lfp_population(units, seed):
+    rng = np.random.default_rng(seed)
+    defective = rng.random(units) < LFP_FRACTION
+    life = LFP_ETA * rng.weibull(LFP_BETA, units)        # used for the defective units only
+    failed = defective & (life < LFP_END)
+    t = np.maximum(np.round(np.where(failed, life, LFP_END), 3), 0.001)
+    return t, failed
+
+
+def bathtub_population(units, seed):
+    rng = np.random.default_rng(seed)
+    # Chen: H(t) = lambda (e^(t^beta) - 1) = E, E standard exponential.
+    t = np.log1p(rng.exponential(1.0, units) / CHEN_LAMBDA) ** (1 / CHEN_BETA)
+    c = rng.uniform(0.0, BATHTUB_STUDY, units)
+    failed = t <= c
+    t = np.maximum(np.round(np.where(failed, t, c), 3), 0.001)
+    return t, failed
+
+
+POPULATIONS = {"type1": population, "random": random_population, "mixture": mixture_population,
+               "lfp": lfp_population, "bathtub": bathtub_population}
 
 
 def interval_population(units, seed):
@@ -88,7 +148,7 @@ def write_interval(path, units, seed):
 def write(path, units, seed, scheme="type1"):
     if scheme == "interval":
         return write_interval(path, units, seed)
-    t, failed = (random_population if scheme == "random" else population)(units, seed)
+    t, failed = POPULATIONS[scheme](units, seed)
     # Fixed three-decimal text: identical bytes on every run and platform.
     times = np.char.mod("%.3f", t)
     events = np.where(failed, "1", "0")
@@ -139,7 +199,8 @@ def main():
     for name, (units, seed, scheme) in DATASETS.items():
         path = os.path.join(out, name)
         write(path, units, seed, scheme)
-        print(f"{path}: {units} units, {scheme} censoring, seed {seed}, {os.path.getsize(path)} bytes")
+        kind = f"{scheme} censoring" if scheme in ("type1", "random", "interval") else scheme
+        print(f"{path}: {units} units, {kind}, seed {seed}, {os.path.getsize(path)} bytes")
     path = os.path.join(out, "batches_53.csv")
     write_batches(path)
     print(f"{path}: {BATCHES} batches x {VARIABLES} variables x {TIME_POINTS} time points, seed {BATCH_SEED}")
