@@ -105,39 +105,6 @@ import RelmodelNumerics
         #expect(abs(d.hessian[1, 1] - hll) < 1e-5 * max(1, abs(hll)), "\(d.hessian[1, 1]) \(hll)")
     }
 
-    /// The gamma's one-pass derivatives (`GammaDistribution.logLikelihoodDerivatives`: one incomplete
-    /// gamma with its partials per censored entry, carried to (ln theta, ln k) by the chain rule) equal
-    /// the general hyper-dual path (`CensoredLogLikelihood.generalDerivatives`, three passes) to 1e-10
-    /// relative, on exact, right-, left- and interval-censored units in both tails of the interval form,
-    /// at shapes below and above 1 and far from the data.
-    @Test(arguments: [(80.0, 1.7), (30.0, 0.6), (400.0, 0.3), (2.0, 60.0)])
-    func onePassDerivativesEqualTheGeneralPath(theta: Double, k: Double) throws {
-        var data = LifetimeData()
-        for (i, t) in [12.0, 35, 47, 61, 88, 102, 140, 151, 199, 260].enumerated() {
-            try data.addFailure(at: t, count: Double(1 + i % 3))
-        }
-        for t in [70.0, 130, 300, 410, 2.0, 1000] { try data.addSuspension(at: t, count: 2) }
-        for t in [20.0, 55, 0.5] { try data.addLeftCensored(before: t, count: 2) }
-        for (a, b) in [(30.0, 60.0), (90, 120), (150, 400), (5, 9), (1, 8), (500, 900), (0.1, 0.2)] { try data.addInterval(from: a, to: b) }
-        let likelihood = CensoredLogLikelihood(family: GammaDistribution(), sample: CensoredSample(data))
-        let u = [log(theta), log(k)]
-        let fast = try #require(GammaDistribution().logLikelihoodDerivatives(likelihood.sample, u))
-        let general = likelihood.generalDerivatives(u)
-        func close(_ a: Double, _ b: Double, _ scale: Double) -> Bool { abs(a - b) <= 1e-10 * max(abs(b), scale) }
-        #expect(close(fast.value, general.value, 0), "\(fast.value) \(general.value)")
-        // Entries are compared relative to the largest of their kind: a near-zero entry is a difference
-        // of terms of that size.
-        let gradientScale = general.gradient.map(abs).max()!
-        for i in 0..<2 {
-            #expect(close(fast.gradient[i], general.gradient[i], gradientScale), "g\(i) \(fast.gradient[i]) \(general.gradient[i])")
-        }
-        let hessianScale = [general.hessian[0, 0], general.hessian[0, 1], general.hessian[1, 1]].map(abs).max()!
-        for (i, j) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
-            #expect(close(fast.hessian[i, j], general.hessian[i, j], hessianScale), "H\(i)\(j) \(fast.hessian[i, j]) \(general.hessian[i, j])")
-        }
-        #expect(likelihood.derivatives(u).value == fast.value)
-    }
-
     /// gamma3p on 20,000 randomly censored units finishes (the profile of the threshold: a 41-point grid
     /// and Brent, each point a warm-started gamma fit) and reports its status; here it converges to an
     /// interior threshold below the first failure.
