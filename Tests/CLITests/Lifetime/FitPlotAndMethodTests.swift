@@ -33,17 +33,8 @@ import Testing
         let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--dist", "weibull2p", "--plot", path])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        final class Counter: NSObject, XMLParserDelegate {
-            var circles = 0
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-                if name == "circle" { circles += 1 }
-            }
-        }
-        let parser = XMLParser(data: data)
-        let counter = Counter()
-        parser.delegate = counter
-        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
-        #expect(counter.circles >= 10)   // 10 data points (+ the legend's marker)
+        let counter = try #require(SVGElementCounter(data))
+        #expect(counter.count("circle") >= 10)   // 10 data points (+ the legend's marker)
         let svg = String(decoding: data, as: UTF8.self)
         #expect(!svg.contains("nan") && !svg.contains("inf"))
     }
@@ -59,19 +50,9 @@ import Testing
         let r = try CLIRunner.run(["fit", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--dist", "weibull-mixture2", "--plot", path])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        final class Counter: NSObject, XMLParserDelegate {
-            var componentCurves = 0, fitCurves = 0
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-                if name == "polyline" && attributes["class"] == "component" { componentCurves += 1 }
-                if name == "polyline" && attributes["class"] == "fit" { fitCurves += 1 }
-            }
-        }
-        let parser = XMLParser(data: data)
-        let counter = Counter()
-        parser.delegate = counter
-        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
-        #expect(counter.componentCurves >= 2)
-        #expect(counter.fitCurves >= 1)
+        let counter = try #require(SVGElementCounter(data))
+        #expect(counter.count("polyline", class: "component") >= 2)
+        #expect(counter.count("polyline", class: "fit") >= 1)
         let svg = String(decoding: data, as: UTF8.self)
         #expect(svg.contains("component 1 (p=0.2574): eta=69.66, beta=0.82342"), "\(svg)")
         #expect(svg.contains("component 2 (p=0.7426): eta=330.34, beta=4.8052"))
@@ -82,4 +63,24 @@ import Testing
         let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--plot", "/nonexistent/dir/x.svg"])
         #expect(r.status == 73)
     }
+}
+
+/// Counts the elements of a well-formed SVG document by name and class; nil when it is not well-formed.
+final class SVGElementCounter: NSObject, XMLParserDelegate {
+    private var counts: [String: Int] = [:]
+
+    init?(_ data: Data) {
+        super.init()
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        guard parser.parse() else { return nil }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        counts[name, default: 0] += 1
+        if let cls = attributes["class"] { counts[name + "." + cls, default: 0] += 1 }
+    }
+
+    func count(_ name: String, class cls: String? = nil) -> Int { counts[cls.map { name + "." + $0 } ?? name] ?? 0 }
 }

@@ -31,13 +31,17 @@ import RelmodelNumerics
         }
     }
 
+    /// The family's one-pass derivatives at u against the general path on `sample`.
+    static func check<F: ParametricFamily>(_ family: F, _ u: [Double]) throws {
+        let likelihood = CensoredLogLikelihood(family: family, sample: sample)
+        let fast = try #require(family.logLikelihoodDerivatives(sample, u))
+        expectEqual(fast, likelihood.generalDerivatives(u))
+        #expect(likelihood.derivatives(u).value == fast.value)
+    }
+
     @Test(arguments: [(100.0, 1.5), (30.0, 0.4), (400.0, 4.8), (1.0, 0.9)])
     func weibull(eta: Double, beta: Double) throws {
-        let likelihood = CensoredLogLikelihood(family: WeibullHazard(), sample: Self.sample)
-        let u = [log(eta), log(beta)]
-        let fast = try #require(WeibullHazard().logLikelihoodDerivatives(Self.sample, u))
-        Self.expectEqual(fast, likelihood.generalDerivatives(u))
-        #expect(likelihood.derivatives(u).value == fast.value)
+        try Self.check(WeibullHazard(), [log(eta), log(beta)])
     }
 
     /// The gamma: one incomplete gamma with its partials per censored entry, carried to
@@ -45,10 +49,6 @@ import RelmodelNumerics
     /// and far from the data.
     @Test(arguments: [(80.0, 1.7), (30.0, 0.6), (400.0, 0.3), (2.0, 60.0)])
     func gamma(theta: Double, k: Double) throws {
-        let likelihood = CensoredLogLikelihood(family: GammaDistribution(), sample: Self.sample)
-        let u = [log(theta), log(k)]
-        let fast = try #require(GammaDistribution().logLikelihoodDerivatives(Self.sample, u))
-        Self.expectEqual(fast, likelihood.generalDerivatives(u))
-        #expect(likelihood.derivatives(u).value == fast.value)
+        try Self.check(GammaDistribution(), [log(theta), log(k)])
     }
 }
