@@ -41,14 +41,9 @@ struct LocationScaleMaximizer<Likelihood: LocationScaleSurface> {
     func maximize(mu startMu: Double, s startS: Double) -> Result {
         var newton = newton
         newton.stepLimits = [20, 2]
-        let result = newton.maximize(from: [startMu, startS], derivatives: { p in
-            let e = likelihood.evaluate(mu: p[0], s: p[1])
-            return LikelihoodDerivatives(value: e.value.isNaN ? -.infinity : e.value, gradient: [e.gradient.mu, e.gradient.s],
-                                         hessian: Matrix([[e.hessian.mumu, e.hessian.mus], [e.hessian.mus, e.hessian.ss]]))
-        }, value: { likelihood.evaluate(mu: $0[0], s: $0[1]).value })
-        let mu = result.point[0], s = result.point[1]
-        return Result(mu: mu, s: s, evaluation: likelihood.evaluate(mu: mu, s: s), iterations: result.iterations,
-                      converged: result.converged, covariance: result.covariance, notes: result.notes)
+        return run(newton, from: [startMu, startS], mu: { $0[0] }, s: { $0[1] }) { e in
+            ([e.gradient.mu, e.gradient.s], Matrix([[e.hessian.mumu, e.hessian.mus], [e.hessian.mus, e.hessian.ss]]))
+        }
     }
 
     /// Maximisation over mu with s held fixed (the exponential, or a known Weibull shape).
@@ -58,13 +53,23 @@ struct LocationScaleMaximizer<Likelihood: LocationScaleSurface> {
         var newton = newton
         newton.relativeStepTolerance = tolerance ?? relativeStepTolerance
         newton.stepLimits = [5]
-        let result = newton.maximize(from: [startMu], derivatives: { p in
-            let e = likelihood.evaluate(mu: p[0], s: s)
-            return LikelihoodDerivatives(value: e.value.isNaN ? -.infinity : e.value, gradient: [e.gradient.mu],
-                                         hessian: Matrix([[e.hessian.mumu]]))
-        }, value: { likelihood.evaluate(mu: $0[0], s: s).value })
-        let mu = result.point[0]
-        return Result(mu: mu, s: s, evaluation: likelihood.evaluate(mu: mu, s: s), iterations: result.iterations,
+        return run(newton, from: [startMu], mu: { $0[0] }, s: { _ in s }) { e in ([e.gradient.mu], Matrix([[e.hessian.mumu]])) }
+    }
+
+    /// `newton` over the free coordinates, (mu, s) read from them by `mu` and `s`; the surface's
+    /// evaluation at the result is the one Newton last made there (no extra pass over the data).
+    private func run(_ newton: DampedNewton, from start: [Double], mu: ([Double]) -> Double, s: ([Double]) -> Double,
+                     free: (LocationScaleEvaluation) -> (gradient: [Double], hessian: Matrix)) -> Result {
+        var last: (point: [Double], evaluation: LocationScaleEvaluation)?
+        let result = newton.maximize(from: start, derivatives: { p in
+            let e = likelihood.evaluate(mu: mu(p), s: s(p))
+            last = (p, e)
+            let (gradient, hessian) = free(e)
+            return LikelihoodDerivatives(value: e.value.isNaN ? -.infinity : e.value, gradient: gradient, hessian: hessian)
+        }, value: { likelihood.evaluate(mu: mu($0), s: s($0)).value })
+        let point = result.point
+        let evaluation = last.flatMap { $0.point == point ? $0.evaluation : nil } ?? likelihood.evaluate(mu: mu(point), s: s(point))
+        return Result(mu: mu(point), s: s(point), evaluation: evaluation, iterations: result.iterations,
                       converged: result.converged, covariance: result.covariance, notes: result.notes)
     }
 }

@@ -34,8 +34,11 @@ struct LinearLocationMaximizer<Z: StandardDistribution> {
     func maximize(from start: [Double], freeScale: Bool = true) -> Result {
         let free = freeScale ? start.count : start.count - 1
         func full(_ point: [Double]) -> [Double] { freeScale ? point : point + [start[start.count - 1]] }
+        // The last evaluation, whose full gradient (the held s included) the result reports.
+        var last: (point: [Double], gradient: [Double])?
         func derivatives(_ point: [Double]) -> LikelihoodDerivatives {
             let e = likelihood.evaluate(full(point))
+            last = (point, e.gradient)
             var hessian = Matrix(rows: free, columns: free)
             for i in 0..<free { for j in 0..<free { hessian[i, j] = e.hessian[i][j] } }
             return LikelihoodDerivatives(value: e.value.isNaN ? -.infinity : e.value, gradient: Array(e.gradient[0..<free]),
@@ -46,7 +49,8 @@ struct LinearLocationMaximizer<Z: StandardDistribution> {
         newton.stepLimits = (0..<free).map { freeScale && $0 == free - 1 ? 2 : 20 }
         let result = newton.maximize(from: Array(start[0..<free]), derivatives: derivatives) { derivatives($0).value }
         let theta = full(result.point)
-        return Result(theta: theta, value: result.evaluation.value, gradient: likelihood.evaluate(theta).gradient,
+        let gradient = last.flatMap { $0.point == result.point ? $0.gradient : nil } ?? likelihood.evaluate(theta).gradient
+        return Result(theta: theta, value: result.evaluation.value, gradient: gradient,
                       iterations: result.iterations, converged: result.converged, gradientNorm: result.gradientNorm,
                       covariance: result.covariance, notes: result.notes)
     }
