@@ -105,9 +105,9 @@ import RelmodelNumerics
         #expect(abs(d.hessian[1, 1] - hll) < 1e-5 * max(1, abs(hll)), "\(d.hessian[1, 1]) \(hll)")
     }
 
-    /// gamma3p on 20,000 randomly censored units finishes (the profile of the threshold: a 41-point grid
-    /// and Brent, each point a warm-started gamma fit) and reports its status; here it converges to an
-    /// interior threshold below the first failure.
+    /// gamma3p on 20,000 randomly censored units finishes (the profile of the threshold on a grid, each
+    /// point a warm-started gamma fit, then the joint Newton iteration) and reports its status; here it
+    /// converges to an interior threshold below the first failure.
     @Test func gamma3pOnRandomlyCensoredDataFinishesWithAStatus() throws {
         var generator = Xoshiro256StarStar(seed: 9)
         var data = LifetimeData()

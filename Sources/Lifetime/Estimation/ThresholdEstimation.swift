@@ -13,9 +13,12 @@ import RelmodelNumerics
 ///
 /// The likelihood of a threshold model can grow without bound as gamma -> t_min (always for the
 /// lognormal, and for a Weibull or gamma whose shape falls below 1 there). The search therefore scans
-/// d = t_min - gamma on a geometric grid from 1e-8 R to 10 R (R = max(t_min, t_max - t_min)),
-/// keeps the best interior local maximum of P, and refines it by Brent's method in ln d. Documented
-/// outcomes:
+/// d = t_min - gamma on a geometric grid of 11 points from 1e-8 R to 10 R, a factor 10^0.9 apart
+/// (R = max(t_min, t_max - t_min)), each point warm-started from its neighbour's fit (`carriedOver`),
+/// keeps the best interior local maximum of P, and refines it by a joint Newton iteration in all the
+/// parameters, the threshold included, on exact derivatives (`ThresholdLikelihood`; the threshold as
+/// v = ln(t_min - gamma), which keeps it below t_min); where that iteration does not reach a verified
+/// maximum at least as high as the grid's, by Brent's method on P in ln d. Documented outcomes:
 /// - an interior maximum and no higher values towards t_min: the maximum-likelihood estimate;
 /// - an interior maximum, but P grows again towards t_min: that local maximum is reported, with
 ///   `likelihoodUnbounded` set and a note (the convention of Weibull++ and of Meeker & Escobar); the
@@ -25,8 +28,8 @@ import RelmodelNumerics
 ///   `likelihoodUnbounded` (or a note that the threshold runs away from the data) and a note.
 /// The exponential's profile is increasing up to t_min with a finite limit, so exponential2p on exact and
 /// right-censored data takes the closed form gamma = t_min, lambda = r / sum(t - t_min).
-/// The covariance of (mu, s, gamma) at an interior estimate is the inverse of a central-difference
-/// Hessian of the log-likelihood (analytic derivatives in gamma are not worth their cost here).
+/// The covariance of (mu, s, gamma) (of (ln theta, ln k, gamma) for the gamma) at an interior estimate
+/// is the inverse of the exact Hessian of the log-likelihood (`ThresholdLikelihood`).
 enum ThresholdEstimation {
     static func fit(_ family: LifetimeFamily, to data: LifetimeData) throws(FitFailure) -> LifetimeFit {
         let base = family.withoutThreshold
@@ -35,10 +38,12 @@ enum ThresholdEstimation {
 
         let tMax = (data.failureTimes + data.suspensionTimes + data.leftCensoredTimes + data.intervalUpperTimes).max() ?? tMin
         let range = max(tMin, tMax - tMin, 1e-300)
-        // The gamma's merged sample, built once and shifted to each trial threshold.
-        let merged = base.isGamma ? CensoredSample(data) : nil
+        // The merged sample on the data's time scale, built once: the joint iteration and the covariance
+        // read it, and the gamma's profile shifts it to each trial threshold.
+        let sample = CensoredSample(data)
+        let merged = base.isGamma ? sample : nil
         // Profile on the grid, from far below t_min towards it, warm-starting each fit.
-        let count = 41
+        let count = 11
         var grid: [(d: Double, fit: LifetimeFit?)] = []
         var previous: LifetimeModel?
         for i in 0..<count {
@@ -61,20 +66,33 @@ enum ThresholdEstimation {
                 : "the profile likelihood increases as gamma decreases without limit: no threshold estimate; fell back to gamma = 0, the two-parameter fit"
             return fallback(base, family, data, note: note, unbounded: growsTowardsMinimum)
         }
-        // Refine in ln d between the neighbours of the best grid point.
-        let lower = log(grid[k + 1].d), upper = log(grid[k - 1].d)
+        // Refine: the joint Newton iteration from the best grid point; Brent's method on the profile in
+        // ln d between the grid point's neighbours where that iteration fails.
         var warm = grid[k].fit?.model
-        let refined = Minimization.brent(lower, upper, tolerance: 1e-10, maxIterations: brentBudget) { lnD -> Double in
-            guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm, restart: false, merged: merged) else { return .infinity }
-            warm = f.model
-            return -f.logLikelihood
+        var refinedConverged = true
+        let gamma: Double
+        let method: String
+        if let model = warm, let joint = jointMaximum(family, sample, tMin: tMin, from: model, distance: grid[k].d),
+           joint.evaluation.value >= value(k) - 1e-9 * (1 + abs(value(k))) {
+            gamma = joint.model.threshold
+            warm = joint.model
+            method = "refined by a joint Newton iteration in all parameters (\(joint.iterations) iterations)"
+        } else {
+            let lower = log(grid[k + 1].d), upper = log(grid[k - 1].d)
+            let refined = Minimization.brent(lower, upper, tolerance: 1e-10, maxIterations: brentBudget) { lnD -> Double in
+                guard let f = profileFit(base, family, data, gamma: tMin - exp(lnD), start: warm, restart: false, merged: merged) else { return .infinity }
+                warm = f.model
+                return -f.logLikelihood
+            }
+            gamma = tMin - exp(refined.x)
+            refinedConverged = refined.converged
+            method = "refined by Brent's method in ln(t_min - gamma) (the joint Newton iteration did not reach a verified maximum)"
         }
-        let gamma = tMin - exp(refined.x)
         guard let inner = profileFit(base, family, data, gamma: gamma, start: warm, merged: merged) else {
             throw .numericalFailure("the profile fit failed at the refined threshold \(gamma)")
         }
         var notes = inner.diagnostics.notes
-        notes.append("threshold by profile likelihood: the best interior maximum of a \(count)-point grid in t_min - gamma, refined by Brent's method in ln(t_min - gamma)")
+        notes.append("threshold by profile likelihood: the best interior maximum of a \(count)-point grid in t_min - gamma, \(method)")
         var unbounded = false
         if family == .lognormal3p && data.failureTimes.contains(tMin) {
             // Hill (1963): with an exact failure at t_min the lognormal likelihood always diverges as
@@ -85,11 +103,11 @@ enum ThresholdEstimation {
             unbounded = true
             notes.append("the likelihood grows without bound as gamma approaches the first failure (\(tMin)); the estimate is the interior local maximum")
         }
-        if !refined.converged { notes.append("the threshold search did not converge in \(brentBudget) Brent iterations") }
-        let covariance = fullCovariance(family, data, inner.model, merged: merged)
+        if !refinedConverged { notes.append("the threshold search did not converge in \(brentBudget) Brent iterations") }
+        let covariance = fullCovariance(family, sample, inner.model)
         if covariance == nil { notes.append("the Hessian in (mu, sigma, gamma) is not negative definite: Fisher bounds are conditional on gamma") }
         let diagnostics = FitDiagnostics(
-            converged: inner.diagnostics.converged && refined.converged, iterations: inner.diagnostics.iterations,
+            converged: inner.diagnostics.converged && refinedConverged, iterations: inner.diagnostics.iterations,
             gradientNorm: inner.diagnostics.gradientNorm,
             hessianNegativeDefinite: inner.diagnostics.hessianNegativeDefinite && covariance != nil,
             notes: notes, likelihoodUnbounded: unbounded, degenerate: unbounded,
@@ -129,8 +147,20 @@ enum ThresholdEstimation {
                                                       merged: merged)
         }
         let fit = MaximumLikelihood.locationScaleFit(base, data: data, threshold: gamma,
-                                                     start: previous.map { ($0.mu, log($0.sigma)) })
+                                                     start: previous.map { carriedOver($0, to: gamma) })
         return fit.logLikelihood.isFinite ? fit : nil
+    }
+
+    /// A location-scale start at threshold `gamma` from the fit `m` at a neighbouring threshold that keeps
+    /// the distribution's place and spread on the time scale: gamma + e^mu and sigma e^mu (to first
+    /// order, T - gamma = e^mu e^(sigma Z), so dT = sigma e^mu dZ). Far below the data the log-scale
+    /// sigma shrinks like 1 / (t - gamma); carrying (mu, sigma) over unchanged left the grid's far
+    /// points' Newton runs hundreds of iterations from the optimum on interval data.
+    static func carriedOver(_ m: LifetimeModel, to gamma: Double) -> (mu: Double, s: Double) {
+        let scale = exp(m.mu) + (m.threshold - gamma)
+        guard scale > 0, scale.isFinite, m.sigma > 0 else { return (m.mu, log(m.sigma)) }
+        let mu = log(scale)
+        return (mu, log(m.sigma) + m.mu - mu)
     }
 
     /// A fit of `base` relabelled as the threshold family, with the full covariance and diagnostics.
@@ -189,43 +219,62 @@ enum ThresholdEstimation {
                            andersonDarlingData: data)
     }
 
-    /// Inverse of the negative central-difference Hessian of the log-likelihood in the internal
-    /// parameters (mu, s or ln k, gamma); nil unless it is positive definite.
-    static func fullCovariance(_ family: LifetimeFamily, _ data: LifetimeData, _ model: LifetimeModel,
-                               merged: CensoredSample? = nil) -> Matrix? {
-        let tMin = earliestFailureBound(data)
-        let start = internalParameters(family, model)
-        let n = start.count
-        // Steps: the log-likelihood is known to about 1e-13 absolute, and a second difference divides
-        // that by h^2. In gamma the natural length is the gap to the first failure (the terms vary like
-        // log(t - gamma)); 1e-3 of it keeps both the rounding (1e-13 / h^2) and the truncation
-        // (h^2 / gap^2 / 12) near 1e-7 relative. (1e-5 of it left the standard errors of the
-        // Lieblein-Zelen weibull3p fit off by up to 1e-3 relative against a 40-digit computation.)
-        let scales = start.enumerated().map { i, v in i == n - 1 ? max(1e-3 * (tMin - model.threshold), 1e-12) : 1e-4 * max(1, abs(v)) }
-        func ll(_ p: [Double]) -> Double { logLikelihood(family, data, p, merged: merged) }
-        var h = Matrix(rows: n, columns: n)
-        let f0 = ll(start)
-        for i in 0..<n {
-            for j in i..<n {
-                var pp = start, pm = start, mp = start, mm = start
-                pp[i] += scales[i]; pp[j] += scales[j]
-                pm[i] += scales[i]; pm[j] -= scales[j]
-                mp[i] -= scales[i]; mp[j] += scales[j]
-                mm[i] -= scales[i]; mm[j] -= scales[j]
-                let value: Double
-                if i == j {
-                    var plus = start, minus = start
-                    plus[i] += scales[i]; minus[i] -= scales[i]
-                    value = (ll(plus) - 2 * f0 + ll(minus)) / (scales[i] * scales[i])
-                } else {
-                    value = (ll(pp) - ll(pm) - ll(mp) + ll(mm)) / (4 * scales[i] * scales[j])
-                }
-                h[i, j] = -value
-                h[j, i] = -value
+    /// Inverse of the negative exact Hessian of the log-likelihood in the internal parameters
+    /// (mu, s or ln k, gamma) (`ThresholdLikelihood`); nil unless it is positive definite.
+    /// `sample` is `CensoredSample(data)`, on the data's own time scale.
+    static func fullCovariance(_ family: LifetimeFamily, _ sample: CensoredSample, _ model: LifetimeModel) -> Matrix? {
+        let d = ThresholdLikelihood.derivatives(family, sample, internalParameters(family, model))
+        guard d.isFinite else { return nil }
+        let n = d.gradient.count
+        var information = Matrix(rows: n, columns: n)
+        for i in 0..<n { for j in 0..<n { information[i, j] = -d.hessian[i, j] } }
+        return try? information.symmetricPositiveDefiniteInverse()
+    }
+
+    /// The joint maximum of the log-likelihood in the internal parameters from a grid point's fit
+    /// `model` at distance `distance` = t_min - gamma: `DampedNewton` on (mu, s, v) (the exponential
+    /// without s; (ln theta, ln k, v) for the gamma) with v = ln(t_min - gamma), on the exact derivatives
+    /// of `ThresholdLikelihood` carried to v (gamma_v = gamma_vv = -e^v). nil unless Newton reaches a
+    /// verified maximum (converged, negative definite Hessian).
+    /// - Complexity: one pass over the merged sample per iteration (each pass gives value and
+    ///   derivatives; a rejected trial costs a pass too); typically 4-8 iterations from the grid.
+    static func jointMaximum(_ family: LifetimeFamily, _ sample: CensoredSample, tMin: Double, from model: LifetimeModel,
+                             distance: Double) -> (model: LifetimeModel, evaluation: LikelihoodDerivatives, iterations: Int)? {
+        var start = internalParameters(family, model)
+        start[start.count - 1] = log(distance)
+        let last = start.count - 1
+        func derivatives(_ q: [Double]) -> LikelihoodDerivatives {
+            let e = exp(q[last])
+            var p = q
+            p[last] = tMin - e
+            guard p[last] < tMin else { return LikelihoodDerivatives(value: -.infinity, gradient: q.map { _ in 0 }, hessian: Matrix(rows: q.count, columns: q.count)) }
+            var d = ThresholdLikelihood.derivatives(family, sample, p)
+            let gGamma = d.gradient[last]
+            for i in 0..<last {
+                d.hessian[i, last] *= -e
+                d.hessian[last, i] *= -e
             }
+            d.hessian[last, last] = e * e * d.hessian[last, last] - e * gGamma
+            d.gradient[last] = -e * gGamma
+            return d
         }
-        guard h.storage.allSatisfy(\.isFinite) else { return nil }
-        return try? h.symmetricPositiveDefiniteInverse()
+        var newton = DampedNewton()
+        newton.maximumIterations = 100
+        newton.evaluatesTrialsWithDerivatives = true
+        // Scales and shapes by at most a factor e^1.5 for the gamma (a trial at an absurd shape costs
+        // O(sqrt k) per term), e^2 for a location-scale sigma; the distance to t_min by e^2.
+        newton.stepLimits = family.isGamma ? [1.5, 1.5, 2] : (family.fixedSigma != nil ? [20, 2] : [20, 2, 2])
+        let result = newton.maximize(from: start, derivatives: derivatives, value: { derivatives($0).value })
+        guard result.converged, result.covariance != nil else { return nil }
+        let q = result.point
+        let gamma = tMin - exp(q[last])
+        let fitted: LifetimeModel
+        if family.isGamma {
+            fitted = LifetimeModel(family: family, mu: q[0], sigma: 1, threshold: gamma, shape: exp(q[1]))
+        } else {
+            fitted = LifetimeModel(family: family, mu: q[0], sigma: family.fixedSigma ?? exp(q[1]), threshold: gamma)
+        }
+        return (fitted, result.evaluation, result.iterations)
     }
 
     /// (mu, s, gamma) for location-scale families, (mu, ln k, gamma) for gamma3p.

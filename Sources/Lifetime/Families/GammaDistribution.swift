@@ -125,7 +125,12 @@ extension LogTermPartials {
     /// ln Q(k, z) (upper) or ln P(k, z) at z = t/theta, in u = (ln theta, ln k). With dz/du0 = -z,
     /// dk/du1 = k (and the second derivatives z and k): g0 = -f_z z, g1 = f_k k, H00 = f_zz z^2 + f_z z,
     /// H01 = -f_kz k z, H11 = f_kk k^2 + f_k k.
-    init(k: Double, z: Double, upper: Bool) {
+    ///
+    /// With a threshold gamma (z = (t - gamma)/theta) the third parameter is gamma itself, and
+    /// `thresholdRate` a = 1/theta: dz/dgamma = -a, d2z/du0 dgamma = a, so g2 = -f_z a,
+    /// H02 = f_zz z a + f_z a, H12 = -f_kz k a, H22 = f_zz a^2 (`ThresholdLikelihood`); 0, the
+    /// default, leaves them 0.
+    init(k: Double, z: Double, upper: Bool, thresholdRate a: Double = 0) {
         let r = logIncompleteGammaWithDerivatives(k, z, upper: upper)
         self.init()
         value = r.value
@@ -134,5 +139,11 @@ extension LogTermPartials {
         h00 = r.second.xx * z * z + r.first.x * z
         h01 = -r.second.ax * k * z
         h11 = r.second.aa * k * k + r.first.a * k
+        if a != 0 {
+            g2 = -r.first.x * a
+            h02 = (r.second.xx * z + r.first.x) * a
+            h12 = -r.second.ax * k * a
+            h22 = r.second.xx * a * a
+        }
     }
 }
