@@ -139,7 +139,15 @@ public struct NestedANOVA: Sendable, Equatable {
             if estimate > 0, nu.isFinite, nu > 0 {
                 let upperQuantile = ChiSquared.quantile(1 - alpha / 2, degreesOfFreedom: nu)
                 let lowerQuantile = ChiSquared.quantile(alpha / 2, degreesOfFreedom: nu)
-                intervals.append((nu * estimate / upperQuantile)...(nu * estimate / lowerQuantile))
+                let lower = nu * estimate / upperQuantile, upper = nu * estimate / lowerQuantile
+                if lower.isFinite, upper.isFinite, lower <= upper {
+                    intervals.append(lower...upper)
+                } else {
+                    // A component that is a small difference of large mean squares has almost no
+                    // degrees of freedom, and the chi-square quantiles of so few vanish.
+                    intervals.append(nil)
+                    notes.append("no Satterthwaite interval for the '\(levels[l])' variance: it is a small difference of mean squares with \(nu) approximate degrees of freedom; REML's profile-likelihood interval exists")
+                }
             } else {
                 intervals.append(nil)
                 if estimate < 0 {

@@ -98,15 +98,17 @@ public struct NestedLikelihood: Sendable {
         return (sample.mean + t / s, 1 / s.squareRoot())
     }
 
-    /// Value, gradient and Hessian of -2 ln L in the variances, by hyper-dual passes.
-    /// - Complexity: k(k+1)/2 passes of O(G), k the number of components.
-    public func derivatives(_ v: [Double]) -> (value: Double, gradient: [Double], hessian: [[Double]]) {
+    /// Value, gradient and Hessian of -2 ln L in the variances, by hyper-dual passes; only the entries
+    /// of the components in `free` (all when nil) are computed, the others left 0.
+    /// - Complexity: f(f+1)/2 passes of O(G), f the number of free components.
+    public func derivatives(_ v: [Double], free: [Int]? = nil) -> (value: Double, gradient: [Double], hessian: [[Double]]) {
         let k = v.count
         var gradient = [Double](repeating: 0, count: k)
         var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        var value = Double.infinity
-        for i in 0..<k {
-            for j in i..<k {
+        let free = free ?? Array(0..<k)
+        var value = free.isEmpty ? criterion(v) : .infinity
+        for (a, i) in free.enumerated() {
+            for j in free[a...] {
                 let seeded = v.indices.map { HyperDual(v[$0], e1: $0 == i ? 1 : 0, e2: $0 == j ? 1 : 0) }
                 let c = criterion(seeded)
                 value = c.value

@@ -113,6 +113,7 @@ public struct NestedREML: Sendable {
         var zero = [Bool](repeating: false, count: count)
         var iterations = 0, released = 0
         var last: DampedNewton.Result?
+        var evaluatedAt: [Double]?
         var notes: [String] = []
         for _ in 0..<(2 * count + 2) {
             let free = (0..<count).filter { fixed[$0] == nil && !zero[$0] }
@@ -125,7 +126,7 @@ public struct NestedREML: Sendable {
             // The log-likelihood -criterion/2 and its derivatives in u = ln v (free components).
             func derivatives(_ u: [Double]) -> LikelihoodDerivatives {
                 let w = variances(u)
-                let d = likelihood.derivatives(w)
+                let d = likelihood.derivatives(w, free: free)
                 var gradient = [Double](repeating: 0, count: free.count)
                 var hessian = Matrix(rows: free.count, columns: free.count)
                 for (a, i) in free.enumerated() {
@@ -145,6 +146,7 @@ public struct NestedREML: Sendable {
             iterations += result.iterations
             last = result
             v = variances(result.point)
+            evaluatedAt = v
             // Components that collapsed go to the boundary; the others are refitted without them.
             let scale = v.reduce(0, +)
             let collapsing = free.filter { $0 != count - 1 && v[$0] < Self.collapsed * scale }
@@ -153,8 +155,9 @@ public struct NestedREML: Sendable {
                 continue
             }
             // A component at zero whose derivative there points inwards is released.
-            let d = likelihood.derivatives(v)
-            let inward = (0..<count).filter { zero[$0] && d.gradient[$0] < -1e-9 * (1 + abs(d.value)) }
+            let atZero = (0..<count).filter { zero[$0] }
+            let d = atZero.isEmpty ? nil : likelihood.derivatives(v, free: atZero)
+            let inward = atZero.filter { d!.gradient[$0] < -1e-9 * (1 + abs(d!.value)) }
             if !inward.isEmpty && released < count {
                 released += 1
                 for i in inward { zero[i] = false; v[i] = 0.01 * scale }
@@ -162,12 +165,18 @@ public struct NestedREML: Sendable {
             }
             break
         }
-        let d = likelihood.derivatives(v)
-        var gradientNorm = 0.0
-        for i in 0..<count where fixed[i] == nil && !zero[i] { gradientNorm = max(gradientNorm, abs(d.gradient[i] * v[i])) }
+        // Newton's last evaluation is at v: -2 times its value and gradient (in ln v) are the criterion's.
+        let current = evaluatedAt == v ? last : nil
+        let criterion = current.map { -2 * $0.evaluation.value } ?? likelihood.criterion(v)
+        var gradientNorm = current.map { 2 * $0.evaluation.gradient.reduce(0) { max($0, abs($1)) } } ?? 0
+        if current == nil {
+            let free = (0..<count).filter { fixed[$0] == nil && !zero[$0] }
+            let d = likelihood.derivatives(v, free: free)
+            for i in free { gradientNorm = max(gradientNorm, abs(d.gradient[i] * v[i])) }
+        }
         let converged = last?.converged ?? true
         if let last, !last.converged { notes += last.notes }
-        return Maximum(variances: v, atZero: zero, criterion: d.value, gradientNorm: gradientNorm,
+        return Maximum(variances: v, atZero: zero, criterion: criterion, gradientNorm: gradientNorm,
                        converged: converged, iterations: iterations, notes: notes)
     }
 

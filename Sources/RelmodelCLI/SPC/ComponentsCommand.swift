@@ -1,0 +1,170 @@
+import ArgumentParser
+import Ingest
+import Report
+import SPC
+
+/// Estimation method of `spc components`.
+enum ComponentsMethod: String, ExpressibleByArgument, CaseIterable {
+    case reml, ml, anova
+}
+
+/// `relmodel spc components FILE --value COL --levels OUTER,...,INNER [--method reml|ml|anova]`.
+struct ComponentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "components",
+        abstract: "Nested variance components (lot, wafer, site ...): REML at the exact optimum, ML, or Type I ANOVA, with intervals.",
+        discussion: RelmodelHelp.discussion("""
+        --levels names the columns of the nesting levels, outermost first; the last is the residual (the \
+        replicates within the innermost group). Labels of an inner level are relative to their parent \
+        (wafer 1 of lot A and wafer 1 of lot B are two wafers); groups may be unbalanced. \
+        REML (default) and ML: Newton on exact derivatives until the gradient is at rounding level (the \
+        output says how close), components bounded at 0 (with a note), profile-likelihood intervals. \
+        ANOVA: Type I (hierarchical) sums of squares with the expected-mean-square coefficients of \
+        unbalanced data, negative estimates reported as they are, Satterthwaite intervals (the residual's \
+        exact chi-square). The ANOVA table is printed with every method. Exit 65 for data that cannot give \
+        the components (one group at the top, no replicates, an empty label).
+        """)
+    )
+
+    @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
+    var file: String
+
+    @Option(help: "Column of measurements.")
+    var value: String
+
+    @Option(help: "Columns of the nesting levels, outermost first, comma-separated; the last is the residual.")
+    var levels: String
+
+    @Option(help: "reml (default), ml or anova.")
+    var method: ComponentsMethod = .reml
+
+    @Option(help: "Two-sided confidence level of the intervals.")
+    var confidence: Double = 0.95
+
+    @Flag(help: "Print one JSON document instead of tables.")
+    var json = false
+
+    var levelNames: [String] { levels.split(separator: ",").map { String($0).trimmingSpaces } }
+
+    func validate() throws {
+        guard levelNames.count >= 2, levelNames.allSatisfy({ !$0.isEmpty }) else {
+            throw ValidationError("--levels needs at least two column names (groups and the residual within them), e.g. lot,wafer,site")
+        }
+        guard Set(levelNames).count == levelNames.count else { throw ValidationError("--levels names a column twice") }
+        guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1)") }
+    }
+
+    func run() throws {
+        let input = try SPCInput(file)
+        let values = try input.doubles(value)
+        var labels: [[String]] = []
+        for name in levelNames {
+            let column = try input.column(name)
+            // An empty label would silently make its own group: refused with its place.
+            for row in 0..<input.table.rowCount where input.table.isEmpty(row: row, column: column) {
+                try SPCInput.dataErrors { throw input.table.error(row: row, column: column, "expected a group label, found an empty field") }
+            }
+            labels.append(input.table.strings(column: column))
+        }
+        let sample = try SPCInput.dataErrors { try NestedSample(values: values, labels: labels, levels: levelNames) }
+        let anova = NestedANOVA(sample, confidence: confidence)
+        let reml: NestedREML.Fit? = method == .anova ? nil
+            : try SPCInput.dataErrors { try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence) }
+        print(json ? Self.json(sample, anova, reml, method: method).serialized() : Self.text(sample, anova, reml, method: method))
+    }
+
+    static func methodName(_ method: ComponentsMethod) -> String {
+        switch method {
+        case .reml: "REML (restricted maximum likelihood)"
+        case .ml: "ML (maximum likelihood)"
+        case .anova: "Type I ANOVA (expected mean squares)"
+        }
+    }
+
+    static func json(_ sample: NestedSample, _ anova: NestedANOVA, _ fit: NestedREML.Fit?, method: ComponentsMethod) -> JSONValue {
+        let components = fit?.components ?? anova.components
+        let intervals = fit?.intervals ?? anova.intervals
+        let positiveTotal = components.reduce(0) { $0 + max($1, 0) }
+        func byLevel(_ f: (Int) -> JSONValue) -> JSONValue { .object(sample.levels.indices.map { (sample.levels[$0], f($0)) }) }
+        var fields: [(String, JSONValue)] = [
+            ("method", .string(method.rawValue)),
+            ("levels", .array(sample.levels.map { .string($0) })),
+            ("components", byLevel { .number(components[$0]) }),
+            ("percentOfTotal", byLevel { .number(100 * max(components[$0], 0) / positiveTotal) }),
+            ("total", .number(components.reduce(0, +))),
+            ("confidence", .number(anova.confidence)),
+            ("intervalMethod", .string(fit == nil ? "Satterthwaite (the residual: exact chi-square)" : "profile likelihood")),
+            ("intervals", byLevel { i in intervals[i].map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null }),
+            ("n", .number(Double(sample.count))),
+            ("groups", byLevel { i in .number(Double(i < sample.groupingLevels ? sample.groupCount(i) : sample.count)) }),
+            ("balanced", .bool(sample.isBalanced)),
+            ("meanSquares", .array(anova.lines.map { line in
+                .object([("level", .string(line.level)), ("df", .number(line.degreesOfFreedom)),
+                         ("sumOfSquares", .number(line.sumOfSquares)), ("meanSquare", .number(line.meanSquare)),
+                         ("expectedMeanSquare", .object(zip(sample.levels, line.expectedMeanSquare).map { ($0, .number($1)) }))])
+            })),
+        ]
+        if let fit {
+            fields += [
+                ("mean", .number(fit.mean)), ("meanStandardError", .number(fit.meanStandardError)),
+                (fit.restricted ? "remlCriterion" : "deviance", .number(fit.criterion)),
+                ("converged", .bool(fit.converged)), ("iterations", .number(Double(fit.iterations))),
+                ("gradientNorm", .number(fit.gradientNorm)),
+                ("atZero", .array(sample.levels.indices.filter { fit.atZero[$0] }.map { .string(sample.levels[$0]) })),
+            ]
+        } else {
+            fields += [("mean", .number(sample.mean)),
+                       ("degreesOfFreedom", byLevel { .number(anova.degreesOfFreedom[$0]) })]
+        }
+        fields.append(("notes", .array(((fit?.notes ?? []) + anova.notes).map { .string($0) })))
+        return .object(fields)
+    }
+
+    static func text(_ sample: NestedSample, _ anova: NestedANOVA, _ fit: NestedREML.Fit?, method: ComponentsMethod) -> String {
+        let components = fit?.components ?? anova.components
+        let intervals = fit?.intervals ?? anova.intervals
+        let positiveTotal = components.reduce(0) { $0 + max($1, 0) }
+        let percent = Int((anova.confidence * 100).rounded())
+        var table = TextTable(headers: ["level", "variance", "% of total", "std. dev.", "\(percent)% lower", "\(percent)% upper"],
+                              alignments: [.left] + Array(repeating: .right, count: 5),
+                              numberStyles: [.init(), .init(digits: 7), .init(digits: 4, minimumDecimals: 2), .init(digits: 6),
+                                             .init(digits: 6), .init(digits: 6)])
+        for i in sample.levels.indices {
+            let name = i == sample.groupingLevels ? "\(sample.levels[i]) (residual)" : sample.levels[i]
+            table.append(cells: [.text(name), .number(components[i]), .number(100 * max(components[i], 0) / positiveTotal),
+                                 .number(components[i] >= 0 ? components[i].squareRoot() : nil),
+                                 .number(intervals[i]?.lowerBound), .number(intervals[i]?.upperBound)])
+        }
+        let total = components.reduce(0, +)
+        table.append(cells: [.text("total"), .number(total), .number(100), .number(total >= 0 ? total.squareRoot() : nil), .text(""), .text("")])
+        var lines = [
+            "Nested variance components, \(methodName(method)): \(NumberFormatting.counted(sample.count, "observation")), "
+                + sample.levels.indices.dropLast().map { "\(sample.groupCount($0)) \(sample.levels[$0])" }.joined(separator: ", ")
+                + (sample.isBalanced ? " (balanced)" : " (unbalanced)"),
+            "Intervals: " + (fit == nil ? "Satterthwaite (the residual: exact chi-square)" : "profile likelihood (chi-square(1) cutoff)"),
+            table.rendered(),
+        ]
+        if let fit {
+            let criterionName = fit.restricted ? "REML criterion" : "deviance"
+            lines.append("Mean \(NumberFormatting.significant(fit.mean, 8)) (s.e. \(NumberFormatting.significant(fit.meanStandardError, 5))); "
+                         + "\(criterionName) -2 ln L = \(NumberFormatting.significant(fit.criterion, 10))")
+            lines.append((fit.converged ? "Converged" : "NOT converged") + " in \(NumberFormatting.counted(fit.iterations, "Newton iteration")); "
+                         + "gradient |d(-2 ln L)/d ln variance| at most \(NumberFormatting.significant(fit.gradientNorm, 3))")
+        } else {
+            lines.append("Mean \(NumberFormatting.significant(sample.mean, 8))")
+        }
+        var anovaTable = TextTable(headers: ["source", "df", "sum of squares", "mean square", "expected mean square"],
+                                   alignments: [.left, .right, .right, .right, .left],
+                                   numberStyles: [.init(), .init(digits: 6), .init(digits: 8), .init(digits: 8), .init()])
+        for line in anova.lines {
+            let ems = zip(sample.levels, line.expectedMeanSquare).filter { $0.1 != 0 }.map { name, c in
+                c == 1 ? "V(\(name))" : "\(NumberFormatting.significant(c, 6)) V(\(name))"
+            }.reversed().joined(separator: " + ")
+            anovaTable.append(cells: [.text(line.level), .number(line.degreesOfFreedom), .number(line.sumOfSquares), .number(line.meanSquare), .text(ems)])
+        }
+        lines.append("Type I ANOVA:")
+        lines.append(anovaTable.rendered())
+        for note in (fit?.notes ?? []) + anova.notes { lines.append("  note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `relmodel spc components` end to end: the JSON contract on the oracle data, the text output, and
+/// bad input with its place and exit code.
+@Suite struct ComponentsCommandTests {
+    static let pastes = ["spc", "components", "datasets/spc/pastes_nested.csv", "--value", "strength", "--levels", "batch,cask,rownum"]
+
+    /// Pastes (lme4): REML = ANOVA 1.657309, 8.433667, 0.678; REML criterion 246.99075; mean 60.05333.
+    @Test func pastesJSON() throws {
+        let r = try CLIRunner.run(Self.pastes + ["--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try CLIRunner.json(r.stdout)
+        #expect(doc["method"] as? String == "reml")
+        let components = try #require(doc["components"] as? [String: Double])
+        #expect(abs(components["batch"]! - 1.657309) < 5e-7)
+        #expect(abs(components["cask"]! - 8.433667) < 5e-7)
+        #expect(abs(components["rownum"]! - 0.678) < 5e-7)
+        #expect(abs((doc["remlCriterion"] as! Double) - 246.99075) < 5e-6)
+        #expect(abs((doc["mean"] as! Double) - 60.05333) < 5e-6)
+        #expect(doc["converged"] as? Bool == true)
+        #expect((doc["gradientNorm"] as! Double) < 1e-8)
+        let intervals = try #require(doc["intervals"] as? [String: [Double]])
+        #expect(abs(intervals["cask"]![0] - 4.6566658733) < 1e-6)
+        let squares = try #require(doc["meanSquares"] as? [[String: Any]])
+        #expect(squares.map { $0["df"] as? Double } == [9, 20, 30])
+        #expect(doc["n"] as? Double == 60)
+    }
+
+    /// The unbalanced EP05-A2 set by Type I ANOVA: day 0.278178, run 0.875624, error 2.118229 (SAS PROC
+    /// NESTED), read from a file with the eight rows VCA's tests delete left out; ML and REML run too.
+    @Test func ep05UnbalancedAnovaAndText() throws {
+        let lines = try String(contentsOfFile: "datasets/spc/vca_ep05a2_1.csv", encoding: .utf8).split(separator: "\n")
+        let deleted: Set<String> = ["11", "12", "17", "37", "45", "56", "57", "68"]
+        let kept = [String(lines[0])] + lines.dropFirst().filter { !deleted.contains(String($0.split(separator: ",")[0])) }.map(String.init)
+        let file = try CLIRunner.temporaryFile(kept.joined(separator: "\n") + "\n")
+        let r = try CLIRunner.run(["spc", "components", file, "--value", "y", "--levels", "day,run,rep", "--method", "anova", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let components = try #require(try CLIRunner.json(r.stdout)["components"] as? [String: Double])
+        #expect(abs(components["day"]! - 0.278178) < 5e-7)
+        #expect(abs(components["run"]! - 0.875624) < 5e-7)
+        #expect(abs(components["rep"]! - 2.118229) < 5e-7)
+        let text = try CLIRunner.run(["spc", "components", file, "--value", "y", "--levels", "day,run,rep"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("REML"))
+        #expect(text.stdout.contains("(unbalanced)"))
+        #expect(text.stdout.contains("0.283587"))
+        let ml = try CLIRunner.run(["spc", "components", file, "--value", "y", "--levels", "day,run,rep", "--method", "ml", "--json"])
+        #expect(ml.status == 0)
+        #expect(try CLIRunner.json(ml.stdout)["deviance"] != nil)
+    }
+
+    /// Bad input: a missing column, an empty label (its line and column named), a design whose top level
+    /// has one group, and a non-numeric value: exit 65 with the place; a single level: usage error 64.
+    @Test func badInput() throws {
+        let missing = try CLIRunner.run(["spc", "components", "datasets/spc/pastes_nested.csv", "--value", "strength", "--levels", "batch,lot,rownum"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("no column 'lot'"))
+        let empty = try CLIRunner.temporaryFile("lot,wafer,site,y\nA,1,1,3.1\nA,1,2,3.3\nA,,1,3.0\nB,1,1,2.9\nB,1,2,3.2\n")
+        let e = try CLIRunner.run(["spc", "components", empty, "--value", "y", "--levels", "lot,wafer,site"])
+        #expect(e.status == 65)
+        #expect(e.stderr.contains(":4:") && e.stderr.contains("column 'wafer'") && e.stderr.contains("empty"), "\(e.stderr)")
+        let oneLot = try CLIRunner.temporaryFile("lot,wafer,site,y\nA,1,1,3.1\nA,1,2,3.3\nA,2,1,3.0\nA,2,2,3.2\n")
+        let o = try CLIRunner.run(["spc", "components", oneLot, "--value", "y", "--levels", "lot,wafer,site"])
+        #expect(o.status == 65)
+        #expect(o.stderr.contains("level 'lot' has 1 group"), "\(o.stderr)")
+        let text = try CLIRunner.temporaryFile("lot,site,y\nA,1,3.1\nA,2,x\nB,1,2.9\nB,2,3.0\n")
+        let t = try CLIRunner.run(["spc", "components", text, "--value", "y", "--levels", "lot,site"])
+        #expect(t.status == 65)
+        #expect(t.stderr.contains(":3:") && t.stderr.contains("column 'y'"), "\(t.stderr)")
+        let single = try CLIRunner.run(["spc", "components", "datasets/spc/pastes_nested.csv", "--value", "strength", "--levels", "batch"])
+        #expect(single.status == 64)
+    }
+}
