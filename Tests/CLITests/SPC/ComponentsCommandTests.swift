@@ -72,3 +72,27 @@ import Testing
         #expect(single.status == 64)
     }
 }
+
+/// `relmodel spc between-within` end to end on the hard-bake data (within sigma 0.1398, Cp 1.192).
+@Suite struct BetweenWithinCommandTests {
+    @Test func hardBake() throws {
+        let r = try CLIRunner.run(["spc", "between-within", "datasets/spc/hardbake_flow_width.csv", "--value", "flow_width",
+                                   "--subgroup", "sample", "--lsl", "1", "--usl", "2", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try CLIRunner.json(r.stdout)
+        #expect(abs((doc["sigmaWithin"] as! Double) - 0.1398) < 5e-5)
+        #expect(doc["sigmaBetween"] as? Double == 0)
+        #expect(abs((doc["sigmaTotal"] as! Double) - 0.1398) < 5e-5)
+        let charts = try #require(doc["charts"] as? [[String: Any]])
+        #expect(charts.map { $0["type"] as? String } == ["i", "mr", "r"])
+        let capability = try #require(doc["capability"] as? [String: Any])
+        #expect(abs(((capability["cp"] as! [String: Any])["value"] as! Double) - 1.192) < 5e-4)
+        let notes = try #require(doc["notes"] as? [String])
+        #expect(notes.contains { $0.contains("between sigma is 0") })
+    }
+
+    @Test func missingSubgroupIsAUsageError() throws {
+        let r = try CLIRunner.run(["spc", "between-within", "datasets/spc/hardbake_flow_width.csv", "--value", "flow_width"])
+        #expect(r.status == 64)
+    }
+}
