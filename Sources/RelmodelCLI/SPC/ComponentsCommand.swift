@@ -3,9 +3,49 @@ import Ingest
 import Report
 import SPC
 
-/// Estimation method of `spc components`.
+/// Estimation method of the variance components (`spc components`, `spc nested`).
 enum ComponentsMethod: String, ExpressibleByArgument, CaseIterable {
     case reml, ml, anova
+}
+
+/// The input of the commands on nested designs: file, value column, nesting levels and method.
+struct NestedDesignOptions: ParsableArguments {
+    @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
+    var file: String
+
+    @Option(help: "Column of measurements.")
+    var value: String
+
+    @Option(help: "Columns of the nesting levels, outermost first, comma-separated; the last is the residual.")
+    var levels: String
+
+    @Option(help: "Variance components by reml (default), ml or anova.")
+    var method: ComponentsMethod = .reml
+
+    var levelNames: [String] { levels.split(separator: ",").map { String($0).trimmingSpaces } }
+
+    func validate() throws {
+        guard levelNames.count >= 2, levelNames.allSatisfy({ !$0.isEmpty }) else {
+            throw ValidationError("--levels needs at least two column names (groups and the residual within them), e.g. lot,wafer,site")
+        }
+        guard Set(levelNames).count == levelNames.count else { throw ValidationError("--levels names a column twice") }
+    }
+
+    /// The design read from the file: every value and every level's label, an empty label refused
+    /// with its place (it would silently make a group of its own).
+    func sample() throws -> NestedSample {
+        let input = try SPCInput(file)
+        let values = try input.doubles(value)
+        var labels: [[String]] = []
+        for name in levelNames {
+            let column = try input.column(name)
+            for row in 0..<input.table.rowCount where input.table.isEmpty(row: row, column: column) {
+                try SPCInput.dataErrors { throw input.table.error(row: row, column: column, "expected a group label, found an empty field") }
+            }
+            labels.append(input.table.strings(column: column))
+        }
+        return try SPCInput.dataErrors { try NestedSample(values: values, labels: labels, levels: levelNames) }
+    }
 }
 
 /// `relmodel spc components FILE --value COL --levels OUTER,...,INNER [--method reml|ml|anova]`.
@@ -26,17 +66,7 @@ struct ComponentsCommand: ParsableCommand {
         """)
     )
 
-    @Argument(help: "CSV file (long form, with a header row), or - for standard input.")
-    var file: String
-
-    @Option(help: "Column of measurements.")
-    var value: String
-
-    @Option(help: "Columns of the nesting levels, outermost first, comma-separated; the last is the residual.")
-    var levels: String
-
-    @Option(help: "reml (default), ml or anova.")
-    var method: ComponentsMethod = .reml
+    @OptionGroup var design: NestedDesignOptions
 
     @Option(help: "Two-sided confidence level of the intervals.")
     var confidence: Double = 0.95
@@ -44,29 +74,13 @@ struct ComponentsCommand: ParsableCommand {
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
-    var levelNames: [String] { levels.split(separator: ",").map { String($0).trimmingSpaces } }
-
     func validate() throws {
-        guard levelNames.count >= 2, levelNames.allSatisfy({ !$0.isEmpty }) else {
-            throw ValidationError("--levels needs at least two column names (groups and the residual within them), e.g. lot,wafer,site")
-        }
-        guard Set(levelNames).count == levelNames.count else { throw ValidationError("--levels names a column twice") }
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1)") }
     }
 
     func run() throws {
-        let input = try SPCInput(file)
-        let values = try input.doubles(value)
-        var labels: [[String]] = []
-        for name in levelNames {
-            let column = try input.column(name)
-            // An empty label would silently make its own group: refused with its place.
-            for row in 0..<input.table.rowCount where input.table.isEmpty(row: row, column: column) {
-                try SPCInput.dataErrors { throw input.table.error(row: row, column: column, "expected a group label, found an empty field") }
-            }
-            labels.append(input.table.strings(column: column))
-        }
-        let sample = try SPCInput.dataErrors { try NestedSample(values: values, labels: labels, levels: levelNames) }
+        let sample = try design.sample()
+        let method = design.method
         let anova = NestedANOVA(sample, confidence: confidence)
         let reml: NestedREML.Fit? = method == .anova ? nil
             : try SPCInput.dataErrors { try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence) }

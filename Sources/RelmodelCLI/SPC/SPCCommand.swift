@@ -14,7 +14,7 @@ public struct SPCCommand: ParsableCommand {
             PChartCommand.self, NPChartCommand.self, CChartCommand.self, UChartCommand.self,
             LaneyPCommand.self, LaneyUCommand.self, GChartCommand.self,
             EWMACommand.self, CUSUMCommand.self, T2Command.self, CapabilityCommand.self, ARLCommand.self, OCCommand.self,
-            BaselineCommand.self, BatchPCACommand.self, ComponentsCommand.self, BetweenWithinCommand.self,
+            BaselineCommand.self, BatchPCACommand.self, ComponentsCommand.self, BetweenWithinCommand.self, NestedChartCommand.self,
         ]
     )
     public init() {}

@@ -45,14 +45,8 @@ public struct NestedANOVA: Sendable, Equatable {
     /// - Complexity: O(G L), G groups and L levels.
     public init(_ sample: NestedSample, confidence: Double = 0.95) {
         let k = sample.groupingLevels, n = Double(sample.count)
-        // Group means (centred) at every grouping level, from the cells up.
-        var means: [[Double]] = Array(repeating: [], count: k)
-        means[k - 1] = sample.cellMeans
-        for l in stride(from: k - 2, through: 0, by: -1) {
-            var sums = [Double](repeating: 0, count: sample.groupCount(l))
-            for (g, parent) in sample.parents[l + 1].enumerated() { sums[parent] += Double(sample.sizes[l + 1][g]) * means[l + 1][g] }
-            means[l] = zip(sums, sample.sizes[l]).map { $0 / Double($1) }
-        }
+        // Group means (centred) at every grouping level.
+        let means = (0..<k).map { sample.centredGroupMeans($0) }
         let grandMean = zip(means[0], sample.sizes[0]).reduce(0.0) { $0 + Double($1.1) * $1.0 } / n
         // ancestors[l][m][h]: the ancestor at level l of group h of level m (m > l).
         func ancestorSize(_ l: Int, of h: Int, at m: Int) -> Double {

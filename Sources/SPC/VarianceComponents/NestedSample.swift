@@ -21,6 +21,8 @@ public struct NestedSample: Sendable, Equatable {
     public let parents: [[Int]]
     /// `sizes[l][g]`: observations in group g of grouping level l.
     public let sizes: [[Int]]
+    /// `labels[l][g]`: group g's label at grouping level l, with its parents' (lot A's wafer 1: "A/1").
+    public let labels: [[String]]
     /// Per cell (group of the innermost grouping level): its mean minus the grand mean.
     public let cellMeans: [Double]
     /// Per cell: the sum of squared deviations of its observations from the cell mean.
@@ -58,11 +60,11 @@ public struct NestedSample: Sendable, Equatable {
         // Group index of every row at every grouping level, labels relative to the parent group.
         struct Key: Hashable { let parent: Int; let label: String }
         var rowGroup = [Int](repeating: 0, count: n)
-        var parents: [[Int]] = [], sizes: [[Int]] = []
+        var parents: [[Int]] = [], sizes: [[Int]] = [], groupLabels: [[String]] = []
         var parentOfRow = [Int](repeating: 0, count: n)
         for l in 0..<grouping {
             var index: [Key: Int] = [:]
-            var levelParents: [Int] = [], levelSizes: [Int] = []
+            var levelParents: [Int] = [], levelSizes: [Int] = [], levelLabels: [String] = []
             for row in 0..<n {
                 let key = Key(parent: parentOfRow[row], label: labels[l][row])
                 let g: Int
@@ -71,12 +73,14 @@ public struct NestedSample: Sendable, Equatable {
                     index[key] = g
                     levelParents.append(key.parent)
                     levelSizes.append(0)
+                    levelLabels.append(l == 0 ? key.label : groupLabels[l - 1][key.parent] + "/" + key.label)
                 }
                 levelSizes[g] += 1
                 rowGroup[row] = g
             }
             parents.append(levelParents)
             sizes.append(levelSizes)
+            groupLabels.append(levelLabels)
             parentOfRow = rowGroup
         }
         // Centred cell means and within sums of squares, two passes.
@@ -97,6 +101,7 @@ public struct NestedSample: Sendable, Equatable {
         self.mean = mean
         self.parents = parents
         self.sizes = sizes
+        self.labels = groupLabels
         self.cellMeans = cellMeans
         self.cellSumsOfSquares = squares
         try checkEstimable()
@@ -114,6 +119,22 @@ public struct NestedSample: Sendable, Equatable {
         guard count > groupCount(groupingLevels - 1) else {
             throw .insufficientData("no '\(levels[groupingLevels - 1])' group has more than one observation: the residual ('\(levels[groupingLevels])') variance cannot be estimated")
         }
+    }
+
+    /// The means of the groups of grouping level l (on the data's scale).
+    /// - Complexity: O(G).
+    public func groupMeans(_ l: Int) -> [Double] { centredGroupMeans(l).map { $0 + mean } }
+
+    /// The means of the groups of grouping level l minus the grand mean, from the cells up.
+    /// - Complexity: O(G).
+    func centredGroupMeans(_ l: Int) -> [Double] {
+        var means = cellMeans
+        for level in stride(from: groupingLevels - 2, through: l, by: -1) {
+            var sums = [Double](repeating: 0, count: groupCount(level))
+            for (g, parent) in parents[level + 1].enumerated() { sums[parent] += Double(sizes[level + 1][g]) * means[g] }
+            means = zip(sums, sizes[level]).map { $0 / Double($1) }
+        }
+        return means
     }
 
     /// True when every group of each level has the same number of children and every cell the same count.

@@ -96,3 +96,21 @@ import Testing
         #expect(r.status == 64)
     }
 }
+
+/// `relmodel spc nested` end to end: Pastes cask means, limits from the REML components.
+@Suite struct NestedChartCommandTests {
+    @Test func pastesCaskMeans() throws {
+        let r = try CLIRunner.run(["spc", "nested", "datasets/spc/pastes_nested.csv", "--value", "strength",
+                                   "--levels", "batch,cask,rownum", "--chart", "cask", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try CLIRunner.json(r.stdout)
+        let chart = try #require((doc["charts"] as? [[String: Any]])?.first)
+        let sigma = (1.657309 + 8.433667 + 0.678 / 2).squareRoot()
+        #expect(abs((chart["sigma"] as! Double) - sigma) < 1e-6)
+        #expect(abs((chart["center"] as! Double) - 60.05333) < 5e-6)
+        #expect((chart["points"] as? [[String: Any]])?.count == 30)
+        let residual = try CLIRunner.run(["spc", "nested", "datasets/spc/pastes_nested.csv", "--value", "strength",
+                                          "--levels", "batch,cask,rownum", "--chart", "rownum"])
+        #expect(residual.status == 64)
+    }
+}
