@@ -38,6 +38,9 @@ struct BatchPCACommand: ParsableCommand {
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
+    @Option(name: .customLong("contributions-svg"), help: "Write a bar chart of the variables' contributions to SPE and T2 of every flagged batch to this SVG file.")
+    var contributionsSVG: String?
+
     func validate() throws {
         if components != nil && variance != nil { throw ValidationError("give --components or --variance, not both") }
         if let components, components < 1 { throw ValidationError("--components must be at least 1, got \(components)") }
@@ -53,18 +56,29 @@ struct BatchPCACommand: ParsableCommand {
             return try MultiwayPCA(reference: data, explainedVariance: variance ?? MultiwayPCA.defaultExplainedVariance)
         }
         var projected: [BatchStatistics] = []
+        var newData: BatchTrajectoryData?
         if let newFile {
             let second = try SPCInput(newFile)
-            let newData = try SPCInput.dataErrors {
+            let read = try SPCInput.dataErrors {
                 try BatchTrajectoryReader.read(second.table, reference: (model.variables, model.times))
             }
-            projected = try SPCInput.dataErrors { try model.project(newData) }
+            projected = try SPCInput.dataErrors { try model.project(read) }
+            newData = read
         }
         let levels = Array(Set([0.95, 0.99, confidence])).sorted()
         let limits = try SPCInput.dataErrors { try levels.map { try model.limits(confidence: $0) } }
         let batches = try SPCInput.dataErrors { try model.assess(confidence: confidence, newBatches: projected) }
+        // The contributions of every flagged batch, reference batches first, then the new ones.
+        let contributions: [BatchContributions?] = try SPCInput.dataErrors {
+            try batches.enumerated().map { index, b in
+                guard b.t2AboveLimit || b.speAboveLimit else { return nil }
+                if index < model.batchCount { return try model.contributions(of: data, batch: index) }
+                return try newData.map { try model.contributions(of: $0, batch: index - model.batchCount) }
+            }
+        }
         let result = BatchPCAOutput(file: file, newFile: newFile, model: model, confidence: confidence,
-                                    limits: limits, batches: batches)
+                                    limits: limits, batches: batches, contributions: contributions)
         print(json ? result.document().serialized() : result.text())
+        if let contributionsSVG { try writeOutputFile(contributionsSVG, result.contributionChart().rendered()) }
     }
 }

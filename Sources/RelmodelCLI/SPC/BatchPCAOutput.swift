@@ -9,6 +9,8 @@ struct BatchPCAOutput {
     let confidence: Double
     let limits: [BatchPCALimits]
     let batches: [BatchAssessment]
+    /// Per batch (aligned with `batches`): its contributions when it is flagged, else nil.
+    let contributions: [BatchContributions?]
 
     var retained: [Double] { Array(model.explainedVariance.prefix(model.componentCount)) }
     var cumulative: [Double] { retained.indices.map { retained[0...$0].reduce(0, +) } }
@@ -68,7 +70,38 @@ struct BatchPCAOutput {
             limitTable.append(cells: [l.confidence, l.t2PhaseI, l.t2PhaseII, l.spe, l.speScale, l.speDegreesOfFreedom].map(TextTable.Cell.number))
         }
         lines.append(limitTable.rendered())
+        for (b, c) in zip(batches, contributions) {
+            guard let c else { continue }
+            lines.append("")
+            lines.append("contributions of batch \(c.label) (\(Self.flags(b))): by variable, largest SPE first")
+            var table = TextTable(headers: ["variable", "SPE", "% of SPE", "T2", "% of T2"], alignments: [.left, .right, .right, .right, .right])
+            let order = c.speByVariable.indices.sorted { c.speByVariable[$0] > c.speByVariable[$1] }
+            for j in order {
+                table.append(cells: [.text(model.variables[j]), .number(c.speByVariable[j]), .number(100 * c.speByVariable[j] / b.statistics.spe),
+                                     .number(c.t2ByVariable[j]), .number(100 * c.t2ByVariable[j] / b.statistics.t2)])
+            }
+            lines.append(table.rendered())
+            let peak = c.speByTime.indices.max { c.speByTime[$0] < c.speByTime[$1] }!
+            lines.append("largest SPE contribution at time \(f(model.times[peak])) (\(f(c.speByTime[peak])))")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The variables' contributions to SPE and T2 of every flagged batch, one row per batch and
+    /// variable, as shares of the batch's statistic (so batches of any size compare).
+    func contributionChart() -> BarChart {
+        var categories: [String] = [], spe: [Double?] = [], t2: [Double?] = []
+        for (b, c) in zip(batches, contributions) {
+            guard let c else { continue }
+            for j in model.variables.indices {
+                categories.append("\(c.label) \(model.variables[j])")
+                spe.append(100 * c.speByVariable[j] / b.statistics.spe)
+                t2.append(100 * c.t2ByVariable[j] / b.statistics.t2)
+            }
+        }
+        let title = categories.isEmpty ? "No batch flagged: no contributions" : "Contributions to SPE and T2 of the flagged batches"
+        return BarChart(title: title, valueLabel: "% of the batch's statistic", categories: categories,
+                        series: [.init(label: "SPE", values: spe), .init(label: "T2", values: t2)])
     }
 
     func document() -> JSONValue {
@@ -102,12 +135,22 @@ struct BatchPCAOutput {
                          ("t2PhaseII", .number(l.t2PhaseII)), ("spe", .number(l.spe)),
                          ("speScale", .number(l.speScale)), ("speDegreesOfFreedom", .number(l.speDegreesOfFreedom))])
             })),
-            ("batches", .array(batches.map { b in
-                .object([("batch", .string(b.statistics.label)), ("phase", .string(b.phase.rawValue)),
-                         ("t2", .number(b.statistics.t2)), ("spe", .number(b.statistics.spe)),
-                         ("scores", .array(b.statistics.scores.map { .number($0) })),
-                         ("t2Limit", .number(b.t2Limit)), ("speLimit", .number(b.speLimit)),
-                         ("t2AboveLimit", .bool(b.t2AboveLimit)), ("speAboveLimit", .bool(b.speAboveLimit))])
+            ("batches", .array(zip(batches, contributions).map { b, c in
+                var fields: [(String, JSONValue)] = [
+                    ("batch", .string(b.statistics.label)), ("phase", .string(b.phase.rawValue)),
+                    ("t2", .number(b.statistics.t2)), ("spe", .number(b.statistics.spe)),
+                    ("scores", .array(b.statistics.scores.map { .number($0) })),
+                    ("t2Limit", .number(b.t2Limit)), ("speLimit", .number(b.speLimit)),
+                    ("t2AboveLimit", .bool(b.t2AboveLimit)), ("speAboveLimit", .bool(b.speAboveLimit)),
+                ]
+                if let c {
+                    func byVariable(_ v: [Double]) -> JSONValue { .object(zip(model.variables, v).map { ($0, .number($1)) }) }
+                    fields.append(("contributions", .object([
+                        ("spe", .object([("variables", byVariable(c.speByVariable)), ("times", .array(c.speByTime.map { .number($0) }))])),
+                        ("t2", .object([("variables", byVariable(c.t2ByVariable)), ("times", .array(c.t2ByTime.map { .number($0) }))])),
+                    ])))
+                }
+                return .object(fields)
             })),
         ]
         return .object(members)

@@ -74,6 +74,9 @@ struct ComponentsCommand: ParsableCommand {
     @Flag(help: "Print one JSON document instead of tables.")
     var json = false
 
+    @Option(help: "Also write a bar chart of the components with their intervals to this SVG file.")
+    var svg: String?
+
     func validate() throws {
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1)") }
     }
@@ -85,6 +88,17 @@ struct ComponentsCommand: ParsableCommand {
         let reml: NestedREML.Fit? = method == .anova ? nil
             : try SPCInput.dataErrors { try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence) }
         print(json ? Self.json(sample, anova, reml, method: method).serialized() : Self.text(sample, anova, reml, method: method))
+        if let svg { try writeOutputFile(svg, Self.chart(sample, anova, reml, method: method).rendered()) }
+    }
+
+    /// The components as bars with their intervals as whiskers.
+    static func chart(_ sample: NestedSample, _ anova: NestedANOVA, _ fit: NestedREML.Fit?, method: ComponentsMethod) -> BarChart {
+        let percent = Int((anova.confidence * 100).rounded())
+        let intervalName = fit == nil ? "Satterthwaite" : "profile-likelihood"
+        return BarChart(title: "Variance components (\(method.rawValue.uppercased())), \(percent)% \(intervalName) intervals",
+                        valueLabel: "variance", categories: sample.levels,
+                        series: [.init(label: "variance", values: (fit?.components ?? anova.components).map { $0 },
+                                       intervals: fit?.intervals ?? anova.intervals)])
     }
 
     static func methodName(_ method: ComponentsMethod) -> String {

@@ -52,15 +52,17 @@ enum PlotCanvas {
     .reference-label { font-size: 11px; }
     """
 
-    /// Background, title, grid, frame, ticks and axis labels.
-    static func drawFrame(_ doc: inout SVGDocument, layout: PlotLayout, title: String, xLabel: String, yLabel: String) {
+    /// Background, title, grid, frame, ticks and axis labels; `yTicks: false` leaves the vertical axis
+    /// without ticks, labels or horizontal grid lines (a bar chart's rows carry their own labels).
+    static func drawFrame(_ doc: inout SVGDocument, layout: PlotLayout, title: String, xLabel: String, yLabel: String,
+                          yTicks showsYTicks: Bool = true) {
         let area = layout.plotArea
         doc.addStyle(stylesheet)
         doc.rect(x: 0, y: 0, width: layout.width, height: layout.height, class: "background")
         if !title.isEmpty {
             doc.text(title, at: SVGPoint(area.x + area.width / 2, 30), anchor: .middle, class: "title")
         }
-        let xTicks = layout.xAxis.ticks(), yTicks = layout.yAxis.ticks()
+        let xTicks = layout.xAxis.ticks(), yTicks = showsYTicks ? layout.yAxis.ticks() : []
         // Grid: minor lines first so the majors draw over them.
         func xPixel(_ v: Double) -> Double? {
             let f = layout.xAxis.fraction(v)

@@ -114,3 +114,46 @@ import Testing
         #expect(residual.status == 64)
     }
 }
+
+/// `relmodel spc batch-pca`: the contributions of a flagged new batch whose pressure drifts in its
+/// second half (29 seeded reference batches of temp, pressure and flow at 20 time points): pressure
+/// leads its SPE contributions, which add up to its SPE; the bar chart is written.
+@Suite struct BatchContributionCommandTests {
+    static func batches(_ names: [String], faulty: String?, seed: UInt64) -> String {
+        var state = seed
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Double(state >> 11) + 0.5) / 9007199254740992
+        }
+        func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform()) }
+        var lines = ["batch,time,temp,pressure,flow"]
+        for name in names {
+            let b = normal()
+            for k in 0..<20 {
+                let s = Double(k) / 19
+                var pressure = 1 + 0.5 * s - 0.3 * b * s + 0.05 * normal()
+                if name == faulty, k >= 10 { pressure += Double(k - 9) / 10 }
+                lines.append("\(name),\(k),\(20 + 5 * s + b * s + 0.2 * normal()),\(pressure),\(3 - s + 0.1 * b + 0.1 * normal())")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func faultyPressureLeads() throws {
+        let reference = try CLIRunner.temporaryFile(Self.batches((1...29).map { "B\($0)" }, faulty: nil, seed: 11))
+        let new = try CLIRunner.temporaryFile(Self.batches(["N1"], faulty: "N1", seed: 12), name: "new.csv")
+        let svg = (new as NSString).deletingLastPathComponent + "/contributions.svg"
+        let r = try CLIRunner.run(["spc", "batch-pca", reference, "--components", "2", "--new", new, "--json", "--contributions-svg", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let batches = try #require(try CLIRunner.json(r.stdout)["batches"] as? [[String: Any]])
+        let n1 = try #require(batches.last)
+        #expect(n1["speAboveLimit"] as? Bool == true)
+        let contributions = try #require(n1["contributions"] as? [String: Any])
+        let spe = try #require((contributions["spe"] as? [String: Any])?["variables"] as? [String: Double])
+        #expect(spe.max { $0.value < $1.value }?.key == "pressure", "\(spe)")
+        #expect(abs(spe.values.reduce(0, +) - (n1["spe"] as! Double)) < 1e-9 * (n1["spe"] as! Double))
+        #expect(batches.dropLast().allSatisfy { ($0["contributions"] == nil) == !(($0["t2AboveLimit"] as! Bool) || ($0["speAboveLimit"] as! Bool)) })
+        let drawn = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(drawn.contains("N1 pressure"))
+    }
+}
