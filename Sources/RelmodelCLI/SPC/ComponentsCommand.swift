@@ -77,6 +77,9 @@ struct ComponentsCommand: ParsableCommand {
     @Option(help: "Also write a bar chart of the components with their intervals to this SVG file.")
     var svg: String?
 
+    @Flag(name: .customLong("no-intervals"), help: "Skip the REML/ML profile-likelihood intervals (the estimates alone, faster on large designs).")
+    var noIntervals = false
+
     func validate() throws {
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1)") }
     }
@@ -86,7 +89,7 @@ struct ComponentsCommand: ParsableCommand {
         let method = design.method
         let anova = NestedANOVA(sample, confidence: confidence)
         let reml: NestedREML.Fit? = method == .anova ? nil
-            : try SPCInput.dataErrors { try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence) }
+            : try SPCInput.dataErrors { try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence, intervals: !noIntervals) }
         print(json ? Self.json(sample, anova, reml, method: method).serialized() : Self.text(sample, anova, reml, method: method))
         if let svg { try writeOutputFile(svg, Self.chart(sample, anova, reml, method: method).rendered()) }
     }
