@@ -18,6 +18,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SQLite for the limit registry (Debian's libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SHA-256 of the data a baseline was computed from.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // LAPACK and BLAS from Debian's liblapack-dev and libblas-dev (Fortran symbols declared in shim.h).
@@ -32,13 +36,16 @@ let package = Package(
         .target(name: "Lifetime", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Ingest"]),
         .target(name: "Qualification", dependencies: ["Lifetime", "RelmodelNumerics", "Ingest"]),
         .target(name: "SPC", dependencies: ["RelmodelNumerics", "LinearAlgebra", "Lifetime", "Ingest"]),
+        // Control limits keyed by context (product, recipe, tool, ...), versioned with provenance, in SQLite.
+        .target(name: "LimitRegistry", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Rendering primitives (JSON, number formatting, text tables, SVG and probability-paper scales).
         .target(name: "Report", dependencies: ["RelmodelNumerics"]),
         .target(
             name: "RelmodelCLI",
             dependencies: [
-                "Ingest", "Lifetime", "Qualification", "SPC", "Report",
+                "Ingest", "Lifetime", "Qualification", "SPC", "Report", "LimitRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "relmodel", dependencies: ["RelmodelCLI"]),
@@ -50,6 +57,7 @@ let package = Package(
         .testTarget(name: "QualificationTests", dependencies: ["Qualification"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "LimitRegistryTests", dependencies: ["LimitRegistry", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests run the built `relmodel` executable; depending on it makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["relmodel", "RelmodelCLI"]),
     ]

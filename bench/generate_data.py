@@ -28,7 +28,18 @@ bathtub comparisons:
   exponential; staggered entry: each unit enters service uniformly over a 30-unit study, so its
   censoring time is uniform on [0, 30] (about 25 % censored, each at its own time).
 
-Usage: python bench/generate_data.py OUTDIR   (rewrites them every run: about 1 s)
+Nested variance components (`lot,wafer,site,thickness`), for the components comparison: thickness =
+100 + lot effect + wafer effect + site error, independent normals with variances 1.0 (lot), 0.5
+(wafer within lot) and 0.25 (site within wafer: the residual), written with 4 decimals. Lots are
+labelled L1, L2, ...; wafer labels 1..W restart in every lot and site labels 1..S in every wafer (an
+inner label means something only within its parent):
+- balanced (`nested_10000.csv`: 200 lots x 10 wafers x 5 sites; `nested_1000000.csv`: 1000 lots x 25
+  wafers x 40 sites);
+- unbalanced (`nested_unbalanced_10000.csv`): 400 lots, each with its own number of wafers (uniform
+  on 2..8) and each wafer its own number of sites (uniform on 1..9; a wafer with one site has no
+  replicate), about 10,000 rows.
+
+Usage: python bench/generate_data.py OUTDIR   (rewrites them every run: a few seconds)
 """
 import os
 import sys
@@ -58,6 +69,16 @@ DATASETS = {
     "lfp_100000.csv": (100_000, 100_004, "lfp"),
     "bathtub_1000.csv": (1_000, 1_000, "bathtub"),
 }
+
+# Nested variance components: name -> (lots, wafers per lot, sites per wafer, seed); an unbalanced
+# design gives (low, high) ranges, inclusive, drawn per lot and per wafer.
+NESTED = {
+    "nested_10000.csv": (200, 10, 5, 10_005),
+    "nested_unbalanced_10000.csv": (400, (2, 8), (1, 9), 10_006),
+    "nested_1000000.csv": (1000, 25, 40, 1_000_005),
+}
+NESTED_MEAN = 100.0
+NESTED_VARIANCES = (1.0, 0.5, 0.25)   # lot, wafer within lot, site within wafer (the residual)
 
 # Two-component Weibull mixture: (weight, eta, beta) of each kind of unit, and the end of the test.
 MIXTURE = ((0.25, 70.0, 0.8), (0.75, 330.0, 4.8))
@@ -156,13 +177,47 @@ def write(path, units, seed, scheme="type1"):
 
 
 def write_lines(path, header, lines):
-    """A CSV file of `header` and `lines`, written beside `path` and renamed over it (never half-written)."""
+    """A CSV file of `header` and `lines` (a NumPy string array or a list), written beside `path` and
+    renamed over it (never half-written)."""
     tmp = path + ".tmp"
     with open(tmp, "w", newline="\n") as f:
         f.write(header + "\n")
-        f.write("\n".join(lines.tolist()))
+        f.write("\n".join(lines if isinstance(lines, list) else lines.tolist()))
         f.write("\n")
     os.replace(tmp, path)
+
+
+def write_nested(path, lots, wafers, sites, seed):
+    """A nested lot/wafer/site file; `wafers` and `sites` are counts, or (low, high) ranges drawn per
+    lot and per wafer (unbalanced). Returns the number of rows."""
+    rng = np.random.default_rng(seed)
+    if isinstance(wafers, tuple):
+        per_lot = rng.integers(wafers[0], wafers[1] + 1, lots)
+    else:
+        per_lot = np.full(lots, wafers)
+    total_wafers = int(per_lot.sum())
+    if isinstance(sites, tuple):
+        per_wafer = rng.integers(sites[0], sites[1] + 1, total_wafers)
+    else:
+        per_wafer = np.full(total_wafers, sites)
+    v_lot, v_wafer, v_site = NESTED_VARIANCES
+    lot_effect = np.sqrt(v_lot) * rng.standard_normal(lots)
+    wafer_effect = np.sqrt(v_wafer) * rng.standard_normal(total_wafers)
+    rows = int(per_wafer.sum())
+    site_error = np.sqrt(v_site) * rng.standard_normal(rows)
+    # Per wafer: its lot and its label within the lot (1..W, restarting in every lot).
+    wafer_lot = np.repeat(np.arange(lots), per_lot)
+    wafer_label = np.arange(total_wafers) - np.repeat(np.cumsum(per_lot) - per_lot, per_lot) + 1
+    # Per row: its wafer and its site label within the wafer (1..S, restarting in every wafer).
+    row_wafer = np.repeat(np.arange(total_wafers), per_wafer)
+    site_label = np.arange(rows) - np.repeat(np.cumsum(per_wafer) - per_wafer, per_wafer) + 1
+    row_lot = wafer_lot[row_wafer]
+    value = NESTED_MEAN + lot_effect[row_lot] + wafer_effect[row_wafer] + site_error
+    # One f-string per row (five times faster than np.char on a million rows; the same "%.4f" text).
+    lines = [f"L{lot},{wafer},{site},{v:.4f}" for lot, wafer, site, v in
+             zip((row_lot + 1).tolist(), wafer_label[row_wafer].tolist(), site_label.tolist(), value.tolist())]
+    write_lines(path, "lot,wafer,site,thickness", lines)
+    return rows
 
 
 # Batch trajectories for the multiway PCA case: 53 batches x 10 variables x 100 time points, long format
@@ -201,6 +256,11 @@ def main():
         write(path, units, seed, scheme)
         kind = f"{scheme} censoring" if scheme in ("type1", "random", "interval") else scheme
         print(f"{path}: {units} units, {kind}, seed {seed}, {os.path.getsize(path)} bytes")
+    for name, (lots, wafers, sites, seed) in NESTED.items():
+        path = os.path.join(out, name)
+        rows = write_nested(path, lots, wafers, sites, seed)
+        print(f"{path}: {rows} rows, {lots} lots, wafers per lot {wafers}, sites per wafer {sites}, seed {seed}, "
+              f"{os.path.getsize(path)} bytes")
     path = os.path.join(out, "batches_53.csv")
     write_batches(path)
     print(f"{path}: {BATCHES} batches x {VARIABLES} variables x {TIME_POINTS} time points, seed {BATCH_SEED}")
