@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "LimitRegistryTests", dependencies: ["LimitRegistry", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests run the built `relmodel` executable; depending on it makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["relmodel", "RelmodelCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["relmodel", "RelmodelCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

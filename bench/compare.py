@@ -1,4 +1,5 @@
-"""relmodel against reliability, surpyval, lifelines, R's survreg and pandas on identical work, in one run.
+"""relmodel against reliability, surpyval, lifelines, statsmodels, R's survreg and lme4 and pandas on
+identical work, in one run.
 
 Run through `bash bench/compare` (which makes the virtual environment and builds relmodel); directly:
 
@@ -26,6 +27,15 @@ from each family's definition. Every tool's estimates are put into one independe
 log-likelihood: parameters must agree within 1e-4 relative and log-likelihoods within 1e-3, and the
 sign of a log-likelihood difference says which side stopped short of the maximum.
 
+Nested variance components (group components; files nested_*.csv, lot/wafer/site): relmodel is timed
+end to end through its CLI (`relmodel spc components FILE --value thickness --levels lot,wafer,site
+--json --no-intervals`: REML estimates without the profile-likelihood intervals, as the peers give
+them) against statsmodels' MixedLM (lots as groups, wafers a variance component within each lot) and
+R's lme4 `lmer(thickness ~ 1 + (1|lot) + (1|lot:wafer), REML = TRUE)` (timed inside R, like survreg).
+The three components must agree within 1e-4 relative; every tool's components also go into one
+independent NumPy REML criterion (-2 REML log-likelihood, lme4's convention), whose difference from
+relmodel's says which tool stopped short of the optimum (the lower criterion is the better fit).
+
 The measured section of BENCHMARKS.md (between the compare markers) is rewritten; the raw results go
 to bench/data/compare-results.json.
 """
@@ -33,6 +43,7 @@ import argparse
 import contextlib
 import datetime
 import importlib.metadata
+import importlib.util
 import io
 import json
 import os
@@ -53,9 +64,9 @@ MARK_END = "<!-- compare:end -->"
 PARAM_TOL = 1e-4
 SE_TOL = 1e-3
 
-# Groups of cases, for --only (default: all, in this order). The first seven use the relmodel-timing
-# executable (library timings); cli and the special models run the relmodel CLI.
-GROUPS = ("weibull", "gamma", "fitall", "ingest", "pca", "cli", "context", "bathtub", "lfp", "mixtures")
+# Groups of cases, for --only (default: all, in this order). Those in NEEDS_TIMING use the
+# relmodel-timing executable (library timings); cli, the special models and components run the relmodel CLI.
+GROUPS = ("weibull", "gamma", "fitall", "ingest", "pca", "cli", "context", "components", "bathtub", "lfp", "mixtures")
 NEEDS_TIMING = {"weibull", "gamma", "fitall", "ingest", "pca", "context"}
 
 RELIABILITY_ALL = ["Weibull_2P", "Weibull_3P", "Normal_2P", "Gamma_2P", "Loglogistic_2P", "Gamma_3P",
@@ -623,6 +634,156 @@ def reliability_weibull_ds(t, failed, _c):
 
 
 # ----------------------------------------------------------------------------------------------
+# nested variance components (group components): lot, wafer within lot, site within wafer (the
+# residual), REML. relmodel runs through its CLI (`relmodel spc components FILE --json --no-intervals`,
+# one process per fit); statsmodels' MixedLM and R's lme4 fit the same model. Every tool's three
+# components go into one independent NumPy REML criterion (below), so the criteria compared are the
+# same function at each tool's answer.
+
+NESTED_LEVELS = ("lot", "wafer", "site")   # the last is the residual (replicates within a wafer)
+# REML criterion difference (relative) within which two fits are at the same optimum: the criterion's
+# own rounding, with a margin of 100. relmodel's criterion and the independent one at relmodel's
+# estimates differ by about 1e-15 relative (4e-12 on the 10,000-row files' 2e4, 2e-10 on the
+# 1,000,000 rows' 1.6e6); a fit short of the optimum by 1e-5 relative in a component raises the
+# criterion by about 1e-8 on the 10,000-row files (5e-13 relative), above this.
+CRIT_TOL = 1e-13
+
+
+def load_nested(name):
+    """A lot,wafer,site,thickness file with every label read as text (wafer 1 is a label, not a number)."""
+    import pandas as pd
+    return pd.read_csv(os.path.join(DATA, name), dtype={"lot": str, "wafer": str, "site": str})
+
+
+def nested_summaries(df):
+    """What the REML criterion of the nested model needs, per wafer: its lot, size n, mean of the
+    centred values, and the total within-wafer sum of squares. The criterion does not change when every
+    value is shifted by one constant (the fixed part is a mean), so the values are centred first: the
+    sums of squares are then not differences of large numbers."""
+    import numpy as np
+    import pandas as pd
+    y = df["thickness"].to_numpy(dtype=float)
+    y = y - y.mean()
+    wafer = df.groupby(["lot", "wafer"], sort=False).ngroup().to_numpy()   # wafer labels restart in every lot
+    lot = pd.factorize(df["lot"])[0]
+    n = np.bincount(wafer).astype(float)
+    ybar = np.bincount(wafer, y) / n
+    within = float(np.bincount(wafer, (y - ybar[wafer]) ** 2).sum())
+    wafer_lot = np.empty(len(n), dtype=int)
+    wafer_lot[wafer] = lot
+    return {"wafer_lot": wafer_lot, "n": n, "ybar": ybar, "within": within, "rows": len(y)}
+
+
+def nested_reml_criterion(s, lot, wafer, site):
+    """-2 REML log-likelihood of y = mu + lot + wafer(lot) + e at the components (lme4's REML criterion,
+    with its (N - 1) ln 2 pi), written here from the model: V is block diagonal by lot, V_i = e I +
+    w blockdiag(J) + l J, inverted and its determinant taken by two rank-one updates per block
+    (Woodbury), wafer by wafer and then lot by lot; mu is the GLS mean.
+        -2 l_R = (N - 1) ln 2 pi + ln|V| + ln(1'V^-1 1) + y'V^-1 y - (1'V^-1 y)^2 / 1'V^-1 1"""
+    import math
+    import numpy as np
+    if min(lot, wafer, site) < 0 or site == 0:
+        return float("nan")
+    n, ybar, wafer_lot, rows = s["n"], s["ybar"], s["wafer_lot"], s["rows"]
+    lots = int(wafer_lot.max()) + 1
+    d = site + n * wafer                                    # per wafer: e + n w, its block's eigenvalue along 1
+    S = np.bincount(wafer_lot, n / d, lots)                 # per lot: 1'W_i^-1 1, W_i = V_i without the lot term
+    T = np.bincount(wafer_lot, n * ybar / d, lots)          # per lot: 1'W_i^-1 y
+    f = 1 + lot * S
+    log_det = (rows - len(n)) * math.log(site) + np.log(d).sum() + np.log(f).sum()
+    xvx = float((S / f).sum())
+    xvy = float((T / f).sum())
+    yvy = s["within"] / site + float((n * ybar * ybar / d).sum()) - float((lot * T * T / f).sum())
+    return (rows - 1) * math.log(2 * math.pi) + float(log_det) + math.log(xvx) + yvy - xvy * xvy / xvx
+
+
+def statsmodels_mixedlm(df, summaries):
+    """statsmodels' MixedLM, REML: lots as its groups with a random intercept, wafers as a variance
+    component within each lot (`vc_formula` terms are within a group, so wafer 1 of lot L1 and wafer 1
+    of lot L2 are two wafers: the nested model). The formula and the model's design are built inside
+    the timing, as lmer and relmodel build theirs."""
+    import statsmodels.formula.api as smf
+
+    def run():
+        model = smf.mixedlm("thickness ~ 1", df, groups="lot", re_formula="1", vc_formula={"wafer": "0 + C(wafer)"})
+        return model.fit(reml=True)
+
+    def est(r):
+        p = {"lot": float(r.cov_re.iloc[0, 0]), "wafer": float(r.vcomp[0]), "site": float(r.scale)}
+        # statsmodels' llf of a REML fit is the restricted log-likelihood with lme4's constant (checked
+        # here: -2 llf and the independent criterion agree to rounding at its estimates).
+        return {**p, "mean": float(r.fe_params.iloc[0]), "remlCriterion": -2 * float(r.llf),
+                "crit_own": nested_reml_criterion(summaries, **p), "converged": bool(r.converged)}
+
+    return quiet(run), est
+
+
+# R's lme4 on a nested file (bench/compare.py passes this to Rscript -e): the data are read and the
+# factors made before the clock starts; lmer (formula, model and fit) is timed inside R by proc.time:
+# one warm-up, then repeats for BUDGET s (at least 3); a fit slower than SLOW s is timed once.
+LMER_R = r"""
+suppressPackageStartupMessages(library(lme4))
+args <- commandArgs(trailingOnly = TRUE)
+path <- args[1]; budget <- as.numeric(args[2]); slow <- as.numeric(args[3])
+d <- read.csv(path, colClasses = c("character", "character", "character", "numeric"))
+d$lot <- factor(d$lot); d$wafer <- factor(d$wafer)
+work <- function() lmer(thickness ~ 1 + (1 | lot) + (1 | lot:wafer), data = d, REML = TRUE)
+elapsed <- function() proc.time()[["elapsed"]]
+t0 <- elapsed(); m <- work(); times <- elapsed() - t0
+if (times <= slow) {
+  times <- c(); start <- elapsed()
+  while (length(times) < 3 || elapsed() - start < budget) {
+    t0 <- elapsed(); m <- work(); times <- c(times, elapsed() - t0)
+    if (length(times) >= 200) break
+  }
+}
+num <- function(x) trimws(formatC(x, digits = 17, format = "g"))
+vc <- as.data.frame(VarCorr(m)); v <- setNames(vc$vcov, vc$grp)
+warned <- c(m@optinfo$conv$lme4$messages, m@optinfo$warnings)
+cat("{", paste(c(sprintf('"median_s": %s', num(median(times))), sprintf('"min_s": %s', num(min(times))),
+                 sprintf('"repeats": %d', length(times)),
+                 sprintf('"lot": %s', num(v[["lot"]])), sprintf('"wafer": %s', num(v[["lot:wafer"]])),
+                 sprintf('"site": %s', num(v[["Residual"]])), sprintf('"mean": %s', num(fixef(m)[[1]])),
+                 sprintf('"remlCriterion": %s', num(REMLcrit(m))),
+                 sprintf('"converged": %s', if (m@optinfo$conv$opt == 0 && length(warned) == 0) "true" else "false")),
+               collapse = ", "), "}\n", sep = "")
+"""
+
+
+def r_lmer(name, summaries, budget, clock, notes, agreement):
+    """R's lme4::lmer through LMER_R (timed inside R); a row, or a "not run" row if R or lme4 is missing."""
+    tool = "R lme4 `lmer(thickness ~ 1 + (1|lot) + (1|lot:wafer), REML = TRUE)`"
+    rscript = shutil.which("Rscript")
+    if not rscript:
+        notes.append(f"{tool}: not run, Rscript not found (bench/compare installs r-cran-lme4 where apt-get works)")
+        return {"tool": tool, "note": "not run (no R)"}
+    if subprocess.run([rscript, "-e", "library(lme4)"], capture_output=True).returncode != 0:
+        notes.append(f"{tool}: not run, R has no lme4 (bench/compare installs r-cran-lme4 where apt-get works)")
+        return {"tool": tool, "note": "not run (no lme4)"}
+    if clock.remaining() < 20:
+        return {"tool": tool, "note": "skipped (time cap)"}
+    print(f"  {tool} ...", flush=True)
+    try:
+        run = subprocess.run([rscript, "-e", LMER_R, os.path.join(DATA, name), str(budget), "5"],
+                             capture_output=True, text=True, timeout=max(120.0, clock.remaining()))
+    except subprocess.TimeoutExpired:
+        notes.append(f"{tool} on {name}: stopped at the time cap")
+        return {"tool": tool, "note": "stopped (time cap)"}
+    if run.returncode != 0:
+        notes.append(f"{tool} on {name}: failed: {run.stderr.strip()[:200]}")
+        return {"tool": tool, "note": "failed"}
+    out = json.loads(run.stdout)
+    timing = {"median_s": out["median_s"], "min_s": out["min_s"], "repeats": out["repeats"]}
+    p = {k: out[k] for k in NESTED_LEVELS}
+    estimates = {**p, "mean": out["mean"], "remlCriterion": out["remlCriterion"],
+                 "crit_own": nested_reml_criterion(summaries, **p), "converged": out["converged"]}
+    ok, text = agreement(estimates)
+    if not ok:
+        notes.append(f"{tool} on {name}: {text} — estimates {estimates}")
+    return {"tool": tool, "timing": timing, "estimates": estimates, "agreement": text}
+
+
+# ----------------------------------------------------------------------------------------------
 # relmodel
 
 def relmodel_timing(exe, mode, name, budget):
@@ -670,6 +831,27 @@ def relmodel_cli_fit(exe, name, dist, clock, budget=3.0, timeout=None):
         return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
     models = [m for m in json.loads(proc.stdout)["models"] if m.get("distribution") == dist]
     return timing, (models[0] if models else None), (None if models else f"no {dist} model in the JSON")
+
+
+def relmodel_cli_components(exe, name, clock, budget=3.0, timeout=None):
+    """End-to-end `relmodel spc components FILE --value thickness --levels lot,wafer,site --json
+    --no-intervals` (REML estimates only, as the peers give: the profile-likelihood intervals would
+    be extra work), timed like `relmodel_cli_fit`. Returns (timing, the JSON document or None, an
+    error text or None)."""
+    cmd = [exe, "spc", "components", os.path.join(DATA, name), "--value", "thickness",
+           "--levels", ",".join(NESTED_LEVELS), "--json", "--no-intervals"]
+
+    def run():
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+
+    try:
+        timing, proc = measure(run, budget=budget, min_reps=3, max_reps=200, clock=clock)
+    except subprocess.TimeoutExpired:
+        return None, None, f"did not finish in {timeout:.0f} s (stopped)"
+    timing["timer"] = "perf_counter around subprocess.run (includes process start-up)"
+    if proc.returncode != 0:
+        return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
+    return timing, json.loads(proc.stdout), None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -765,6 +947,51 @@ def mle_agreement(model, own_ll, theirs):
     return ok, text
 
 
+def crit_verdict(d, crit):
+    """The sign of a REML criterion difference, peer - relmodel, at the independent criterion: the
+    lower criterion is the better optimum (lme4's convention: -2 REML log-likelihood)."""
+    if d > CRIT_TOL * abs(crit):
+        return "the peer stopped short of the optimum"
+    if d < -CRIT_TOL * abs(crit):
+        return "**the peer's criterion is lower: relmodel stopped short of the optimum**"
+    return "the same optimum"
+
+
+def components_note(doc, own_crit):
+    """The relmodel row's text: its components, its REML criterion, the independent criterion at its
+    estimates (a check of relmodel's criterion itself), and its convergence."""
+    c = doc["components"]
+    text = ", ".join(f"{k} {c[k]:.7g}" for k in NESTED_LEVELS) + f"; REML criterion {doc['remlCriterion']:.6f}"
+    d = own_crit - doc["remlCriterion"]
+    text += f" (independent NumPy criterion at these estimates: {d:+.1e})"
+    if abs(d) > CRIT_TOL * abs(own_crit):
+        text += " **relmodel's criterion is not the model's**"
+    if doc.get("atZero"):
+        text += "; at zero: " + ", ".join(doc["atZero"])
+    text += f"; gradient {doc.get('gradientNorm', float('nan')):.1e}"
+    if not doc.get("converged", False):
+        text += f"; **NOT CONVERGED** ({doc.get('iterations')} iterations)"
+    return text
+
+
+def components_agreement(doc, own_crit, theirs):
+    """A peer's three components against relmodel's (largest relative difference), and the REML
+    criteria: the peer's own and, at its estimates, the independent one, whose difference from
+    relmodel's (peer - relmodel) says which side stopped short of the optimum."""
+    ours = doc["components"]
+    d_par = max(rel(ours[k], theirs.get(k)) for k in NESTED_LEVELS)
+    ok = d_par <= PARAM_TOL
+    d = theirs["crit_own"] - own_crit
+    text = f"{'agree' if ok else 'DISAGREE'}: components {d_par:.1e}"
+    if not ok:
+        text += " (" + ", ".join(f"{k} {theirs[k]:.7g}" for k in NESTED_LEVELS) + ")"
+    text += (f"; REML criterion {theirs['remlCriterion']:.6f} (its own), independent criterion {d:+.1e} "
+             f"against relmodel's: {crit_verdict(d, own_crit)}")
+    if not theirs.get("converged", True):
+        text += "; **peer reports NOT CONVERGED**"
+    return ok, text
+
+
 # ----------------------------------------------------------------------------------------------
 # report
 
@@ -793,12 +1020,22 @@ def machine():
     except OSError:
         pass
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
-    versions = {p: importlib.metadata.version(p) for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd")}
+    versions = {}
+    for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd", "statsmodels"):
+        try:
+            versions[p] = importlib.metadata.version(p)
+        except importlib.metadata.PackageNotFoundError:   # its rows say "not run"
+            pass
     if shutil.which("Rscript"):
-        r = subprocess.run(["Rscript", "-e", 'cat(paste(R.version$major, R.version$minor, sep = "."), '
-                            'as.character(packageVersion("survival")))'], capture_output=True, text=True)
-        if r.returncode == 0 and len(r.stdout.split()) == 2:
-            versions["R"], versions["survival"] = r.stdout.split()
+        # R, then each package's version or "-" when it is missing (its rows say "not run")
+        r = subprocess.run(["Rscript", "-e", 'v <- function(p) if (requireNamespace(p, quietly = TRUE)) '
+                            'as.character(packageVersion(p)) else "-"; '
+                            'cat(paste(R.version$major, R.version$minor, sep = "."), v("survival"), v("lme4"))'],
+                           capture_output=True, text=True)
+        if r.returncode == 0 and len(r.stdout.split()) == 3:
+            for key, value in zip(("R", "survival", "lme4"), r.stdout.split()):
+                if value != "-":
+                    versions[key] = value
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "nproc": os.cpu_count(),
@@ -820,7 +1057,9 @@ def write_markdown(results, info, path):
              f"Agreement: eta and beta (fit-all: every family's parameters) within {PARAM_TOL:g} relative, "
              f"standard errors within {SE_TOL:g} relative; mixture, defective-subpopulation and bathtub models: every parameter "
              f"within {PARAM_TOL:g} relative and the log-likelihood, recomputed by one independent NumPy function at each "
-             f"tool's estimates, within {LL_TOL:g}.", ""]
+             f"tool's estimates, within {LL_TOL:g}; nested variance components: the three components within {PARAM_TOL:g} "
+             "relative, and the REML criterion (-2 REML log-likelihood, lme4's convention) recomputed by one independent "
+             "NumPy function at each tool's estimates: the lower is the better optimum.", ""]
     lines += ["| case | tool | median (min) | repeats | speed-up of relmodel | estimates |",
               "|---|---|---|---|---|---|"]
     for case in results["cases"]:
@@ -1082,6 +1321,58 @@ def main():
                     rows.append(peer(title, "surpyval `fit_best` (all its default families)", surpyval_fit_best, None,
                                      t_x, failed_x, c_x, restricted=False, budget=0))
             cases.append({"title": title, "key": "context-" + name, "rows": rows})
+
+    # Nested variance components (lot, wafer within lot, site within wafer), REML: relmodel's CLI end
+    # to end against statsmodels' MixedLM and R's lme4 on the same files. The peers' times include
+    # building their models from the formula (the data frame is read beforehand); relmodel's include
+    # process start-up and reading the CSV. This group runs before the special lifetime models: its
+    # cases take a known few minutes, while the 100,000-unit mixture fit is given whatever the cap leaves.
+    if want("components"):
+        for name, title in (("nested_10000.csv", "nested variance components (lot, wafer, site) by REML, 10,000 rows: "
+                             "200 lots x 10 wafers x 5 sites (balanced)"),
+                            ("nested_unbalanced_10000.csv", "nested variance components (lot, wafer, site) by REML, "
+                             "about 10,000 rows: 400 lots x 2-8 wafers x 1-9 sites (unbalanced)"),
+                            ("nested_1000000.csv", "nested variance components (lot, wafer, site) by REML, 1,000,000 rows: "
+                             "1000 lots x 25 wafers x 40 sites (balanced)")):
+            print(title, flush=True)
+            tool = "relmodel CLI `spc components --json --no-intervals` (end to end, incl. process start-up)"
+            if clock.remaining() < 20:
+                notes.append(f"{title}: skipped, time cap reached")
+                cases.append({"title": title, "key": "components-" + name, "rows": [{"tool": tool, "note": "skipped (time cap)"}]})
+                continue
+            df = load_nested(name)
+            summaries = nested_summaries(df)
+            timing, doc, error = relmodel_cli_components(args.relmodel, name, clock)
+            if doc is None:
+                notes.append(f"{title}: relmodel {error}")
+                rows = [{"tool": tool, "note": error} if timing is None else {"tool": tool, "timing": timing, "agreement": f"**{error}**"}]
+                # the peers still run (their times are a result) and their estimates are shown
+                agree = lambda e: (True, "no relmodel estimates to compare; " + ", ".join(f"{k} {e[k]:.7g}" for k in NESTED_LEVELS)
+                                   + f"; REML criterion {e['remlCriterion']:.6f} (its own), {e['crit_own']:.6f} (independent)")
+            else:
+                own = nested_reml_criterion(summaries, **doc["components"])
+                text = components_note(doc, own)
+                if "**" in text:
+                    notes.append(f"{title}: relmodel: {text}")
+                rows = [{"tool": tool, "timing": timing, "agreement": text,
+                         "estimates": {**doc["components"], "mean": doc["mean"], "remlCriterion": doc["remlCriterion"],
+                                       "crit_own": own, "converged": doc["converged"], "gradientNorm": doc.get("gradientNorm")}}]
+                agree = lambda e, doc=doc, own=own: components_agreement(doc, own, e)
+            sm_tool = ("statsmodels `mixedlm(\"thickness ~ 1\", groups=\"lot\", re_formula=\"1\", "
+                       "vc_formula={\"wafer\": \"0 + C(wafer)\"}).fit(reml=True)`")
+            if importlib.util.find_spec("statsmodels") is None:
+                notes.append(f"{sm_tool}: not run, statsmodels is not installed in this environment")
+                rows.append({"tool": sm_tool, "note": "not run (not installed)"})
+            elif df.shape[0] > 100_000 and clock.remaining() < 240:
+                # MixedLM takes about 2 minutes on the 1,000,000 rows (10 s to build its design, then a
+                # fit whose every evaluation loops in Python over the 1000 lots, each a dense block of
+                # 1000 rows by 26 random-effect columns): run only when the cap leaves twice that.
+                notes.append(f"{title} / statsmodels: skipped, less than 240 s of the time cap left (it takes about 2 min here)")
+                rows.append({"tool": sm_tool, "note": "skipped (time cap)"})
+            else:
+                rows.append(peer(title, sm_tool, statsmodels_mixedlm, agree, df, summaries))
+            rows.append(r_lmer(name, summaries, 3, clock, notes, agree))
+            cases.append({"title": title, "key": "components-" + name, "rows": rows, "ratios": doc is not None})
 
     # Special lifetime models: relmodel's CLI, end to end (`relmodel fit --dist NAME --json FILE`, one
     # process per fit, so process start-up, CSV reading and JSON writing are inside relmodel's time;

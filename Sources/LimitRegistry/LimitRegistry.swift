@@ -92,6 +92,17 @@ public final class LimitRegistry: Sendable {
     public func put(context: LimitContext, chart: String, document: String, dataDigest: String, method: String,
                     constants: String, relmodelVersion: String, note: String = "", borrowed: String? = nil,
                     at date: Date = Date()) throws(RegistryError) -> LimitEntry {
+        try put(context: context, chart: chart, rendering: { _ in document }, dataDigest: dataDigest, method: method,
+                constants: constants, relmodelVersion: relmodelVersion, note: note, borrowed: borrowed, at: date)
+    }
+
+    /// As `put(context:chart:document:...)`, the document rendered for the version the entry gets
+    /// (inside the transaction that assigns it, so a document that records its own version agrees
+    /// with the registry's).
+    @discardableResult
+    public func put(context: LimitContext, chart: String, rendering document: (Int) -> String, dataDigest: String, method: String,
+                    constants: String, relmodelVersion: String, note: String = "", borrowed: String? = nil,
+                    at date: Date = Date()) throws(RegistryError) -> LimitEntry {
         let createdAt = ISO8601DateFormatter().string(from: date)
         do {
             return try queue.writeWithoutTransaction { db -> LimitEntry in
@@ -99,12 +110,13 @@ public final class LimitRegistry: Sendable {
                 try db.inTransaction(.immediate) {
                     let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) + 1 FROM limits WHERE context = ? AND chart = ?",
                                                 arguments: [context.canonical, chart]) ?? 1
+                    let text = document(next)
                     try db.execute(sql: """
                         INSERT INTO limits (context, chart, version, document, dataDigest, method, constants, createdAt, relmodelVersion, note, borrowed)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [context.canonical, chart, next, document, dataDigest, method, constants, createdAt,
+                        """, arguments: [context.canonical, chart, next, text, dataDigest, method, constants, createdAt,
                                          relmodelVersion, note, borrowed])
-                    entry = LimitEntry(context: context, chart: chart, version: next, document: document, dataDigest: dataDigest,
+                    entry = LimitEntry(context: context, chart: chart, version: next, document: text, dataDigest: dataDigest,
                                        method: method, constants: constants, createdAt: createdAt, relmodelVersion: relmodelVersion,
                                        note: note, borrowed: borrowed)
                     return .commit

@@ -27,9 +27,7 @@ private func attributeChart(_ options: ChartInputOptions, size: String?, type: C
 /// limits estimated from the data.
 private func runAttributeCommand(_ type: ChartType, baseline: BaselineChart, options: ChartInputOptions,
                                  phaseII: BaselineOption, size: String?) throws {
-    if let charts = try BaselinePhaseII.charts(options, phaseII, chart: baseline, size: size) {
-        return try ChartOutput.emit(charts, command: type.rawValue, options: options)
-    }
+    if try BaselinePhaseII.emit(options, phaseII, chart: baseline, size: size, command: type.rawValue) { return }
     try ChartOutput.emit([try attributeChart(options, size: size, type: type)], command: type.rawValue, options: options)
 }
 

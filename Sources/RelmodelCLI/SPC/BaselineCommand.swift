@@ -1,4 +1,5 @@
 import ArgumentParser
+import LimitRegistry
 import SPC
 
 /// `relmodel spc baseline FILE --chart CHART --value COL ...`: a phase I baseline study whose frozen
@@ -69,6 +70,15 @@ struct BaselineCommand: ParsableCommand {
     @Flag(help: "Print the baseline document (the file's content) instead of the report.")
     var json = false
 
+    @Option(help: "Also store the frozen limits in this limit registry (SQLite; see `relmodel limits`) as the next version of --context.")
+    var registry: String?
+
+    @Option(help: "With --registry: the context the limits belong to, key=value,... (e.g. product=A,tool=F3).")
+    var context: String?
+
+    @Option(help: "With --registry: a free note stored with the entry.")
+    var note: String = ""
+
     func validate() throws {
         guard maxRounds >= 1 else { throw ValidationError("--max-rounds must be at least 1") }
         guard minSubgroups >= 2 else { throw ValidationError("--min-subgroups must be at least 2") }
@@ -78,6 +88,8 @@ struct BaselineCommand: ParsableCommand {
         if let phase1 { _ = try ChartInputOptions.parseRange(phase1) }
         if sigmaMethod != nil, ![.xbarR, .xbarS].contains(chart) { throw ValidationError("--sigma-method applies to xbar-r and xbar-s only") }
         _ = try ChartInputOptions.parseRules(rules, for: chart.chartTypes[0])
+        if (registry == nil) != (context == nil) { throw ValidationError("--registry and --context go together") }
+        if let context { _ = try RegistryAccess.context(context) }
     }
 
     func run() throws {
@@ -104,16 +116,23 @@ struct BaselineCommand: ParsableCommand {
         case let .created(v), let .unchanged(v), let .rebaselined(v, _): version = v
         case nil: version = 1
         }
+        var stored: LimitEntry?
+        if let registry, let context {
+            let opened = try RegistryAccess.open(registry)
+            stored = try LimitsCommand.put(opened, context: try RegistryAccess.context(context), chart: chart.rawValue, render: render,
+                                           digest: input.sha256 ?? "none (standard input)", note: note)
+        }
         if json {
-            print(render(version), terminator: "")
+            print(stored?.document ?? render(version), terminator: "")
         } else {
             print(BaselineReport.text(result, source: source, rulesName: rules))
             switch outcome {
             case let .created(v): print("\nbaseline written to \(out!) (version \(v))")
             case let .unchanged(v): print("\n\(out!) already holds this baseline (version \(v)); unchanged")
             case let .rebaselined(v, archive): print("\nbaseline written to \(out!) (version \(v)); version \(v - 1) kept as \(archive)")
-            case nil: print("\nno --out: the baseline was not written")
+            case nil: if stored == nil { print("\nno --out: the baseline was not written") }
             }
+            if let stored { print("limits stored in \(registry!) for \(stored.context) (\(stored.chart)) as version \(stored.version)") }
         }
     }
 }

@@ -32,26 +32,42 @@ struct BaselineInput {
     /// or `phase1` (FIRST-LAST subgroup positions) selects the subgroups; without them every row is used.
     static func read(file: String, chart: BaselineChart, value: String?, subgroup: String?, size: String?,
                      phase: String? = nil, phase1: String? = nil) throws -> BaselineInput {
-        guard let value else { throw ValidationError("--value COLUMN is required") }
+        try check(chart: chart, value: value, subgroup: subgroup, size: size)
+        let (input, sha256) = try load(file)
+        return try build(input, rows: nil, chart: chart, value: value, subgroup: subgroup, size: size, phase: phase, phase1: phase1,
+                         sha256: sha256)
+    }
+
+    /// The columns `chart` needs (usage errors otherwise).
+    static func check(chart: BaselineChart, value: String?, subgroup: String?, size: String?) throws {
+        guard value != nil else { throw ValidationError("--value COLUMN is required") }
         if [.xbarR, .xbarS].contains(chart), subgroup == nil { throw ValidationError("--subgroup COLUMN is required for the \(chart.rawValue) chart") }
         if [.p, .np, .u].contains(chart), size == nil { throw ValidationError("--size COLUMN is required for the \(chart.rawValue) chart") }
-        var sha256: String?
-        let input: SPCInput
-        if file == "-" {
-            input = try SPCInput(file)
-        } else {
-            guard let bytes = BaselineJSON.readFile(file) else {
-                printError("\(file): cannot open: \(String(cString: strerror(errno)))")
-                throw ExitCode(66)
-            }
-            sha256 = BaselineDigest.sha256Hex(bytes)
-            let table = try SPCInput.dataErrors { try CSVTable.parse(bytes: bytes, name: file) }
-            input = SPCInput(table: table, file: file)
+    }
+
+    /// The file's table and the SHA-256 of its bytes (nil for standard input).
+    static func load(_ file: String) throws -> (input: SPCInput, sha256: String?) {
+        if file == "-" { return (try SPCInput(file), nil) }
+        guard let bytes = BaselineJSON.readFile(file) else {
+            printError("\(file): cannot open: \(String(cString: strerror(errno)))")
+            throw ExitCode(66)
         }
+        let table = try SPCInput.dataErrors { try CSVTable.parse(bytes: bytes, name: file) }
+        return (SPCInput(table: table, file: file), BaselineDigest.sha256Hex(bytes))
+    }
+
+    /// The data of `rows` of the table (all rows when nil), as `read` builds them.
+    static func build(_ input: SPCInput, rows: [Int]?, chart: BaselineChart, value: String?, subgroup: String?, size: String?,
+                      phase: String? = nil, phase1: String? = nil, sha256: String?) throws -> BaselineInput {
+        try check(chart: chart, value: value, subgroup: subgroup, size: size)
+        guard let value else { throw ValidationError("--value COLUMN is required") }
+        let used = rows ?? Array(0..<input.table.rowCount)
         let rowLabels: [String]
         if let subgroup { rowLabels = try input.strings(subgroup) } else { rowLabels = (0..<input.table.rowCount).map { String($0 + 1) } }
-        // Subgroups: grouped rows for x̄ charts, one row each otherwise.
-        let groups: [[Int]] = chart == .xbarR || chart == .xbarS ? GroupedRows(rowLabels).rows : rowLabels.indices.map { [$0] }
+        // Subgroups: grouped rows for x̄ charts, one row each otherwise (row indices of the table).
+        let groups: [[Int]] = chart == .xbarR || chart == .xbarS
+            ? GroupedRows(used.map { rowLabels[$0] }).rows.map { $0.map { used[$0] } }
+            : used.map { [$0] }
         var selected = Array(groups.indices)
         var selection = "all rows"
         if let phase {

@@ -261,5 +261,13 @@ extension JSONValue {
     var doubleValue: Double? { if case let .number(x) = self { x } else { nil } }
     var stringValue: String? { if case let .string(s) = self { s } else { nil } }
     var arrayValue: [JSONValue]? { if case let .array(a) = self { a } else { nil } }
+    var boolValue: Bool? { if case let .bool(b) = self { b } else { nil } }
+
+    /// This object with the member `key` set to `value` (in place when present, else appended).
+    func replacing(_ key: String, with value: JSONValue) -> JSONValue {
+        guard case var .object(members) = self else { return self }
+        if let i = members.firstIndex(where: { $0.0 == key }) { members[i].1 = value } else { members.append((key, value)) }
+        return .object(members)
+    }
     var isNull: Bool { if case .null = self { true } else { false } }
 }

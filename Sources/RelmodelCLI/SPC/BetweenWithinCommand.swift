@@ -19,8 +19,8 @@ struct BetweenWithinCommand: ParsableCommand {
         """)
     )
     @OptionGroup var options: ChartInputOptions
-    @Option(help: "Within-subgroup chart: r (default) or s.") var within: String = "r"
-    @Option(name: .customLong("sigma-method"), help: "Within sigma: rbar (default for r), sbar (default for s), pooled, mvlue-r, mvlue-s.")
+    @Option(help: "Within-subgroup chart: r or s.") var within: String = "r"
+    @Option(name: .customLong("sigma-method"), help: "Within sigma: rbar, sbar, pooled, mvlue-r, mvlue-s (rbar for --within r, sbar for s when not given).")
     var sigmaMethod: SigmaMethod?
     @Option(help: "Lower specification limit (between/within capability).") var lsl: Double?
     @Option(help: "Upper specification limit (between/within capability).") var usl: Double?

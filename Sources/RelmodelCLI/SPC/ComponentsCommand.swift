@@ -19,7 +19,7 @@ struct NestedDesignOptions: ParsableArguments {
     @Option(help: "Columns of the nesting levels, outermost first, comma-separated; the last is the residual.")
     var levels: String
 
-    @Option(help: "Variance components by reml (default), ml or anova.")
+    @Option(help: "Variance components by reml, ml or anova.")
     var method: ComponentsMethod = .reml
 
     var levelNames: [String] { levels.split(separator: ",").map { String($0).trimmingSpaces } }

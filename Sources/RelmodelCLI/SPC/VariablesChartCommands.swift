@@ -38,9 +38,7 @@ struct XbarRCommand: ParsableCommand {
     var sigmaMethod: SigmaMethod?
 
     func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .xbarR) {
-            return try ChartOutput.emit(charts, command: "xbar-r", options: options)
-        }
+        if try BaselinePhaseII.emit(options, phaseII, chart: .xbarR, command: "xbar-r") { return }
         try ChartOutput.emit(try subgroupCharts(options, dispersion: .r, sigmaMethod: sigmaMethod), command: "xbar-r", options: options)
     }
 }
@@ -54,9 +52,7 @@ struct XbarSCommand: ParsableCommand {
     var sigmaMethod: SigmaMethod?
 
     func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .xbarS) {
-            return try ChartOutput.emit(charts, command: "xbar-s", options: options)
-        }
+        if try BaselinePhaseII.emit(options, phaseII, chart: .xbarS, command: "xbar-s") { return }
         try ChartOutput.emit(try subgroupCharts(options, dispersion: .s, sigmaMethod: sigmaMethod), command: "xbar-s", options: options)
     }
 }
@@ -74,9 +70,7 @@ struct IMRCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let charts = try BaselinePhaseII.charts(options, phaseII, chart: .imr) {
-            return try ChartOutput.emit(charts, command: "imr", options: options)
-        }
+        if try BaselinePhaseII.emit(options, phaseII, chart: .imr, command: "imr") { return }
         guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
         let input = try SPCInput(options.file)
         let values = try input.doubles(valueColumn)
