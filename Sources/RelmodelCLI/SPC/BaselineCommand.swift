@@ -1,5 +1,6 @@
 import ArgumentParser
 import LimitRegistry
+import Report
 import SPC
 
 /// `relmodel spc baseline FILE --chart CHART --value COL ...`: a phase I baseline study whose frozen
@@ -79,6 +80,9 @@ struct BaselineCommand: ParsableCommand {
     @Option(help: "With --registry: a free note stored with the entry.")
     var note: String = ""
 
+    @Option(help: "With --registry: when fewer than --min-subgroups subgroups remain, pool the within sigma with the current baselines of the contexts that share these keys' values (e.g. product: the other tools of this product), keeping the context's own center; the entry says so. xbar-r, xbar-s and imr only.")
+    var borrow: String?
+
     func validate() throws {
         guard maxRounds >= 1 else { throw ValidationError("--max-rounds must be at least 1") }
         guard minSubgroups >= 2 else { throw ValidationError("--min-subgroups must be at least 2") }
@@ -90,7 +94,18 @@ struct BaselineCommand: ParsableCommand {
         _ = try ChartInputOptions.parseRules(rules, for: chart.chartTypes[0])
         if (registry == nil) != (context == nil) { throw ValidationError("--registry and --context go together") }
         if let context { _ = try RegistryAccess.context(context) }
+        if let borrow {
+            guard let context, registry != nil else { throw ValidationError("--borrow needs --registry and --context") }
+            guard chart.isVariables else { throw ValidationError("--borrow applies to xbar-r, xbar-s and imr (attribute charts have no within sigma to pool)") }
+            let own = try RegistryAccess.context(context)
+            for key in borrowKeys where own[key] == nil {
+                throw ValidationError("--borrow: the context has no key '\(key)' (it has \(own.pairs.map(\.key).joined(separator: ", ")))")
+            }
+            guard !borrowKeys.isEmpty else { throw ValidationError("--borrow needs at least one key") }
+        }
     }
+
+    var borrowKeys: [String] { (borrow ?? "").split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
 
     func run() throws {
         let input = try BaselineInput.read(file: file, chart: chart, value: value, subgroup: subgroup, size: size,
@@ -100,14 +115,21 @@ struct BaselineCommand: ParsableCommand {
             chart: chart, constants: constants, sigmaMultiplier: sigmaMultiplier,
             rules: try ChartInputOptions.parseRules(rules, for: types[0]),
             dispersionRules: types.count > 1 ? try ChartInputOptions.parseRules(rules, for: types[1]) : nil,
-            sigmaMethod: sigmaMethod, span: span, maxRounds: maxRounds, minimumSubgroups: minSubgroups,
+            sigmaMethod: sigmaMethod, span: span, maxRounds: maxRounds,
+            // With --borrow a context with few subgroups still gets its own center; the check is below.
+            minimumSubgroups: borrow == nil ? minSubgroups : 2,
             keep: Set((keep ?? "").split(separator: ",").map { String($0).trimmingSpaces }))
         let result = try SPCInput.dataErrors { try BaselineStudy.run(input.data, options: options) }
+        let borrowed = borrow == nil || result.limits.subgroups >= minSubgroups ? nil : try borrowedLimits(result.limits)
         let source = BaselineFile.Source(
             file: file, sha256: input.sha256, rows: input.rows, fileRows: input.fileRows, subgroups: input.data.count,
             selection: input.selection, columns: [("value", value), ("subgroup", subgroup), ("size", size)])
         let render = { (version: Int) in
-            BaselineJSON.pretty(BaselineFile.document(result, source: source, version: version, rulesName: rules))
+            var document = BaselineFile.document(result, source: source, version: version, rulesName: rules)
+            if let borrowed {
+                document = document.replacing("limits", with: BaselineFile.limitsJSON(borrowed.limits)).replacing("borrowed", with: borrowed.json)
+            }
+            return BaselineJSON.pretty(document)
         }
         var outcome: BaselineFile.WriteOutcome?
         if let out { outcome = try BaselineFile.writeVersioned(out, chart: chart, render: render) }
@@ -120,7 +142,7 @@ struct BaselineCommand: ParsableCommand {
         if let registry, let context {
             let opened = try RegistryAccess.open(registry)
             stored = try LimitsCommand.put(opened, context: try RegistryAccess.context(context), chart: chart.rawValue, render: render,
-                                           digest: input.sha256 ?? "none (standard input)", note: note)
+                                           digest: input.sha256 ?? "none (standard input)", note: note, borrowed: borrowed?.text)
         }
         if json {
             print(stored?.document ?? render(version), terminator: "")
@@ -132,7 +154,53 @@ struct BaselineCommand: ParsableCommand {
             case let .rebaselined(v, archive): print("\nbaseline written to \(out!) (version \(v)); version \(v - 1) kept as \(archive)")
             case nil: if stored == nil { print("\nno --out: the baseline was not written") }
             }
+            if let borrowed { print("\nborrowed strength: \(borrowed.text)") }
             if let stored { print("limits stored in \(registry!) for \(stored.context) (\(stored.chart)) as version \(stored.version)") }
         }
+    }
+
+    /// The context's own limits with the within sigma pooled over its family's current baselines in
+    /// the registry (`BorrowedLimits`), what the baseline document records about it, and the entry's text.
+    func borrowedLimits(_ own: FrozenLimits) throws -> (limits: FrozenLimits, json: JSONValue, text: String) {
+        let registry = try RegistryAccess.open(self.registry!)
+        let context = try RegistryAccess.context(self.context!)
+        let entries: [LimitEntry]
+        do { entries = try registry.current() } catch {
+            printError(error.description)
+            throw ExitCode(65)
+        }
+        let family = entries.filter { e in
+            e.chart == chart.rawValue && e.context != context && borrowKeys.allSatisfy { e.context[$0] == context[$0] }
+        }
+        let familyName = borrowKeys.map { "\($0)=\(context[$0]!)" }.joined(separator: ",")
+        guard !family.isEmpty else {
+            printError("only \(own.subgroups) subgroups remain (fewer than --min-subgroups \(minSubgroups)) and the registry has no other \(chart.rawValue) baseline of \(familyName) to borrow from")
+            throw ExitCode(65)
+        }
+        let limits = try family.map { try RegistryAccess.limits($0, chart: chart) }
+        let pooled: (sigma: Double, degreesOfFreedom: Double), byOwn: (sigma: Double, degreesOfFreedom: Double), result: FrozenLimits
+        do {
+            pooled = try BorrowedLimits.pooledSigma(limits + [own])
+            byOwn = try BorrowedLimits.pooledSigma([own])
+            result = try BorrowedLimits.limits(own, sigma: pooled.sigma)
+        } catch {
+            printError("cannot borrow strength: \(error.description)")
+            throw ExitCode(65)
+        }
+        let sources = zip(family, limits).map { e, l in "\(e.context) v\(e.version) (\(l.subgroups) subgroups)" }
+        let text = "within sigma \(NumberFormatting.significant(pooled.sigma, 6)) pooled over \(familyName): "
+            + sources.joined(separator: ", ") + " and this context's \(own.subgroups) subgroups (\(NumberFormatting.significant(pooled.degreesOfFreedom, 6)) degrees of freedom); center from this context alone"
+        let json = JSONValue.object([
+            ("keys", .array(borrowKeys.map(JSONValue.string))),
+            ("family", .string(familyName)),
+            ("from", .array(zip(family, limits).map { e, l in
+                .object([("context", .string(e.context.canonical)), ("version", .number(Double(e.version))),
+                         ("subgroups", .number(Double(l.subgroups))), ("sigma", .number(l.processSigma ?? .nan))])
+            })),
+            ("ownSubgroups", .number(Double(own.subgroups))), ("ownSigma", .number(own.processSigma ?? .nan)),
+            ("ownDegreesOfFreedom", .number(byOwn.degreesOfFreedom)),
+            ("pooledSigma", .number(pooled.sigma)), ("degreesOfFreedom", .number(pooled.degreesOfFreedom)),
+        ])
+        return (result, json, text)
     }
 }

@@ -67,11 +67,12 @@ public struct LimitsCommand: ParsableCommand {
     /// Writes a baseline document into the registry as the next version of `context`; the document's
     /// own "version" is rendered as the registry's.
     static func put(_ registry: LimitRegistry, context: LimitContext, chart: String, render: (Int) -> String,
-                    digest: String, note: String) throws -> LimitEntry {
+                    digest: String, note: String, borrowed: String? = nil) throws -> LimitEntry {
         let probe = (try? BaselineJSON.parse(render(1))) ?? .null
         do {
             return try registry.put(context: context, chart: chart, rendering: render, dataDigest: digest, method: method(of: probe),
-                                    constants: probe["constants"]?.stringValue ?? "exact", relmodelVersion: RelmodelHelp.version, note: note)
+                                    constants: probe["constants"]?.stringValue ?? "exact", relmodelVersion: RelmodelHelp.version, note: note,
+                                    borrowed: borrowed)
         } catch {
             printError(error.description)
             throw ExitCode(65)

@@ -141,3 +141,54 @@ import Testing
         #expect(csv.stderr.contains("not a usable limit registry"), "\(csv.stderr)")
     }
 }
+
+/// Borrowing strength: a new tool with 6 subgroups pools its within sigma with the other tools of its
+/// product and keeps its own center; the entry and the document say so.
+@Suite struct BorrowedLimitsCommandTests {
+    @Test func newToolBorrowsFromItsProduct() throws {
+        let dir = try BaselineCommandTests.temporaryDirectory()
+        let data = try LimitRegistryCommandTests.toolData(dir)
+        let registry = dir + "/limits.sqlite"
+        let common = ["--chart", "xbar-r", "--value", "diameter", "--subgroup", "sample", "--registry", registry]
+        for (file, tool) in [(data.f3, "F3"), (data.f4, "F4")] {
+            _ = try LimitRegistryCommandTests.run(["spc", "baseline", file] + common + ["--context", "product=ring,tool=\(tool)"])
+        }
+        // Tool F5: the first 6 subgroups of F3's data, shifted by +0.01 mm.
+        let lines = try String(contentsOfFile: data.f3, encoding: .utf8).split(separator: "\n")
+        let f5Rows = lines.dropFirst().filter { Int($0.split(separator: ",")[0])! <= 6 }.map { line -> String in
+            let f = line.split(separator: ",").map(String.init)
+            return "\(f[0]),\(String(format: "%.3f", Double(f[1])! + 0.01)),ring,F5"
+        }
+        let f5 = dir + "/f5.csv"
+        try ([String(lines[0])] + f5Rows).joined(separator: "\n").appending("\n").write(toFile: f5, atomically: true, encoding: .utf8)
+        let alone = try CLIRunner.run(["spc", "baseline", f5] + common + ["--context", "product=ring,tool=F5"])
+        #expect(alone.status == 65, "6 subgroups are fewer than the default minimum of 10")
+        _ = try LimitRegistryCommandTests.run(["spc", "baseline", f5] + common + ["--context", "product=ring,tool=F5", "--borrow", "product"])
+        let entry = try CLIRunner.json(LimitRegistryCommandTests.run(["limits", "get", "--registry", registry, "--context", "product=ring,tool=F5",
+                                                                      "--chart", "xbar-r", "--json"]).stdout)
+        let borrowed = try #require(entry["borrowed"] as? String)
+        #expect(borrowed.contains("product=ring") && borrowed.contains("tool=F3") && borrowed.contains("tool=F4"), "\(borrowed)")
+        // The pooled sigma from the three baselines' own sigmas, weighted by subgroups x (n - 1).
+        func sigma(_ tool: String) throws -> (sigma: Double, subgroups: Double) {
+            let doc = try CLIRunner.json(LimitRegistryCommandTests.run(["limits", "get", "--registry", registry, "--context", "product=ring,tool=\(tool)",
+                                                                        "--chart", "xbar-r", "--json"]).stdout)
+            let limits = try #require((doc["baseline"] as? [String: Any])?["limits"] as? [String: Any])
+            return ((limits["process"] as! [String: Any])["sigma"] as! Double, limits["subgroups"] as! Double)
+        }
+        let f3 = try sigma("F3"), f4 = try sigma("F4")
+        let document = try #require(entry["baseline"] as? [String: Any])
+        let record = try #require(document["borrowed"] as? [String: Any])
+        let own = record["ownSigma"] as! Double
+        #expect(record["ownSubgroups"] as? Double == 6)
+        let expected = ((f3.subgroups * 4 * f3.sigma * f3.sigma + f4.subgroups * 4 * f4.sigma * f4.sigma + 6 * 4 * own * own)
+                        / (f3.subgroups * 4 + f4.subgroups * 4 + 24)).squareRoot()
+        #expect(abs((record["pooledSigma"] as! Double) - expected) < 1e-12 * expected)
+        let limits = try #require(document["limits"] as? [String: Any])
+        #expect(abs(((limits["process"] as! [String: Any])["sigma"] as! Double) - expected) < 1e-12 * expected)
+        let xbar = try #require((limits["charts"] as? [[String: Any]])?.first { $0["type"] as? String == "xbar" })
+        let center = (limits["process"] as! [String: Any])["center"] as! Double
+        let ownMean = f5Rows.map { Double($0.split(separator: ",")[1])! }.reduce(0, +) / 30
+        #expect(abs(center - ownMean) < 1e-12 * ownMean)
+        #expect(abs((xbar["ucl"] as! Double) - (center + 3 * expected / 5.0.squareRoot())) < 1e-12 * center)
+    }
+}
