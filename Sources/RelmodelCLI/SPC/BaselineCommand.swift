@@ -94,7 +94,7 @@ struct BaselineCommand: ParsableCommand {
         _ = try ChartInputOptions.parseRules(rules, for: chart.chartTypes[0])
         if (registry == nil) != (context == nil) { throw ValidationError("--registry and --context go together") }
         if let context { _ = try RegistryAccess.context(context) }
-        if let borrow {
+        if borrow != nil {
             guard let context, registry != nil else { throw ValidationError("--borrow needs --registry and --context") }
             guard chart.isVariables else { throw ValidationError("--borrow applies to xbar-r, xbar-s and imr (attribute charts have no within sigma to pool)") }
             let own = try RegistryAccess.context(context)
