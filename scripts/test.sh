@@ -8,9 +8,9 @@ if grep -q "error:" "$log"; then echo "build failed" >&2; exit 1; fi
 if grep -E "^/.*warning:" "$log" | grep -v "/.build" ; then echo "the build has warnings (see above)" >&2; exit 1; fi
 swift test --skip-build 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Test Case .* (started|passed)|^.* Test .* started' 
 # The simulation studies (the coverage of the bathtub-region bounds over 200 seeded replications at
-# n = 200, 1,000 and 5,000; of the nested variance components' intervals) run in a release build: in a debug build they take many minutes. Their
+# n = 200, 1,000 and 5,000; of the nested variance components' intervals; of the batch-tool simulation's intervals) run in a release build: in a debug build they take many minutes. Their
 # suites are disabled in debug builds, so the run above skips them.
 release=$(mktemp)
 swift build -c release --build-tests -Xswiftc -enable-testing 2>&1 | tee "$release" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
 if grep -q "error:" "$release"; then echo "release build failed" >&2; exit 1; fi
-swift test -c release -Xswiftc -enable-testing --skip-build --filter "RegionCoverageTests|NestedCoverageTests" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Test Case .* (started|passed)|^.* Test .* started'
+swift test -c release -Xswiftc -enable-testing --skip-build --filter "RegionCoverageTests|NestedCoverageTests|BatchToolCoverageTests" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Test Case .* (started|passed)|^.* Test .* started'

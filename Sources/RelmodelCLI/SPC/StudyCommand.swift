@@ -6,9 +6,15 @@ import SPC
 public struct StudyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "study",
-        abstract: "Design studies (subgroup size and sampling interval of an Xbar chart).",
-        discussion: RelmodelHelp.exitCodes,
-        subcommands: [SubgroupSizeStudyCommand.self]
+        abstract: "Design studies: how large and how often to sample (subgroup-size), how full to load a batch tool (load-size).",
+        discussion: RelmodelHelp.discussion("""
+            subgroup-size: ARL and average time to signal of an Xbar chart for several subgroup sizes \
+            and sampling intervals (relmodel study subgroup-size --sizes 2,4,6 --intervals 1,2 --shift 1). \
+            load-size: mean and 95th-percentile wait, fill rate and utilisation of the minimum-batch \
+            policies of a batch tool, exact (Neuts' bulk-service queue, Pollaczek-Khinchine) or simulated \
+            (relmodel study load-size --arrival-rate 1 --service-mean 2 --capacity 4).
+            """),
+        subcommands: [SubgroupSizeStudyCommand.self, LoadSizeStudyCommand.self]
     )
     public init() {}
 }
