@@ -42,27 +42,26 @@ enum BaselinePhaseII {
         if options.phase != nil || options.phase1 != nil || options.stage != nil {
             throw ValidationError("frozen limits (--baseline, --registry): every point is phase II, so --phase, --phase1 and --stage do not apply")
         }
-        if let path = source.baseline {
-            let (limits, version) = try BaselineFile.load(path, chart: chart)
+        // Every row of the file against one set of frozen limits, the source named in each chart's notes.
+        func chartFile(_ limits: FrozenLimits, source note: String) throws -> Bool {
             let input = try BaselineInput.read(file: options.file, chart: chart, value: options.value, subgroup: options.subgroup,
                                                size: chart == .c ? nil : size)
             var charts = try phaseII(input.data, limits: limits, options, chart: chart)
-            for i in charts.indices { charts[i].notes.append("baseline: \(path) (version \(version))") }
+            for i in charts.indices { charts[i].notes.append(note) }
             try ChartOutput.emit(charts, command: command, options: options)
             return true
+        }
+        if let path = source.baseline {
+            let (limits, version) = try BaselineFile.load(path, chart: chart)
+            return try chartFile(limits, source: "baseline: \(path) (version \(version))")
         }
         let path = source.registry!
         let registry = try RegistryAccess.open(path)
         if let text = source.context {
             let context = try RegistryAccess.context(text)
             let entry = try RegistryAccess.entry(registry, context: context, chart: chart)
-            let limits = try RegistryAccess.limits(entry, chart: chart)
-            let input = try BaselineInput.read(file: options.file, chart: chart, value: options.value, subgroup: options.subgroup,
-                                               size: chart == .c ? nil : size)
-            var charts = try phaseII(input.data, limits: limits, options, chart: chart)
-            for i in charts.indices { charts[i].notes.append("registry: \(path), context \(context), version \(entry.version)") }
-            try ChartOutput.emit(charts, command: command, options: options)
-            return true
+            return try chartFile(try RegistryAccess.limits(entry, chart: chart),
+                                 source: "registry: \(path), context \(context), version \(entry.version)")
         }
         // --by: every context of the data against its own limits.
         try BaselineInput.check(chart: chart, value: options.value, subgroup: options.subgroup, size: chart == .c ? nil : size)
