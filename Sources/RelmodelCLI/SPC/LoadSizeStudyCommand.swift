@@ -13,7 +13,8 @@ public struct LoadSizeStudyCommand: ParsableCommand {
             batch takes --service-mean hours whatever its size (--service: exponential, deterministic, \
             gamma:K with shape K, or empirical with --service-file, the observed batch times resampled). \
             Policy a: start when at least a lots wait (or, with --max-wait W, when the oldest has waited \
-            W) and take up to b. Exact where exact exists: exponential batch times without --max-wait \
+            W) and take up to b; with --families, a batch holds one family's lots and the family whose \
+            oldest lot came first goes. Exact where exact exists: exponential batch times without --max-wait \
             are Neuts' M/M^(a,b)/1 in closed form; capacity 1 without --max-wait is Pollaczek-Khinchine \
             (exact rows have no 95th-percentile wait). Otherwise, or with --simulate, a seeded \
             simulation: --replications independent runs of --lots lots each, the first 10% of each \
@@ -46,6 +47,9 @@ public struct LoadSizeStudyCommand: ParsableCommand {
     @Option(name: .customLong("max-wait"), help: "Start with fewer than a lots when the oldest has waited this many hours.")
     var maxWait: Double?
 
+    @Option(help: "Product families that may not share a batch: their shares of the arrivals, comma-separated (e.g. 0.5,0.3,0.2); simulated.")
+    var families: String?
+
     @Flag(help: "Simulate even where a closed form exists.")
     var simulate = false
 
@@ -75,6 +79,10 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         guard lots >= 1_000 else { throw ValidationError("--lots must be at least 1000") }
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (the intervals need them)") }
         _ = try parsedService(samples: [1])
+        if let families {
+            let shares = try SPCDesignArguments.doubles(families, option: "--families")
+            guard shares.allSatisfy({ $0 > 0 }) else { throw ValidationError("--families shares must be positive") }
+        }
         if let minBatch {
             let values = try SPCDesignArguments.integers(minBatch, option: "--min-batch")
             guard values.allSatisfy({ $0 >= 1 && $0 <= capacity }) else { throw ValidationError("--min-batch values must be between 1 and --capacity \(capacity)") }
@@ -109,8 +117,9 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         let study = try SPCInput.dataErrors {
             try LoadSizeStudy.run(arrivalRate: arrivalRate, service: model, capacity: capacity,
                                   minimumBatches: try minBatch.map { try SPCDesignArguments.integers($0, option: "--min-batch") },
-                                  maximumWait: maxWait, simulate: simulate, lots: lots, replications: replications, seed: seed,
-                                  progress: progress?.reporter)
+                                  maximumWait: maxWait, simulate: simulate, lots: lots, replications: replications,
+                                  families: try families.map { try SPCDesignArguments.doubles($0, option: "--families") } ?? [1],
+                                  seed: seed, progress: progress?.reporter)
         }
         progress?.finish()
         print(json ? Self.json(study).serialized() : Self.text(study))

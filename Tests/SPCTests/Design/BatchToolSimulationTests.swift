@@ -48,6 +48,26 @@ import RelmodelNumerics
         #expect(sim.meanBatch.value < 2)
     }
 
+    /// Product families that may not share a batch: with a capacity of one lot the families cannot
+    /// matter (every batch is one lot), so M/M/1's mean wait holds; with b = a = 4 every batch is full
+    /// and of one family, and the lots wait longer than when the families may mix.
+    @Test func productFamilies() throws {
+        let single = try BulkServiceQueue(arrivalRate: 0.6, serviceRate: 1, minimumBatch: 1, capacity: 1)
+        let split = try BatchToolSimulation.run(arrivalRate: 0.6, service: .exponential(mean: 1), capacity: 1, policy: .init(minimumBatch: 1),
+                                                lots: 100_000, replications: 8, families: [0.5, 0.3, 0.2], seed: 4)
+        #expect(split.meanWait.lower <= single.meanWait && single.meanWait <= split.meanWait.upper, "\(split.meanWait) vs \(single.meanWait)")
+        let mixed = try BatchToolSimulation.run(arrivalRate: 1, service: .exponential(mean: 2), capacity: 4, policy: .init(minimumBatch: 4),
+                                                lots: 50_000, replications: 4, seed: 4)
+        let apart = try BatchToolSimulation.run(arrivalRate: 1, service: .exponential(mean: 2), capacity: 4, policy: .init(minimumBatch: 4),
+                                                lots: 50_000, replications: 4, families: [1, 1], seed: 4)
+        #expect(apart.meanBatch.value == 4)
+        #expect(apart.meanWait.lower > mixed.meanWait.upper)
+        #expect(throws: SPCError.self) {
+            try BatchToolSimulation.run(arrivalRate: 1, service: .exponential(mean: 2), capacity: 4, policy: .init(minimumBatch: 4),
+                                        lots: 5_000, replications: 2, families: [1, -1], seed: 4)
+        }
+    }
+
     /// P-square's 95th percentile of 200,000 exponential values is within 1% of the sample quantile.
     @Test func pSquareQuantile() {
         var g = Xoshiro256StarStar(seed: 1)

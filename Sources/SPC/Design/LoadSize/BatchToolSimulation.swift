@@ -8,7 +8,9 @@ import RelmodelNumerics
 /// A seeded discrete-event simulation of a batch tool: Poisson lot arrivals, one tool of capacity b,
 /// a batch time from a given distribution whatever the batch's size, and a start rule: when idle, the
 /// tool starts as soon as at least a lots wait, or (with a maximum wait W) when the oldest waiting lot
-/// has waited W; it takes up to b lots, oldest first.
+/// has waited W; it takes up to b lots, oldest first. With several product families (`families`: their
+/// shares of the arrivals) a batch holds lots of one family only; of the families allowed to start,
+/// the one whose oldest lot came first goes.
 ///
 /// Each replication has its own generator (xoshiro256** seeded from the seed and the replication's
 /// index), so results are identical for one seed whatever the number of cores; replications run in
@@ -102,7 +104,10 @@ public enum BatchToolSimulation {
     ///   lots to keep after the warm-up.
     public static func run(arrivalRate lambda: Double, service: Service, capacity b: Int, policy: Policy,
                            lots: Int, replications: Int, warmUpFraction: Double = 0.1, confidence: Double = 0.95,
-                           seed: UInt64, progress: ProgressReporter? = nil) throws(SPCError) -> Result {
+                           families: [Double] = [1], seed: UInt64, progress: ProgressReporter? = nil) throws(SPCError) -> Result {
+        guard !families.isEmpty, families.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw .invalidParameter("the product families' shares of the arrivals must be positive numbers")
+        }
         guard lambda > 0, lambda.isFinite else { throw .invalidParameter("the arrival rate must be positive") }
         if case let .empirical(times) = service {
             guard !times.isEmpty, times.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
@@ -123,7 +128,7 @@ public enum BatchToolSimulation {
         let runs = Parallel.map(replications) { r -> Replication in
             var generator = Xoshiro256StarStar(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(r + 1))
             let result = replicate(lambda: lambda, service: service, capacity: b, policy: policy, lots: lots,
-                                   warmUp: lots - kept, generator: &generator)
+                                   warmUp: lots - kept, families: families, generator: &generator)
             progress?.advance()
             return result
         }
@@ -143,10 +148,17 @@ public enum BatchToolSimulation {
 
     /// One replication: `lots` lots arrive; the first `warmUp` are not measured.
     static func replicate<G: RandomNumberGenerator>(lambda: Double, service: Service, capacity b: Int, policy: Policy, lots: Int,
-                                                    warmUp: Int, generator g: inout G) -> Replication {
+                                                    warmUp: Int, families shares: [Double] = [1], generator g: inout G) -> Replication {
         let a = policy.minimumBatch, maxWait = policy.maximumWait ?? .infinity
         let meanGap = 1 / lambda
-        var queue = WaitingLots()
+        // Product families that may not share a batch: one queue each; an arrival's family is drawn in
+        // proportion to the shares (a superposition of Poisson streams is one Poisson stream).
+        let familyCount = shares.count
+        var cumulative: [Double] = []
+        var total = 0.0
+        for w in shares { total += w; cumulative.append(total) }
+        var queues = [WaitingLots](repeating: WaitingLots(), count: familyCount)
+        var waiting = 0
         var nextArrival = meanGap * RandomVariates.exponential(using: &g)
         var arrived = 0
         var busyUntil = -Double.infinity, busy = false
@@ -155,14 +167,23 @@ public enum BatchToolSimulation {
         var waitSum = 0.0, waits = 0, queueArea = 0.0, busyTime = 0.0, batches = 0, batchLots = 0
         var p95 = PSquareQuantile(0.95)
         func changeQueue(at time: Double) {
-            if measuring { queueArea += Double(queue.count) * (time - lastChange) }
+            if measuring { queueArea += Double(waiting) * (time - lastChange) }
             lastChange = time
         }
-        func start(at time: Double) {
+        /// The family to start at `time`, if any may: of those with at least a lots waiting or whose
+        /// oldest lot has waited the maximum, the one whose oldest lot came first.
+        func ready(at time: Double) -> Int? {
+            var chosen: Int?
+            for f in 0..<familyCount where !queues[f].isEmpty && (queues[f].count >= a || time >= queues[f].oldest + maxWait) {
+                if chosen == nil || queues[f].oldest < queues[chosen!].oldest { chosen = f }
+            }
+            return chosen
+        }
+        func start(_ family: Int, at time: Double) {
             changeQueue(at: time)
-            let k = min(b, queue.count)
+            let k = min(b, queues[family].count)
             for _ in 0..<k {
-                let (arrival, index) = queue.pop()
+                let (arrival, index) = queues[family].pop()
                 if index >= warmUp {
                     let wait = time - arrival
                     waitSum += wait
@@ -170,6 +191,7 @@ public enum BatchToolSimulation {
                     p95.add(wait)
                 }
             }
+            waiting -= k
             let duration = service.sample(&g)
             busy = true
             busyUntil = time + duration
@@ -179,13 +201,14 @@ public enum BatchToolSimulation {
                 busyTime += duration
             }
         }
-        while arrived < lots || !queue.isEmpty {
-            let timeout = busy || queue.isEmpty ? Double.infinity : queue.oldest + maxWait
+        while arrived < lots || waiting > 0 {
+            var timeout = Double.infinity
+            if !busy { for f in 0..<familyCount where !queues[f].isEmpty { timeout = min(timeout, queues[f].oldest + maxWait) } }
             let arrivalTime = arrived < lots ? nextArrival : Double.infinity
             if busy && busyUntil <= min(arrivalTime, timeout) {
                 now = busyUntil
                 busy = false
-                if queue.count >= a || (!queue.isEmpty && now >= queue.oldest + maxWait) { start(at: now) }
+                if let f = ready(at: now) { start(f, at: now) }
             } else if arrived < lots && arrivalTime <= timeout {
                 now = arrivalTime
                 if arrived == warmUp && !measuring {
@@ -194,16 +217,22 @@ public enum BatchToolSimulation {
                     lastChange = now
                 }
                 changeQueue(at: now)
-                queue.push(now, index: arrived)
+                var family = 0
+                if familyCount > 1 {
+                    let u = RandomVariates.uniform01(using: &g) * total
+                    while family < familyCount - 1 && u >= cumulative[family] { family += 1 }
+                }
+                queues[family].push(now, index: arrived)
+                waiting += 1
                 arrived += 1
                 nextArrival = now + meanGap * RandomVariates.exponential(using: &g)
-                if !busy && queue.count >= a { start(at: now) }
+                if !busy, queues[family].count >= a, let f = ready(at: now) { start(f, at: now) }
             } else if timeout.isFinite {
                 now = timeout
-                start(at: now)
+                if let f = ready(at: now) { start(f, at: now) }
             } else {
-                // No arrivals left, tool idle, fewer than a lots and no maximum wait: the rest would wait
-                // for ever; they are the end of the replication (their waits are not counted).
+                // No arrivals left, tool idle, fewer than a lots of every family and no maximum wait:
+                // the rest would wait for ever; they are the end of the replication (not counted).
                 break
             }
         }

@@ -7,8 +7,9 @@ import RelmodelNumerics
 /// Exact where exact exists: exponential batch times without a maximum wait are Neuts' M/M^(a,b)/1
 /// (`BulkServiceQueue`), and a tool of capacity 1 with any batch time and no maximum wait is M/G/1
 /// (Pollaczek-Khinchine, the mean wait and what follows from it). The 95th-percentile wait has no
-/// closed form here and is left out of exact rows (nil). Everything else, or everything with
-/// `simulate`, is the seeded simulation (`BatchToolSimulation`), each figure with its interval.
+/// closed form here and is left out of exact rows (nil). Everything else (a maximum wait, other batch
+/// times, several product families that may not share a batch), or everything with `simulate`, is the
+/// seeded simulation (`BatchToolSimulation`), each figure with its interval.
 public struct LoadSizeStudy: Sendable {
     /// A figure: its value and, from the simulation, its confidence interval.
     public struct Figure: Sendable, Equatable {
@@ -55,7 +56,7 @@ public struct LoadSizeStudy: Sendable {
     ///   (lambda >= b / mean batch time) is refused whatever the method, since no policy can keep up.
     public static func run(arrivalRate lambda: Double, service: BatchToolSimulation.Service, capacity b: Int,
                            minimumBatches: [Int]? = nil, maximumWait: Double? = nil, simulate: Bool = false,
-                           lots: Int = 200_000, replications: Int = 10, seed: UInt64 = 1,
+                           lots: Int = 200_000, replications: Int = 10, families: [Double] = [1], seed: UInt64 = 1,
                            progress: ProgressReporter? = nil) throws(SPCError) -> LoadSizeStudy {
         guard b >= 1 else { throw .invalidParameter("the capacity must be at least 1 lot") }
         guard lambda > 0, lambda.isFinite, service.mean > 0, service.mean.isFinite else {
@@ -72,12 +73,12 @@ public struct LoadSizeStudy: Sendable {
         if case .exponential = service { exponential = true }
         var rows: [Row] = [], simulated = 0
         for policy in policies {
-            if !simulate, maximumWait == nil, exponential {
+            if !simulate, maximumWait == nil, families.count == 1, exponential {
                 let q = try BulkServiceQueue(arrivalRate: lambda, serviceRate: 1 / service.mean, minimumBatch: policy.minimumBatch, capacity: b)
                 rows.append(Row(policy: policy, method: .exact, meanWait: Figure(q.meanWait), waitP95: nil, lotsWaiting: Figure(q.lotsWaiting),
                                 utilization: Figure(q.utilization), meanBatch: Figure(q.meanBatch), fillRate: Figure(q.fillRate),
                                 throughput: Figure(q.throughput)))
-            } else if !simulate, maximumWait == nil, b == 1 {
+            } else if !simulate, maximumWait == nil, families.count == 1, b == 1 {
                 let wait = try BulkServiceQueue.pollaczekKhinchineWait(arrivalRate: lambda, serviceMean: service.mean,
                                                                         serviceSecondMoment: service.secondMoment)
                 rows.append(Row(policy: policy, method: .pollaczekKhinchine, meanWait: Figure(wait), waitP95: nil,
@@ -85,7 +86,7 @@ public struct LoadSizeStudy: Sendable {
                                 fillRate: Figure(1), throughput: Figure(lambda)))
             } else {
                 let r = try BatchToolSimulation.run(arrivalRate: lambda, service: service, capacity: b, policy: policy, lots: lots,
-                                                    replications: replications, seed: seed, progress: progress)
+                                                    replications: replications, families: families, seed: seed, progress: progress)
                 simulated += r.lotsSimulated
                 rows.append(Row(policy: policy, method: .simulation, meanWait: Figure(r.meanWait), waitP95: Figure(r.waitP95),
                                 lotsWaiting: Figure(r.lotsWaiting), utilization: Figure(r.utilization), meanBatch: Figure(r.meanBatch),
