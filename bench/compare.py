@@ -1,5 +1,5 @@
-"""relmodel against reliability, surpyval, lifelines, statsmodels, R's survreg and lme4 and pandas on
-identical work, in one run.
+"""relmodel against reliability, surpyval, lifelines, statsmodels, SimPy, R's survreg and lme4 and pandas
+on identical work, in one run.
 
 Run through `bash bench/compare` (which makes the virtual environment and builds relmodel); directly:
 
@@ -36,6 +36,15 @@ The three components must agree within 1e-4 relative; every tool's components al
 independent NumPy REML criterion (-2 REML log-likelihood, lme4's convention), whose difference from
 relmodel's says which tool stopped short of the optimum (the lower criterion is the better fit).
 
+Batch tool, minimum-batch policy (group loadsize; no data files): relmodel's simulation is timed end to
+end through its CLI (`relmodel study load-size --arrival-rate L --service-mean T --capacity B --min-batch A
+--simulate --lots N --replications R --seed S --json`; its replications run in parallel, so it is also
+timed under `taskset -c 0`) against the same model written in SimPy (one core), on the same N and R.
+Throughput is lots simulated (warm-up included) per second; the speed-up is relmodel's lots/s over
+SimPy's. Agreement: each tool's mean wait (the first 10% of each replication's lots discarded) has a 95%
+t interval across replications, which must contain the exact value (Neuts' M/M^(a,b)/1, relmodel's
+exact mode, itself checked against an independent NumPy Markov chain within 1e-8).
+
 The measured section of BENCHMARKS.md (between the compare markers) is rewritten; the raw results go
 to bench/data/compare-results.json.
 """
@@ -65,8 +74,10 @@ PARAM_TOL = 1e-4
 SE_TOL = 1e-3
 
 # Groups of cases, for --only (default: all, in this order). Those in NEEDS_TIMING use the
-# relmodel-timing executable (library timings); cli, the special models and components run the relmodel CLI.
-GROUPS = ("weibull", "gamma", "fitall", "ingest", "pca", "cli", "context", "components", "bathtub", "lfp", "mixtures")
+# relmodel-timing executable (library timings); cli, the special models, components and loadsize run the
+# relmodel CLI.
+GROUPS = ("weibull", "gamma", "fitall", "ingest", "pca", "cli", "context", "components", "loadsize", "bathtub",
+          "lfp", "mixtures")
 NEEDS_TIMING = {"weibull", "gamma", "fitall", "ingest", "pca", "context"}
 
 RELIABILITY_ALL = ["Weibull_2P", "Weibull_3P", "Normal_2P", "Gamma_2P", "Loglogistic_2P", "Gamma_3P",
@@ -786,6 +797,126 @@ def r_lmer(name, summaries, budget, clock, notes, agreement):
 
 
 # ----------------------------------------------------------------------------------------------
+# batch tool, minimum-batch policy (group loadsize): lots arrive as a Poisson stream of rate lambda;
+# one tool of capacity b starts a batch, when idle, as soon as at least a lots wait, taking up to b
+# (oldest first); a batch takes an exponential time of mean T whatever its size. The figure is the
+# mean wait of a lot before its batch starts, the first 10% of each replication's lots discarded.
+# relmodel simulates it through its CLI (`relmodel study load-size --simulate --json`); the peer is
+# the same model written in SimPy. Both are checked against the exact value (Neuts' M/M^(a,b)/1,
+# relmodel's exact mode), itself checked by an independent NumPy Markov chain (below).
+
+LOADSIZE_WARMUP = 0.1
+# Lots per replication and replications, the same for both tools: relmodel takes about 0.75 s on two cores
+# (1.4 s on one), SimPy about 20 s (some 0.5 M lots/s), measured once (> 5 s); the group runs in about a minute.
+LOADSIZE_LOTS = 1_000_000
+LOADSIZE_REPLICATIONS = 10
+# relmodel's exact mean wait and the independent chain's must agree within this (relative): both are
+# exact up to rounding and the chain's truncation (a tail below 1e-14); they differ by about 1e-11.
+LOADSIZE_EXACT_TOL = 1e-8
+
+
+def batch_queue_chain_wait(lam, mean_service, b, a, tail=1e-14):
+    """Mean wait before the batch starts in M/M^(a,b)/1, from the stationary law of the Markov chain
+    written here independently of relmodel: states idle(k), k = 0..a-1 lots waiting, and busy(k),
+    k = 0..n lots waiting; an arrival at idle(a-1) starts a batch of a (busy(0)); a batch end at
+    busy(k) starts the next batch of min(k, b) when k >= a, else leaves the tool idle(k). n is where
+    the busy tail (geometric, ratio the root in (0, 1) of mu z^(b+1) - (lambda + mu) z + lambda) falls
+    below `tail`. Little's law: wait = lots waiting / lambda."""
+    import numpy as np
+    mu = 1 / mean_service
+    roots = np.roots([mu] + [0] * (b - 1) + [-(lam + mu), lam])
+    r = max(z.real for z in roots if abs(z.imag) < 1e-12 and 0 < z.real < 1 - 1e-12)
+    n = int(np.ceil(np.log(tail) / np.log(r))) + 10
+    size = a + n + 1
+    q = np.zeros((size, size))
+    for k in range(a):                       # idle(k) is state k
+        q[k, a if k + 1 == a else k + 1] += lam
+    for k in range(n + 1):                   # busy(k) is state a + k
+        if k < n:
+            q[a + k, a + k + 1] += lam
+        q[a + k, a + k - min(k, b) if k >= a else k] += mu
+    np.fill_diagonal(q, -q.sum(axis=1))
+    m = q.T.copy()
+    m[-1, :] = 1                             # one balance equation replaced by the normalisation
+    rhs = np.zeros(size)
+    rhs[-1] = 1
+    p = np.linalg.solve(m, rhs)
+    waiting = np.concatenate([np.arange(a), np.arange(n + 1)])
+    return float(p @ waiting) / lam
+
+
+def simpy_batch_tool(lam, mean_service, b, a, lots, replications, seed):
+    """The batch tool in SimPy: a lot-source process (exponential gaps) appends (arrival time, index)
+    to the waiting list and wakes the tool when at least a lots wait; the tool process waits for that
+    event when fewer than a wait, takes up to b oldest first, and holds for an exponential batch time.
+    Each replication has its own NumPy generator (seeded by (seed, replication)); its gaps and batch
+    times are drawn beforehand as arrays. The run ends when the source has sent `lots` lots and the
+    tool waits for ever (fewer than a left: their waits are not counted, as in relmodel). The first
+    10% of the lots are not measured; the mean wait is the mean of the replications' means, with a 95%
+    t interval from their spread. (A `simpy.Store` with one `get` per lot was 3.5x slower here; the
+    peer is given the faster form.)"""
+    import numpy as np
+    import simpy
+    from scipy import stats
+
+    warm = int(lots * LOADSIZE_WARMUP)
+
+    def replicate(r):
+        rng = np.random.default_rng([seed, r])
+        gaps = rng.exponential(1 / lam, lots).tolist()
+        services = iter(rng.exponential(mean_service, lots).tolist())   # at most one batch per lot
+        env = simpy.Environment()
+        queue = []
+        state = {"wake": None, "sum": 0.0, "count": 0}
+
+        def source():
+            for i, gap in enumerate(gaps):
+                yield env.timeout(gap)
+                queue.append((env.now, i))
+                wake = state["wake"]
+                if wake is not None and len(queue) >= a:
+                    state["wake"] = None
+                    wake.succeed()
+
+        def tool():
+            while True:
+                if len(queue) < a:
+                    state["wake"] = env.event()
+                    yield state["wake"]
+                k = min(b, len(queue))
+                batch, queue[:k] = queue[:k], []
+                for arrival, i in batch:
+                    if i >= warm:
+                        state["sum"] += env.now - arrival
+                        state["count"] += 1
+                yield env.timeout(next(services))
+
+        env.process(source())
+        env.process(tool())
+        env.run()
+        return state["sum"] / state["count"]
+
+    def run():
+        means = [replicate(r) for r in range(replications)]
+        mean = statistics.fmean(means)
+        half = stats.t.ppf(0.975, replications - 1) * statistics.stdev(means) / replications ** 0.5
+        return {"meanWait": mean, "ci": [mean - half, mean + half], "lotsSimulated": lots * replications,
+                "replicationMeans": means}
+
+    return run, lambda e: e
+
+
+def loadsize_agreement(exact, estimates):
+    """A simulated mean wait against the exact value: agree when the exact value lies inside the
+    tool's own 95% interval (expected about 95% of the time for a correct simulation)."""
+    lo, hi = estimates["ci"]
+    ok = lo <= exact <= hi
+    text = (f"mean wait {estimates['meanWait']:.5f} h, 95% CI [{lo:.5f}, {hi:.5f}] "
+            f"{'contains' if ok else 'does NOT contain'} the exact {exact:.5f} h")
+    return ok, ("agree: " if ok else "**DISAGREE**: ") + text
+
+
+# ----------------------------------------------------------------------------------------------
 # relmodel
 
 def relmodel_timing(exe, mode, name, budget):
@@ -854,6 +985,44 @@ def relmodel_cli_components(exe, name, clock, budget=3.0, timeout=None):
     if proc.returncode != 0:
         return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
     return timing, json.loads(proc.stdout), None
+
+
+def relmodel_loadsize_args(lam, mean_service, b, a):
+    return ["study", "load-size", "--arrival-rate", repr(lam), "--service-mean", repr(mean_service),
+            "--capacity", str(b), "--min-batch", str(a), "--json"]
+
+
+def relmodel_loadsize_exact(exe, lam, mean_service, b, a):
+    """relmodel's exact mean wait (Neuts' M/M^(a,b)/1 in closed form: `relmodel study load-size` without
+    --simulate). Returns (mean wait or None, an error text or None)."""
+    proc = subprocess.run([exe, *relmodel_loadsize_args(lam, mean_service, b, a)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        return None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
+    policy = json.loads(proc.stdout)["policies"][0]
+    if policy.get("method") != "exact":
+        return None, f"method {policy.get('method')!r}, not exact"
+    return policy["meanWait"], None
+
+
+def relmodel_cli_loadsize(exe, lam, mean_service, b, a, lots, replications, seed, clock, one_core=False, budget=3.0):
+    """End-to-end `relmodel study load-size ... --min-batch A --simulate --lots N --replications R --seed S
+    --json`, timed like `relmodel_cli_fit` (the replications run in parallel on every core; with
+    `one_core`, under `taskset -c 0`). Returns (timing, the policy object of the JSON with
+    "lotsSimulated" added, or None, and an error text or None)."""
+    cmd = [exe, *relmodel_loadsize_args(lam, mean_service, b, a), "--simulate", "--lots", str(lots),
+           "--replications", str(replications), "--seed", str(seed)]
+    if one_core:
+        cmd = ["taskset", "-c", "0", *cmd]
+
+    def run():
+        return subprocess.run(cmd, capture_output=True, text=True)
+
+    timing, proc = measure(run, budget=budget, min_reps=3, max_reps=200, clock=clock)
+    timing["timer"] = "perf_counter around subprocess.run (includes process start-up)"
+    if proc.returncode != 0:
+        return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
+    doc = json.loads(proc.stdout)
+    return timing, {**doc["policies"][0], "lotsSimulated": doc["lotsSimulated"]}, None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1023,7 +1192,7 @@ def machine():
         pass
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
     versions = {}
-    for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd", "statsmodels"):
+    for p in ("reliability", "surpyval", "lifelines", "pandas", "numpy", "scipy", "autograd", "statsmodels", "simpy"):
         try:
             versions[p] = importlib.metadata.version(p)
         except importlib.metadata.PackageNotFoundError:   # its rows say "not run"
@@ -1061,7 +1230,10 @@ def write_markdown(results, info, path):
              f"within {PARAM_TOL:g} relative and the log-likelihood, recomputed by one independent NumPy function at each "
              f"tool's estimates, within {LL_TOL:g}; nested variance components: the three components within {PARAM_TOL:g} "
              "relative, and the REML criterion (-2 REML log-likelihood, lme4's convention) recomputed by one independent "
-             "NumPy function at each tool's estimates: the lower is the better optimum.", ""]
+             "NumPy function at each tool's estimates: the lower is the better optimum; batch tool (load size): each tool's "
+             "simulated mean wait has a 95% t interval across replications, which must contain the exact value (Neuts' "
+             "closed form; a correct simulation misses it about one time in 20), and its speed-up is relmodel's lots "
+             "simulated per second over SimPy's.", ""]
     lines += ["| case | tool | median (min) | repeats | speed-up of relmodel | estimates |",
               "|---|---|---|---|---|---|"]
     for case in results["cases"]:
@@ -1073,6 +1245,8 @@ def write_markdown(results, info, path):
                 continue
             if row is case["rows"][0]:
                 ratio = "1 (reference)" if case.get("ratios", True) else "-"
+            elif case.get("ratios", True) and "speedup" in row:   # a speed-up not from the times (loadsize: lots/s)
+                ratio = row["speedup"]
             elif not case.get("ratios", True) or row["tool"].startswith("relmodel") or not row.get("ratio", True):
                 ratio = "-"
             else:
@@ -1375,6 +1549,85 @@ def main():
                 rows.append(peer(title, sm_tool, statsmodels_mixedlm, agree, df, summaries))
             rows.append(r_lmer(name, summaries, 3, clock, notes, agree))
             cases.append({"title": title, "key": "components-" + name, "rows": rows, "ratios": doc is not None})
+
+    # Batch tool, minimum-batch policy (`relmodel study load-size`): relmodel's simulation through its
+    # CLI end to end (its replications run in parallel on all cores; a second row pins it to one core)
+    # against the same model in SimPy, on the same lots and replications. Throughput is lots simulated
+    # (warm-up included) per second; the speed-up is relmodel's lots/s over SimPy's. Each tool's mean
+    # wait must have the exact value (relmodel's closed form, checked by an independent NumPy chain)
+    # inside its own 95% interval.
+    if want("loadsize"):
+        lots, replications, seed = LOADSIZE_LOTS, LOADSIZE_REPLICATIONS, 1
+        for lam, mean_service, b, a in ((1.0, 2.0, 4, 3), (1.8, 2.0, 4, 2)):
+            load_factor = lam * mean_service / b
+            title = (f"batch tool, minimum batch {a} of capacity {b}: Poisson lots at {lam:g}/h, exponential batches "
+                     f"of mean {mean_service:g} h (load {load_factor:g}); simulated mean wait, {replications} replications "
+                     f"x {lots:,} lots (first 10% of each discarded)")
+            key = f"loadsize-{lam:g}-{mean_service:g}-{b}-{a}"
+            print(title, flush=True)
+            tool = ("relmodel CLI `study load-size --simulate --json` (end to end, incl. process start-up; "
+                    "replications in parallel on all cores)")
+            if clock.remaining() < 20:
+                notes.append(f"{title}: skipped, time cap reached")
+                cases.append({"title": title, "key": key, "rows": [{"tool": tool, "note": "skipped (time cap)"}]})
+                continue
+            chain = batch_queue_chain_wait(lam, mean_service, b, a)
+            exact, error = relmodel_loadsize_exact(args.relmodel, lam, mean_service, b, a)
+            if exact is None:
+                notes.append(f"{title}: relmodel's exact mode failed ({error}); the independent chain's "
+                             f"{chain:.10g} h is the exact value")
+                exact, exact_text = chain, f"exact {chain:.8g} h (independent chain; relmodel's exact mode failed)"
+            else:
+                d = rel(exact, chain)
+                exact_text = (f"exact {exact:.8g} h (relmodel's closed form; independent chain {d:.0e} off)"
+                              if d <= LOADSIZE_EXACT_TOL else
+                              f"**exact {exact:.10g} h (relmodel's closed form) against {chain:.10g} h (independent chain): {d:.1e}**")
+                if d > LOADSIZE_EXACT_TOL:
+                    notes.append(f"{title}: relmodel's exact mean wait {exact:.10g} h and the independent chain's "
+                                 f"{chain:.10g} h differ by {d:.1e} relative")
+
+            def rate_text(timing, estimates):
+                r = estimates["lotsSimulated"] / timing["median_s"]
+                return r, (f"{r / 1e6:.2f} M lots/s" if r >= 1e6 else f"{r / 1e3:.0f} k lots/s")
+
+            rows, ours_rate, one_core_rate = [], None, None
+            for one_core in ((False, True) if shutil.which("taskset") else (False,)):
+                label = tool if not one_core else tool.replace("replications in parallel on all cores", "pinned to one core, `taskset -c 0`")
+                timing, policy, error = relmodel_cli_loadsize(args.relmodel, lam, mean_service, b, a, lots,
+                                                              replications, seed, clock, one_core=one_core)
+                if policy is None:
+                    notes.append(f"{title} / {label}: {error}")
+                    rows.append({"tool": label, "timing": timing, "agreement": f"**{error}**"})
+                    continue
+                ok, text = loadsize_agreement(exact, policy)
+                rate, rate_str = rate_text(timing, policy)
+                if one_core:
+                    one_core_rate = rate
+                else:
+                    ours_rate = rate
+                if not ok:
+                    notes.append(f"{title} / {label}: {text}")
+                rows.append({"tool": label, "timing": timing, "estimates": policy,
+                             "agreement": f"{rate_str}; {text}" + ("" if one_core else f"; {exact_text}")})
+            sp_tool = ("SimPy (the same model: lot-source and tool processes, an event when a lots wait; "
+                       "NumPy exponentials; one core)")
+            if importlib.util.find_spec("simpy") is None:
+                notes.append(f"{sp_tool}: not run, simpy is not installed in this environment")
+                rows.append({"tool": sp_tool, "note": "not run (not installed)"})
+            elif clock.remaining() < 60:
+                notes.append(f"{title} / SimPy: skipped, less than 60 s of the time cap left (it takes about 20 s here)")
+                rows.append({"tool": sp_tool, "note": "skipped (time cap)"})
+            else:
+                row = peer(title, sp_tool, simpy_batch_tool, lambda e: loadsize_agreement(exact, e),
+                           lam, mean_service, b, a, lots, replications, seed)
+                if row.get("timing"):
+                    rate, rate_str = rate_text(row["timing"], row["estimates"])
+                    row["agreement"] = f"{rate_str}; {row['agreement']}"
+                    if ours_rate:
+                        row["speedup"] = fmt_ratio(ours_rate / rate) + (
+                            f" (one core: {fmt_ratio(one_core_rate / rate)})" if one_core_rate else "")
+                rows.append(row)
+            cases.append({"title": title, "key": key, "rows": rows, "ratios": ours_rate is not None})
 
     # Special lifetime models: relmodel's CLI, end to end (`relmodel fit --dist NAME --json FILE`, one
     # process per fit, so process start-up, CSV reading and JSON writing are inside relmodel's time;
