@@ -944,36 +944,10 @@ def relmodel_cli(exe, name, clock, extra=(), budget=3.0):
     return timing, code
 
 
-def relmodel_cli_fit(exe, name, dist, clock, budget=3.0, timeout=None):
-    """End-to-end `relmodel fit --dist DIST --json FILE` (Fisher bounds, default report), timed by
-    perf_counter around subprocess.run (process start-up, reading the CSV and writing the JSON are
-    inside the time; a run slower than 5 s is timed once). Returns (timing, the model object of DIST
-    from the JSON, or None, and an error text or None); a run longer than `timeout` s is stopped."""
-    path = os.path.join(DATA, name)
-    cmd = [exe, "fit", "--dist", dist, "--json", path]
-
-    def run():
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-
-    try:
-        timing, proc = measure(run, budget=budget, min_reps=3, max_reps=200, clock=clock)
-    except subprocess.TimeoutExpired:
-        return None, None, f"did not finish in {timeout:.0f} s (stopped)"
-    timing["timer"] = "perf_counter around subprocess.run (includes process start-up)"
-    if proc.returncode != 0:
-        return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
-    models = [m for m in json.loads(proc.stdout)["models"] if m.get("distribution") == dist]
-    return timing, (models[0] if models else None), (None if models else f"no {dist} model in the JSON")
-
-
-def relmodel_cli_components(exe, name, clock, budget=3.0, timeout=None):
-    """End-to-end `relmodel spc components FILE --value thickness --levels lot,wafer,site --json
-    --no-intervals` (REML estimates only, as the peers give: the profile-likelihood intervals would
-    be extra work), timed like `relmodel_cli_fit`. Returns (timing, the JSON document or None, an
-    error text or None)."""
-    cmd = [exe, "spc", "components", os.path.join(DATA, name), "--value", "thickness",
-           "--levels", ",".join(NESTED_LEVELS), "--json", "--no-intervals"]
-
+def timed_cli(cmd, clock, budget=3.0, timeout=None):
+    """`cmd` run end to end, timed by perf_counter around subprocess.run (process start-up, reading the
+    input and writing the JSON inside the time; a run slower than 5 s is timed once). Returns (timing,
+    the parsed JSON document or None, an error text or None); a run longer than `timeout` s is stopped."""
     def run():
         return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
@@ -985,6 +959,29 @@ def relmodel_cli_components(exe, name, clock, budget=3.0, timeout=None):
     if proc.returncode != 0:
         return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
     return timing, json.loads(proc.stdout), None
+
+
+def relmodel_cli_fit(exe, name, dist, clock, budget=3.0, timeout=None):
+    """End-to-end `relmodel fit --dist DIST --json FILE` (Fisher bounds, default report), timed by
+    perf_counter around subprocess.run (process start-up, reading the CSV and writing the JSON are
+    inside the time; a run slower than 5 s is timed once). Returns (timing, the model object of DIST
+    from the JSON, or None, and an error text or None); a run longer than `timeout` s is stopped."""
+    cmd = [exe, "fit", "--dist", dist, "--json", os.path.join(DATA, name)]
+    timing, doc, error = timed_cli(cmd, clock, budget, timeout)
+    if doc is None:
+        return timing, None, error
+    models = [m for m in doc["models"] if m.get("distribution") == dist]
+    return timing, (models[0] if models else None), (None if models else f"no {dist} model in the JSON")
+
+
+def relmodel_cli_components(exe, name, clock, budget=3.0, timeout=None):
+    """End-to-end `relmodel spc components FILE --value thickness --levels lot,wafer,site --json
+    --no-intervals` (REML estimates only, as the peers give: the profile-likelihood intervals would
+    be extra work), timed like `relmodel_cli_fit`. Returns (timing, the JSON document or None, an
+    error text or None)."""
+    cmd = [exe, "spc", "components", os.path.join(DATA, name), "--value", "thickness",
+           "--levels", ",".join(NESTED_LEVELS), "--json", "--no-intervals"]
+    return timed_cli(cmd, clock, budget, timeout)
 
 
 def relmodel_loadsize_args(lam, mean_service, b, a):
@@ -1013,15 +1010,9 @@ def relmodel_cli_loadsize(exe, lam, mean_service, b, a, lots, replications, seed
            "--replications", str(replications), "--seed", str(seed)]
     if one_core:
         cmd = ["taskset", "-c", "0", *cmd]
-
-    def run():
-        return subprocess.run(cmd, capture_output=True, text=True)
-
-    timing, proc = measure(run, budget=budget, min_reps=3, max_reps=200, clock=clock)
-    timing["timer"] = "perf_counter around subprocess.run (includes process start-up)"
-    if proc.returncode != 0:
-        return timing, None, f"exit {proc.returncode}: {proc.stderr.strip()[:200]}"
-    doc = json.loads(proc.stdout)
+    timing, doc, error = timed_cli(cmd, clock, budget)
+    if doc is None:
+        return timing, None, error
     return timing, {**doc["policies"][0], "lotsSimulated": doc["lotsSimulated"]}, None
 
 

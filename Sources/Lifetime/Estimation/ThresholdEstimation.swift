@@ -92,7 +92,7 @@ enum ThresholdEstimation {
             throw .numericalFailure("the profile fit failed at the refined threshold \(gamma)")
         }
         var notes = inner.diagnostics.notes
-        notes.append("threshold by profile likelihood: the best interior maximum of a \(count)-point grid in t_min - gamma, \(method)")
+        notes.append("threshold by profile likelihood: the best interior maximum of a grid of \(count) points in t_min - gamma, \(method)")
         var unbounded = false
         if family == .lognormal3p && data.failureTimes.contains(tMin) {
             // Hill (1963): with an exact failure at t_min the lognormal likelihood always diverges as

@@ -16,7 +16,7 @@ public struct LoadSizeStudyCommand: ParsableCommand {
             W) and take up to b; with --families, a batch holds one family's lots and the family whose \
             oldest lot came first goes. Exact where exact exists: exponential batch times without --max-wait \
             are Neuts' M/M^(a,b)/1 in closed form; capacity 1 without --max-wait is Pollaczek-Khinchine \
-            (exact rows have no 95th-percentile wait). Otherwise, or with --simulate, a seeded \
+            (their 95th-percentile wait is simulated). Otherwise, or with --simulate, a seeded \
             simulation: --replications independent runs of --lots lots each, the first 10% of each \
             discarded, 95% t intervals on every figure; the same --seed gives the same numbers. \
             Example: relmodel study load-size --arrival-rate 1 --service-mean 2 --capacity 4.
@@ -143,14 +143,15 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         func row(_ r: LoadSizeStudy.Row) -> JSONValue {
             .object([
                 ("minBatch", .number(Double(r.policy.minimumBatch))), ("maxWait", r.policy.maximumWait.map { .number($0) } ?? .null),
-                ("meanWait", .number(r.meanWait.value)), ("waitP95", r.waitP95.map { .number($0.value) } ?? .null),
+                ("meanWait", .number(r.meanWait.value)), ("waitP95", .number(r.waitP95.value)),
+                ("waitP95Method", .string(r.waitP95FromSimulation ? "simulation" : r.method.rawValue)),
                 ("fillRate", .number(r.fillRate.value)), ("meanBatch", .number(r.meanBatch.value)),
                 ("utilization", .number(r.utilization.value)), ("throughput", .number(r.throughput.value)),
                 ("method", .string(r.method.rawValue)), ("ci", interval(r.meanWait)), ("waitingLots", .number(r.lotsWaiting.value)),
                 ("intervals", r.method == .simulation ? .object([
                     ("waitP95", interval(r.waitP95)), ("fillRate", interval(r.fillRate)), ("meanBatch", interval(r.meanBatch)),
                     ("utilization", interval(r.utilization)), ("throughput", interval(r.throughput)), ("waitingLots", interval(r.lotsWaiting)),
-                ]) : .null),
+                ]) : .object([("waitP95", interval(r.waitP95))])),
             ])
         }
         return .object([
@@ -170,7 +171,7 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         for r in study.rows {
             let ci = r.meanWait.lower.map { "\(NumberFormatting.significant($0, 4)) to \(NumberFormatting.significant(r.meanWait.upper!, 4))" } ?? "-"
             table.append(cells: [.text(String(r.policy.minimumBatch)), .number(r.policy.maximumWait), .text(r.method.rawValue),
-                                 .number(r.meanWait.value), .text(ci), .number(r.waitP95?.value), .number(r.fillRate.value),
+                                 .number(r.meanWait.value), .text(ci), .number(r.waitP95.value), .number(r.fillRate.value),
                                  .number(r.meanBatch.value), .number(r.utilization.value), .number(r.lotsWaiting.value)])
         }
         let best = study.best
@@ -181,7 +182,10 @@ public struct LoadSizeStudyCommand: ParsableCommand {
             table.rendered(),
             "Best by mean wait: min batch \(best.policy.minimumBatch) (\(NumberFormatting.significant(best.meanWait.value, 5)) h, fill rate \(NumberFormatting.significant(best.fillRate.value, 4)))",
         ]
-        if study.lotsSimulated > 0 { lines.append("\(study.lotsSimulated) lots simulated; intervals are 95% t intervals over the replications") }
+        if study.rows.contains(where: { $0.method != .simulation }) {
+            lines.append("Exact rows: every figure exact but the P95 wait, which is simulated (its interval in --json)")
+        }
+        lines.append("\(study.lotsSimulated) lots simulated; intervals are 95% t intervals over the replications")
         return lines.joined(separator: "\n")
     }
 

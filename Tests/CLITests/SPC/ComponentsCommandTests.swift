@@ -91,6 +91,24 @@ import Testing
         #expect(notes.contains { $0.contains("between sigma is 0") })
     }
 
+    /// The three charts drawn, and the nested chart of cask means.
+    @Test func plots() throws {
+        let dir = (try CLIRunner.temporaryFile("x\n") as NSString).deletingLastPathComponent
+        let bw = try CLIRunner.run(["spc", "between-within", "datasets/spc/hardbake_flow_width.csv", "--value", "flow_width",
+                                    "--subgroup", "sample", "--svg", dir + "/bw.svg"])
+        #expect(bw.status == 0, "\(bw.stderr)")
+        let svg = try String(contentsOfFile: dir + "/bw.svg", encoding: .utf8)
+        #expect(svg.contains("Individuals chart") && svg.contains("Moving range chart") && svg.contains("R chart"))
+        let nested = try CLIRunner.run(["spc", "nested", "datasets/spc/pastes_nested.csv", "--value", "strength", "--levels", "batch,cask,rownum",
+                                        "--chart", "cask", "--svg", dir + "/nested.svg"])
+        #expect(nested.status == 0, "\(nested.stderr)")
+        #expect(try String(contentsOfFile: dir + "/nested.svg", encoding: .utf8).contains("<svg"))
+        let components = try CLIRunner.run(["spc", "components", "datasets/spc/pastes_nested.csv", "--value", "strength",
+                                            "--levels", "batch,cask,rownum", "--svg", dir + "/vc.svg"])
+        #expect(components.status == 0)
+        #expect(try String(contentsOfFile: dir + "/vc.svg", encoding: .utf8).contains("Variance components (REML)"))
+    }
+
     @Test func missingSubgroupIsAUsageError() throws {
         let r = try CLIRunner.run(["spc", "between-within", "datasets/spc/hardbake_flow_width.csv", "--value", "flow_width"])
         #expect(r.status == 64)

@@ -6,7 +6,7 @@ import Testing
     /// The oracle rows through the CLI: lambda 1, mean batch time 2 (mu 0.5), b 4: a = 1 Wq 2.5368661182,
     /// a = 4 Wq 2.3650466486 (exact); the best policy is a = 3.
     @Test func exactRows() throws {
-        let r = try CLIRunner.run(["study", "load-size", "--arrival-rate", "1", "--service-mean", "2", "--capacity", "4", "--json"])
+        let r = try CLIRunner.run(["study", "load-size", "--arrival-rate", "1", "--service-mean", "2", "--capacity", "4", "--lots", "20000", "--replications", "4", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try CLIRunner.json(r.stdout)
         let policies = try #require(doc["policies"] as? [[String: Any]])
@@ -14,7 +14,10 @@ import Testing
         #expect(policies.allSatisfy { $0["method"] as? String == "exact" })
         #expect(abs((policies[0]["meanWait"] as! Double) - 2.5368661182) < 1e-9)
         #expect(abs((policies[3]["meanWait"] as! Double) - 2.3650466486) < 1e-9)
-        #expect(policies[0]["waitP95"] is NSNull)
+        // The 95th-percentile wait is simulated, with its interval, in every row.
+        #expect(policies.allSatisfy { $0["waitP95Method"] as? String == "simulation" })
+        let p95 = try #require((policies[0]["intervals"] as? [String: Any])?["waitP95"] as? [Double])
+        #expect(p95[0] <= (policies[0]["waitP95"] as! Double) && (policies[0]["waitP95"] as! Double) <= p95[1])
         #expect((doc["best"] as? [String: Any])?["minBatch"] as? Double == 3)
     }
 

@@ -7,7 +7,8 @@ import RelmodelNumerics
 /// Exact where exact exists: exponential batch times without a maximum wait are Neuts' M/M^(a,b)/1
 /// (`BulkServiceQueue`), and a tool of capacity 1 with any batch time and no maximum wait is M/G/1
 /// (Pollaczek-Khinchine, the mean wait and what follows from it). The 95th-percentile wait has no
-/// closed form here and is left out of exact rows (nil). Everything else (a maximum wait, other batch
+/// closed form here: exact rows take it from the simulation of the same policy, with its interval
+/// (`waitP95FromSimulation`). Everything else (a maximum wait, other batch
 /// times, several product families that may not share a batch), or everything with `simulate`, is the
 /// seeded simulation (`BatchToolSimulation`), each figure with its interval.
 public struct LoadSizeStudy: Sendable {
@@ -29,8 +30,10 @@ public struct LoadSizeStudy: Sendable {
         public let policy: BatchToolSimulation.Policy
         public let method: Method
         public let meanWait: Figure
-        /// nil for exact rows (no closed form).
-        public let waitP95: Figure?
+        /// From the simulation in every row (exact rows: `waitP95FromSimulation`).
+        public let waitP95: Figure
+        /// True for an exact row: its 95th-percentile wait is simulated, its other figures are exact.
+        public var waitP95FromSimulation: Bool { method != .simulation }
         public let lotsWaiting: Figure
         public let utilization: Figure
         public let meanBatch: Figure
@@ -42,7 +45,7 @@ public struct LoadSizeStudy: Sendable {
     public let service: BatchToolSimulation.Service
     public let capacity: Int
     public let rows: [Row]
-    /// Lots simulated in all (0 when every row is exact).
+    /// Lots simulated in all.
     public let lotsSimulated: Int
 
     /// The row with the least mean wait (the first of equals).
@@ -73,21 +76,23 @@ public struct LoadSizeStudy: Sendable {
         if case .exponential = service { exponential = true }
         var rows: [Row] = [], simulated = 0
         for policy in policies {
-            if !simulate, maximumWait == nil, families.count == 1, exponential {
+            let exactMeans = !simulate && maximumWait == nil && families.count == 1 && (exponential || b == 1)
+            // The simulation gives every figure of a simulated row and the 95th-percentile wait of an exact one.
+            let r = try BatchToolSimulation.run(arrivalRate: lambda, service: service, capacity: b, policy: policy, lots: lots,
+                                                replications: replications, families: families, seed: seed, progress: progress)
+            simulated += r.lotsSimulated
+            if exactMeans, exponential {
                 let q = try BulkServiceQueue(arrivalRate: lambda, serviceRate: 1 / service.mean, minimumBatch: policy.minimumBatch, capacity: b)
-                rows.append(Row(policy: policy, method: .exact, meanWait: Figure(q.meanWait), waitP95: nil, lotsWaiting: Figure(q.lotsWaiting),
+                rows.append(Row(policy: policy, method: .exact, meanWait: Figure(q.meanWait), waitP95: Figure(r.waitP95), lotsWaiting: Figure(q.lotsWaiting),
                                 utilization: Figure(q.utilization), meanBatch: Figure(q.meanBatch), fillRate: Figure(q.fillRate),
                                 throughput: Figure(q.throughput)))
-            } else if !simulate, maximumWait == nil, families.count == 1, b == 1 {
+            } else if exactMeans {
                 let wait = try BulkServiceQueue.pollaczekKhinchineWait(arrivalRate: lambda, serviceMean: service.mean,
                                                                         serviceSecondMoment: service.secondMoment)
-                rows.append(Row(policy: policy, method: .pollaczekKhinchine, meanWait: Figure(wait), waitP95: nil,
+                rows.append(Row(policy: policy, method: .pollaczekKhinchine, meanWait: Figure(wait), waitP95: Figure(r.waitP95),
                                 lotsWaiting: Figure(lambda * wait), utilization: Figure(lambda * service.mean), meanBatch: Figure(1),
                                 fillRate: Figure(1), throughput: Figure(lambda)))
             } else {
-                let r = try BatchToolSimulation.run(arrivalRate: lambda, service: service, capacity: b, policy: policy, lots: lots,
-                                                    replications: replications, families: families, seed: seed, progress: progress)
-                simulated += r.lotsSimulated
                 rows.append(Row(policy: policy, method: .simulation, meanWait: Figure(r.meanWait), waitP95: Figure(r.waitP95),
                                 lotsWaiting: Figure(r.lotsWaiting), utilization: Figure(r.utilization), meanBatch: Figure(r.meanBatch),
                                 fillRate: Figure(r.fillRate), throughput: Figure(r.throughput)))
