@@ -67,3 +67,16 @@ step $f "In-control ARL with the Western Electric rules (Champ and Woodall: 91.7
 f=spc-orange-juice-baseline.md
 study $f "SPC study: orange juice p chart baseline" "Montgomery Example 7.1: 30 trial samples of n = 50; samples 15 and 23 have assignable causes." --
 step $f "Baseline study: rounds of exclusion with the reasons, normality and autocorrelation checks:" -- spc baseline datasets/spc/orange_juice.csv --chart p --value nonconforming --size size --phase phase
+
+f=spc-batch-nested.md
+study $f "SPC study: nested batch data" "Pastes (Davies and Goldsmith; lme4): 10 batches x 3 casks x 2 assays (datasets/spc/pastes_nested.csv). References: batch 1.657309, cask 8.433667, residual 0.678000; REML criterion 246.99075. The hard-bake flow width (Montgomery Example 6.1) for between/within charts: within sigma 0.1398." --
+step $f "Variance components by REML with profile-likelihood intervals, and the Type I ANOVA table:" -- spc components datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum
+step $f "Unbalanced Type I ANOVA with Satterthwaite intervals (EP05-A2 set 1 as printed by VCA, all rows):" -- spc components datasets/spc/vca_ep05a2_1.csv --value y --levels day,run,rep --method anova
+step $f "Cask means against limits from the components (batch + cask + residual/2):" -- spc nested datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum --chart cask
+step $f "Between/within (I-MR-R) charts and between/within capability of the hard-bake data:" -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
+
+f=study-load-size.md
+study $f "Design study: how full to load a batch tool" "A furnace of 4 lots, 1 lot an hour arriving, 2 h batches (the oracle rows: minimum batch 1 waits 2.5368661182 h, 4 waits 2.3650466486 h)." --
+step $f "Exact (Neuts' bulk-service queue M/M^(a,b)/1):" -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4
+step $f "Gamma(4) batch times with a 3 h maximum wait, simulated (10 replications of 100,000 lots, seed 1):" -- study load-size --arrival-rate 1 --service-mean 2 --service gamma:4 --capacity 4 --max-wait 3 --lots 100000
+step $f "Two product families that may not share a batch:" -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4 --families 0.6,0.4 --lots 100000

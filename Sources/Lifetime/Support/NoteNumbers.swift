@@ -6,10 +6,10 @@ import Darwin
 
 /// Numbers inside the words of diagnostics notes ("the fitted median (1.518e13) lies ..."): the
 /// library writes its notes itself, without Foundation, so they read the same in text and JSON.
-enum NoteNumbers {
+public enum NoteNumbers {
     /// `x` to `digits` significant digits: plain notation from 1e-3 to 1e6, otherwise d.ddde±n;
     /// whole results without a decimal point (10, not 10.0).
-    static func significant(_ x: Double, _ digits: Int = 4) -> String {
+    public static func significant(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return "\(x)" }
         guard x != 0 else { return "0" }
         let exponent = Int(log10(abs(x)).rounded(.down))

@@ -1,3 +1,5 @@
+import Lifetime
+
 /// The three charts of a between/within (I-MR-R/S) analysis and its three standard deviations.
 public struct BetweenWithinChart: Sendable, Equatable {
     /// The subgroup means on an individuals chart, limits from the moving-range sigma of the means.
@@ -60,7 +62,7 @@ public enum BetweenWithinCharts {
         let betweenSquared = sigmaMeans * sigmaMeans - within * within / Double(mode)
         var notes: [String] = []
         if betweenSquared < 0 {
-            notes.append("the subgroup means vary less than the within-subgroup sigma predicts (sigma of the means \(sigmaMeans), within sigma / sqrt(\(mode)) \(within / Double(mode).squareRoot())): the between sigma is 0")
+            notes.append("the subgroup means vary less than the within-subgroup sigma predicts (sigma of the means \(NoteNumbers.significant(sigmaMeans, 6)), within sigma / sqrt(\(mode)) \(NoteNumbers.significant(within / Double(mode).squareRoot(), 6))): the between sigma is 0")
         }
         if counts.count > 1 {
             notes.append("subgroup sizes vary; the batch size for the between sigma is their mode, \(mode)")

@@ -1,3 +1,4 @@
+import Lifetime
 import RelmodelNumerics
 
 /// Type I (hierarchical) analysis of variance of a fully nested random design, balanced or not, with
@@ -140,12 +141,12 @@ public struct NestedANOVA: Sendable, Equatable {
                     // A component that is a small difference of large mean squares has almost no
                     // degrees of freedom, and the chi-square quantiles of so few vanish.
                     intervals.append(nil)
-                    notes.append("no Satterthwaite interval for the '\(levels[l])' variance: it is a small difference of mean squares with \(nu) approximate degrees of freedom; REML's profile-likelihood interval exists")
+                    notes.append("no Satterthwaite interval for the '\(levels[l])' variance: it is a small difference of mean squares with \(NoteNumbers.significant(nu, 3)) approximate degrees of freedom; REML's profile-likelihood interval exists")
                 }
             } else {
                 intervals.append(nil)
                 if estimate < 0 {
-                    notes.append("the ANOVA estimate of the '\(levels[l])' variance is negative (\(estimate)): its true value is small against its sampling error; REML bounds it at zero")
+                    notes.append("the ANOVA estimate of the '\(levels[l])' variance is negative (\(NoteNumbers.significant(estimate, 6))): its true value is small against its sampling error; REML bounds it at zero")
                 }
             }
         }
