@@ -53,11 +53,33 @@ enum CLIRunner {
 
     /// Writes `contents` to a fresh temporary file and returns its path.
     static func temporaryFile(_ contents: String, name: String = "input.csv") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try contents.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        let path = try scratchDirectory() + "/" + name
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A fresh directory under the system's temporary directory, removed when the test process exits
+    /// (a test run makes hundreds; left behind, they filled /tmp).
+    static func scratchDirectory(_ prefix: String = "relmodel-tests") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        Scratch.lock.withLock {
+            if Scratch.directories.isEmpty { atexit { CLIRunner.removeScratchDirectories() } }
+            Scratch.directories.append(dir)
+        }
+        return dir
+    }
+
+    private enum Scratch {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var directories: [String] = []
+    }
+
+    private static func removeScratchDirectories() {
+        Scratch.lock.withLock {
+            for dir in Scratch.directories { try? FileManager.default.removeItem(atPath: dir) }
+            Scratch.directories = []
+        }
     }
 
     /// Parses a JSON document printed by `--json`.

@@ -6,10 +6,22 @@ import Testing
 /// The limit registry: contexts, versions that are never overwritten, provenance, concurrent writers,
 /// and files it must refuse.
 @Suite struct LimitRegistryTests {
+    /// A registry path in a fresh directory, removed when the test process exits.
     static func freshPath() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-registry-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        Scratch.lock.withLock {
+            if Scratch.directories.isEmpty {
+                atexit { Scratch.lock.withLock { for d in Scratch.directories { try? FileManager.default.removeItem(atPath: d) } } }
+            }
+            Scratch.directories.append(dir.path)
+        }
         return dir.appendingPathComponent("limits.sqlite").path
+    }
+
+    private enum Scratch {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var directories: [String] = []
     }
 
     static func put(_ registry: LimitRegistry, _ context: String, _ chart: String = "xbar-r", note: String = "") throws -> LimitEntry {

@@ -27,9 +27,7 @@ import Testing
 
     /// The SVG is well-formed XML and holds one marker per failure (10 in the NIST data).
     @Test func probabilityPlotIsWellFormed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-plot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("nist.svg").path
+        let path = try CLIRunner.scratchDirectory("relmodel-plot") + "/nist.svg"
         let r = try CLIRunner.run(["fit", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv", "--dist", "weibull2p", "--plot", path])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -44,9 +42,7 @@ import Testing
     /// ../shared/oracles/README.md (p1 0.257395, eta1 69.660, beta1 0.823417, eta2 330.341,
     /// beta2 4.805199) at the printed digits.
     @Test func mixtureProbabilityPlotDrawsItsComponents() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-plot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("mixture.svg").path
+        let path = try CLIRunner.scratchDirectory("relmodel-plot") + "/mixture.svg"
         let r = try CLIRunner.run(["fit", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--dist", "weibull-mixture2", "--plot", path])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -9,9 +9,7 @@ import Testing
     static func weyl(_ i: Int, _ alpha: Double) -> Double { (Double(i) * alpha).truncatingRemainder(dividingBy: 1) }
 
     static func write(_ text: String, name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-random-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
+        let path = try CLIRunner.scratchDirectory("relmodel-random") + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func svgOutput() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-svg-\(UUID().uuidString).svg").path
+        let dir = try CLIRunner.scratchDirectory("relmodel-svg") + "/chart.svg"
         let r = try CLIRunner.run(["spc", "xbar-r", "datasets/spc/piston_rings.csv", "--value", "diameter", "--subgroup", "sample",
                                    "--phase", "phase", "--svg", dir])
         #expect(r.status == 0, "\(r.stderr)")

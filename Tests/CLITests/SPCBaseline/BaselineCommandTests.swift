@@ -8,11 +8,7 @@ import Testing
     static let pistonRings = ["spc", "baseline", "datasets/spc/piston_rings.csv", "--chart", "xbar-r", "--value", "diameter",
                               "--subgroup", "sample", "--phase", "phase"]
 
-    static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-baseline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
-    }
+    static func temporaryDirectory() throws -> String { try CLIRunner.scratchDirectory("relmodel-baseline") }
 
     static func document(_ arguments: [String]) throws -> [String: Any] {
         let r = try CLIRunner.run(arguments + ["--json"])

@@ -24,8 +24,7 @@ import Testing
     /// Gamma batch times with a maximum wait are simulated: intervals on every figure, the same seed the
     /// same numbers, and the plot written.
     @Test func simulatedRowsAreReproducible() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relmodel-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try CLIRunner.scratchDirectory()
         let args = ["study", "load-size", "--arrival-rate", "1", "--service-mean", "2", "--service", "gamma:3", "--capacity", "4",
                     "--min-batch", "2,4", "--max-wait", "3", "--lots", "20000", "--replications", "4", "--seed", "9", "--json"]
         let a = try CLIRunner.run(args + ["--svg", dir + "/ls.svg"]), b = try CLIRunner.run(args)
