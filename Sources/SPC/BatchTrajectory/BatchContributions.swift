@@ -35,10 +35,8 @@ extension MultiwayPCA {
     /// The contributions of a scaled unfolded row x.
     func contributions(scaledRow x: [Double], label: String) -> BatchContributions {
         let width = x.count, a = componentCount, p = loadings.storage
-        var scores = [Double](repeating: 0, count: a)
-        for c in 0..<a {
-            for r in 0..<width { scores[c] += p[c * width + r] * x[r] }
-        }
+        // The scores t = P^T x, as the batch's statistics compute them.
+        let scores = statistics(scaledRow: x, label: label).scores
         var speBy = (variable: [Double](repeating: 0, count: variableCount), time: [Double](repeating: 0, count: timeCount))
         var t2By = speBy
         for r in 0..<width {
