@@ -1,3 +1,4 @@
+import RelmodelJSON
 import ArgumentParser
 import Ingest
 import Lifetime

@@ -1,3 +1,4 @@
+import RelmodelJSON
 import ArgumentParser
 import LimitRegistry
 import Report
@@ -129,7 +130,7 @@ struct BaselineCommand: ParsableCommand {
             if let borrowed {
                 document = document.replacing("limits", with: BaselineFile.limitsJSON(borrowed.limits)).replacing("borrowed", with: borrowed.json)
             }
-            return BaselineJSON.pretty(document)
+            return document.pretty()
         }
         var outcome: BaselineFile.WriteOutcome?
         if let out { outcome = try BaselineFile.writeVersioned(out, chart: chart, render: render) }

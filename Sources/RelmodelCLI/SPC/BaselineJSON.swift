@@ -1,3 +1,4 @@
+import RelmodelJSON
 import Report
 #if canImport(Glibc)
 import Glibc
@@ -185,57 +186,6 @@ enum BaselineJSON {
         }
     }
 
-    /// Indented serialization (two spaces; arrays of scalars and small objects of scalars on one
-    /// line), ending with a newline. Scalars are written by `JSONValue.serialized()`, so numbers keep
-    /// their shortest round-trip form. Deterministic: the same value gives the same bytes.
-    static func pretty(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, indent: 0, to: &out)
-        return out + "\n"
-    }
-
-    private static func isScalar(_ value: JSONValue) -> Bool {
-        switch value {
-        case .array, .object: false
-        default: true
-        }
-    }
-
-    /// Leaf containers (only scalars inside) stay on one line.
-    private static func isFlat(_ value: JSONValue) -> Bool {
-        switch value {
-        case let .array(items): items.allSatisfy(isScalar)
-        case let .object(members): members.allSatisfy { isScalar($0.1) } && members.count <= 8
-        default: true
-        }
-    }
-
-    private static func write(_ value: JSONValue, indent: Int, to out: inout String) {
-        if isFlat(value) { out += value.serialized(); return }
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
-        switch value {
-        case let .array(items):
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad
-                write(item, indent: indent + 1, to: &out)
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += close + "]"
-        case let .object(members):
-            out += "{\n"
-            for (i, (key, item)) in members.enumerated() {
-                out += pad + JSONValue.string(key).serialized() + ": "
-                write(item, indent: indent + 1, to: &out)
-                out += i + 1 < members.count ? ",\n" : "\n"
-            }
-            out += close + "}"
-        default:
-            out += value.serialized()
-        }
-    }
-
     /// The whole file as bytes, or nil when it cannot be opened.
     static func readFile(_ path: String) -> [UInt8]? {
         guard let file = fopen(path, "rb") else { return nil }
@@ -249,25 +199,4 @@ enum BaselineJSON {
         }
         return ferror(file) == 0 ? bytes : nil
     }
-}
-
-extension JSONValue {
-    /// The member `key` of an object (nil for a missing key or a non-object).
-    subscript(key: String) -> JSONValue? {
-        guard case let .object(members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
-    }
-
-    var doubleValue: Double? { if case let .number(x) = self { x } else { nil } }
-    var stringValue: String? { if case let .string(s) = self { s } else { nil } }
-    var arrayValue: [JSONValue]? { if case let .array(a) = self { a } else { nil } }
-    var boolValue: Bool? { if case let .bool(b) = self { b } else { nil } }
-
-    /// This object with the member `key` set to `value` (in place when present, else appended).
-    func replacing(_ key: String, with value: JSONValue) -> JSONValue {
-        guard case var .object(members) = self else { return self }
-        if let i = members.firstIndex(where: { $0.0 == key }) { members[i].1 = value } else { members.append((key, value)) }
-        return .object(members)
-    }
-    var isNull: Bool { if case .null = self { true } else { false } }
 }

@@ -1,3 +1,4 @@
+import RelmodelJSON
 import ArgumentParser
 import LimitRegistry
 import Report

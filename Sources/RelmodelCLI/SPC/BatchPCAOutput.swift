@@ -1,3 +1,4 @@
+import RelmodelJSON
 import Report
 import SPC
 

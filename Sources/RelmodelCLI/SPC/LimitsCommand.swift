@@ -1,3 +1,4 @@
+import RelmodelJSON
 import ArgumentParser
 import LimitRegistry
 import Report
@@ -111,7 +112,7 @@ public struct LimitsCommand: ParsableCommand {
             let registry = try RegistryAccess.open(options.registry)
             // The document as stored carries the registry's version.
             let entry = try LimitsCommand.put(registry, context: context, chart: chart.rawValue, render: { version in
-                BaselineJSON.pretty(header.document.replacing("version", with: .number(Double(version))))
+                header.document.replacing("version", with: .number(Double(version))).pretty()
             }, digest: digest, note: note)
             print(options.json ? LimitsCommand.json(entry, document: false).serialized()
                   : "stored \(entry.chart) limits for \(entry.context) as version \(entry.version) in \(options.registry)")

@@ -1,5 +1,5 @@
 import Testing
-@testable import Report
+import RelmodelJSON
 
 @Suite struct JSONValueTests {
     @Test func objectsKeepKeyOrderAndEscapeStrings() {
