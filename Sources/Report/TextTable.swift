@@ -1,3 +1,4 @@
+import RelmodelNumerics
 /// A plain-text table with aligned columns, for terminal output.
 ///
 /// Numeric cells (`Cell.number`) are formatted when the table is rendered, one number of decimals

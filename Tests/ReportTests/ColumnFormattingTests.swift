@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import Testing
 @testable import Report
 

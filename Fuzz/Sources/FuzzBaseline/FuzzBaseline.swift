@@ -1,23 +1,20 @@
 import SPC
 @testable import RelmodelCLI
 
-/// libFuzzer entry: the baseline-file reader of `--baseline FILE` and of re-baselining, on arbitrary
-/// bytes decoded as the CLI decodes them (`BaselineFile.load`: UTF-8 with replacement, then
-/// `BaselineFile.decode` for each chart; `BaselineFile.header` as `writeVersioned` uses it), then the
-/// phase II charts of a small fixed data set against the decoded limits, as the chart commands do.
-/// Expected failures: `BaselineFileError` and `SPCError`.
+/// libFuzzer entry: the baseline-document reader of `--baseline FILE` and of re-baselining, on
+/// arbitrary bytes (`BaselineDocument.header` as `BaselineFileStore.writeVersioned` uses it, then
+/// `BaselineDocument.limits` for each chart), then the phase II charts of a small fixed data set
+/// against the decoded limits, as the chart commands do.
+/// Expected failures: `BaselineDocumentError` and `SPCError`.
 func fuzzBaseline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let text = String(decoding: bytes, as: UTF8.self)
-    _ = try? BaselineFile.header(text)
+    _ = try? BaselineDocument.header(bytes)
     for chart in BaselineChart.allCases {
         let decoded: (limits: FrozenLimits, version: Int)
         do {
-            decoded = try BaselineFile.decode(text, chart: chart)
-        } catch is BaselineFile.BaselineFileError {
-            continue
+            decoded = try BaselineDocument.limits(bytes, chart: chart)
         } catch {
-            fatalError("unexpected error type: \(error)")
+            continue   // typed: BaselineDocumentError
         }
         let types = chart.chartTypes
         let rules = try! ChartInputOptions.parseRules("all", for: types[0])

@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import RelmodelJSON
 import Lifetime
 import Report

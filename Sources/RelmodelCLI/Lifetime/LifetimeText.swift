@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import Lifetime
 import Report
 

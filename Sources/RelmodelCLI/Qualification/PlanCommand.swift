@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import RelmodelJSON
 import ArgumentParser
 import Qualification

@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import RelmodelJSON
 import ArgumentParser
 import LimitRegistry
@@ -122,28 +123,24 @@ struct BaselineCommand: ParsableCommand {
             keep: Set((keep ?? "").split(separator: ",").map { String($0).trimmingSpaces }))
         let result = try SPCInput.dataErrors { try BaselineStudy.run(input.data, options: options) }
         let borrowed = borrow == nil || result.limits.subgroups >= minSubgroups ? nil : try borrowedLimits(result.limits)
-        let source = BaselineFile.Source(
+        let source = BaselineProvenance(
             file: file, sha256: input.sha256, rows: input.rows, fileRows: input.fileRows, subgroups: input.data.count,
-            selection: input.selection, columns: [("value", value), ("subgroup", subgroup), ("size", size)])
+            selection: input.selection, value: value, subgroup: subgroup, size: size)
         let render = { (version: Int) in
-            var document = BaselineFile.document(result, source: source, version: version, rulesName: rules)
-            if let borrowed {
-                document = document.replacing("limits", with: BaselineFile.limitsJSON(borrowed.limits)).replacing("borrowed", with: borrowed.json)
+            BaselineDocument(result, provenance: source, version: version, rulesName: rules, borrowed: borrowed).json.pretty()
+        }
+        var outcome: BaselineFileStore.WriteOutcome?
+        if let out {
+            outcome = try storeErrors(notOverwritten: true) { () throws(BaselineFileStore.StoreError) in
+                try BaselineFileStore.writeVersioned(out, chart: chart, render: render)
             }
-            return document.pretty()
         }
-        var outcome: BaselineFile.WriteOutcome?
-        if let out { outcome = try BaselineFile.writeVersioned(out, chart: chart, render: render) }
-        let version: Int
-        switch outcome {
-        case let .created(v), let .unchanged(v), let .rebaselined(v, _): version = v
-        case nil: version = 1
-        }
+        let version = outcome?.version ?? 1
         var stored: LimitEntry?
         if let registry, let context {
             let opened = try RegistryAccess.open(registry)
             stored = try LimitsCommand.put(opened, context: try RegistryAccess.context(context), chart: chart.rawValue, render: render,
-                                           digest: input.sha256 ?? "none (standard input)", note: note, borrowed: borrowed?.text)
+                                           digest: input.sha256 ?? "none (standard input)", note: note, borrowed: borrowed?.record.description)
         }
         if json {
             print(stored?.document ?? render(version), terminator: "")
@@ -155,14 +152,14 @@ struct BaselineCommand: ParsableCommand {
             case let .rebaselined(v, archive): print("\nbaseline written to \(out!) (version \(v)); version \(v - 1) kept as \(archive)")
             case nil: if stored == nil { print("\nno --out: the baseline was not written") }
             }
-            if let borrowed { print("\nborrowed strength: \(borrowed.text)") }
+            if let borrowed { print("\nborrowed strength: \(borrowed.record)") }
             if let stored { print("limits stored in \(registry!) for \(stored.context) (\(stored.chart)) as version \(stored.version)") }
         }
     }
 
     /// The context's own limits with the within sigma pooled over its family's current baselines in
-    /// the registry (`BorrowedLimits`), what the baseline document records about it, and the entry's text.
-    func borrowedLimits(_ own: FrozenLimits) throws -> (limits: FrozenLimits, json: JSONValue, text: String) {
+    /// the registry (`BorrowedLimits`) and the record the baseline document keeps of it.
+    func borrowedLimits(_ own: FrozenLimits) throws -> (limits: FrozenLimits, record: BorrowedLimits.Record) {
         let registry = try RegistryAccess.open(self.registry!)
         let context = try RegistryAccess.context(self.context!)
         let entries: [LimitEntry]
@@ -178,30 +175,12 @@ struct BaselineCommand: ParsableCommand {
             printError("only \(own.subgroups) subgroups remain (fewer than --min-subgroups \(minSubgroups)) and the registry has no other \(chart.rawValue) baseline of \(familyName) to borrow from")
             throw ExitCode(65)
         }
-        let limits = try family.map { try RegistryAccess.limits($0, chart: chart) }
-        let pooled: (sigma: Double, degreesOfFreedom: Double), byOwn: (sigma: Double, degreesOfFreedom: Double), result: FrozenLimits
-        do {
-            pooled = try BorrowedLimits.pooledSigma(limits + [own])
-            byOwn = try BorrowedLimits.pooledSigma([own])
-            result = try BorrowedLimits.limits(own, sigma: pooled.sigma)
-        } catch {
+        let sources = try family.map {
+            BorrowedLimits.Source(context: $0.context.canonical, version: $0.version, limits: try RegistryAccess.limits($0, chart: chart))
+        }
+        do { return try BorrowedLimits.borrow(own, from: sources, keys: borrowKeys, family: familyName) } catch {
             printError("cannot borrow strength: \(error.description)")
             throw ExitCode(65)
         }
-        let sources = zip(family, limits).map { e, l in "\(e.context) v\(e.version) (\(l.subgroups) subgroups)" }
-        let text = "within sigma \(NumberFormatting.significant(pooled.sigma, 6)) pooled over \(familyName): "
-            + sources.joined(separator: ", ") + " and this context's \(own.subgroups) subgroups (\(NumberFormatting.significant(pooled.degreesOfFreedom, 6)) degrees of freedom); center from this context alone"
-        let json = JSONValue.object([
-            ("keys", .array(borrowKeys.map(JSONValue.string))),
-            ("family", .string(familyName)),
-            ("from", .array(zip(family, limits).map { e, l in
-                .object([("context", .string(e.context.canonical)), ("version", .number(Double(e.version))),
-                         ("subgroups", .number(Double(l.subgroups))), ("sigma", .number(l.processSigma ?? .nan))])
-            })),
-            ("ownSubgroups", .number(Double(own.subgroups))), ("ownSigma", .number(own.processSigma ?? .nan)),
-            ("ownDegreesOfFreedom", .number(byOwn.degreesOfFreedom)),
-            ("pooledSigma", .number(pooled.sigma)), ("degreesOfFreedom", .number(pooled.degreesOfFreedom)),
-        ])
-        return (result, json, text)
     }
 }

@@ -48,12 +48,9 @@ struct BaselineInput {
     /// The file's table and the SHA-256 of its bytes (nil for standard input).
     static func load(_ file: String) throws -> (input: SPCInput, sha256: String?) {
         if file == "-" { return (try SPCInput(file), nil) }
-        guard let bytes = BaselineJSON.readFile(file) else {
-            printError("\(file): cannot open: \(String(cString: strerror(errno)))")
-            throw ExitCode(66)
-        }
+        let bytes = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.read(file) }
         let table = try SPCInput.dataErrors { try CSVTable.parse(bytes: bytes, name: file) }
-        return (SPCInput(table: table, file: file), BaselineDigest.sha256Hex(bytes))
+        return (SPCInput(table: table, file: file), BaselineProvenance.sha256Hex(bytes))
     }
 
     /// The data of `rows` of the table (all rows when nil), as `read` builds them.
@@ -96,5 +93,27 @@ struct BaselineInput {
         }
         return BaselineInput(data: data, rows: selected.reduce(0) { $0 + groups[$1].count }, fileRows: input.table.rowCount,
                              selection: selection, sha256: sha256)
+    }
+}
+
+/// Runs `body`, printing a baseline file error and exiting with its documented code: 66 when the
+/// file cannot be opened, 65 when it is not a usable baseline, 73 when it cannot be written.
+/// - Parameter notOverwritten: add "; not overwritten" to a refusal to replace a file (`--out`).
+func storeErrors<T>(notOverwritten: Bool = false, _ body: () throws(BaselineFileStore.StoreError) -> T) throws -> T {
+    do { return try body() } catch {
+        switch error {
+        case .cannotOpen:
+            printError(error.description)
+            throw ExitCode(66)
+        case .notABaseline:
+            printError(error.description + (notOverwritten ? "; not overwritten" : ""))
+            throw ExitCode(65)
+        case .otherChart:
+            printError(error.description)
+            throw ExitCode(65)
+        case .archiveExists, .cannotWrite:
+            printError(error.description)
+            throw ExitCode(73)
+        }
     }
 }

@@ -53,7 +53,7 @@ enum BaselinePhaseII {
             return true
         }
         if let path = source.baseline {
-            let (limits, version) = try BaselineFile.load(path, chart: chart)
+            let (limits, version) = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.load(path, chart: chart) }
             return try chartFile(limits, source: "baseline: \(path) (version \(version))")
         }
         let path = source.registry!
@@ -153,8 +153,8 @@ enum RegistryAccess {
     }
 
     static func decode(_ entry: LimitEntry, chart: BaselineChart) throws -> FrozenLimits {
-        do { return try BaselineFile.decode(entry.document, chart: chart).limits } catch let error as BaselineFile.BaselineFileError {
-            throw RegistryEntryError(message: error.message)
+        do { return try BaselineDocument.limits(Array(entry.document.utf8), chart: chart).limits } catch {
+            throw RegistryEntryError(message: error.description)
         }
     }
 

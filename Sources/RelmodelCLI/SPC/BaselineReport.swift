@@ -1,10 +1,11 @@
+import RelmodelNumerics
 import Report
 import SPC
 
 /// The readable report of a baseline study: rounds, exclusions with reasons, final limits, checks
 /// and warnings (the same content as the baseline file).
 enum BaselineReport {
-    static func text(_ result: BaselineResult, source: BaselineFile.Source, rulesName: String) -> String {
+    static func text(_ result: BaselineResult, source: BaselineProvenance, rulesName: String) -> String {
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
         // One chart's limits on one row share one number of decimals ("stepped" when they vary).
         func row(_ values: [Double?]) -> [String] {
@@ -15,7 +16,7 @@ enum BaselineReport {
         var lines: [String] = []
         lines.append("Baseline study: \(limits.chart.rawValue), \(NumberFormatting.counted(source.subgroups, "subgroup")) (\(NumberFormatting.counted(source.rows, "row")), \(source.selection)) from \(source.file)")
         lines.append("rules \(rulesName); constants \(limits.constants.rawValue); \(f(limits.sigmaMultiplier)) sigma; max rounds \(result.options.maxRounds); minimum \(NumberFormatting.counted(result.options.minimumSubgroups, "subgroup"))")
-        lines.append("exclusion policy: \(BaselineFile.exclusionPolicy(limits.chart))")
+        lines.append("exclusion policy: \(BaselineDocument.exclusionPolicy(limits.chart))")
         lines.append("")
         lines.append("Rounds")
         var rounds = TextTable(headers: ["round", "subgroups", "chart", "LCL", "center", "UCL", "signals", "excluded"],
@@ -41,7 +42,7 @@ enum BaselineReport {
                                   alignments: [.right, .left, .left, .left, .left])
             let all = result.rounds.flatMap { r in r.signals.map { (r.number, $0) } }
             for (round, s) in all {
-                table.append([String(round), s.subgroup, s.chart.rawValue, BaselineFile.reason(s), s.action.rawValue])
+                table.append([String(round), s.subgroup, s.chart.rawValue, s.reason, s.action.rawValue])
             }
             lines.append(table.rendered())
         }
@@ -77,7 +78,7 @@ enum BaselineReport {
         if !result.warnings.isEmpty {
             lines.append("")
             lines.append("Warnings")
-            for w in result.warnings { lines.append("- " + BaselineFile.warningText(w)) }
+            for w in result.warnings { lines.append("- " + w.description) }
         }
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import Report
 import SPC
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import RelmodelNumerics
 import RelmodelJSON
 import ArgumentParser
 import LimitRegistry
@@ -41,7 +42,7 @@ public struct LimitsCommand: ParsableCommand {
             ("dataDigest", .string(e.dataDigest)), ("method", .string(e.method)), ("constants", .string(e.constants)),
             ("note", .string(e.note)), ("borrowed", e.borrowed.map(JSONValue.string) ?? .null),
         ]
-        if document { fields.append(("baseline", (try? BaselineJSON.parse(e.document)) ?? .string(e.document))) }
+        if document { fields.append(("baseline", (try? BaselineDocument.header(Array(e.document.utf8)).document) ?? .string(e.document))) }
         return .object(fields)
     }
 
@@ -55,23 +56,13 @@ public struct LimitsCommand: ParsableCommand {
         return table.rendered()
     }
 
-    /// The method of a baseline document in words: its sigma method, rules, rounds and stability.
-    static func method(of document: JSONValue) -> String {
-        let sigma = document["sigma_method"]?.stringValue ?? "chart default"
-        let rules = document["rules"]?["name"]?.stringValue ?? "?"
-        let rounds = document["study"]?["rounds"]?.doubleValue.map { String(Int($0)) } ?? "?"
-        let stable = document["study"]?["stable"]?.boolValue ?? true
-        let span = document["span"]?.doubleValue.map { ", span \(Int($0))" } ?? ""
-        return "baseline study: sigma \(sigma)\(span), rules \(rules), \(rounds) round(s)\(stable ? "" : ", not stable"), ±\(document["sigma_multiplier"]?.doubleValue ?? 3) sigma"
-    }
-
     /// Writes a baseline document into the registry as the next version of `context`; the document's
     /// own "version" is rendered as the registry's.
     static func put(_ registry: LimitRegistry, context: LimitContext, chart: String, render: (Int) -> String,
                     digest: String, note: String, borrowed: String? = nil) throws -> LimitEntry {
-        let probe = (try? BaselineJSON.parse(render(1))) ?? .null
+        let probe = (try? BaselineDocument.header(Array(render(1).utf8)).document) ?? .null
         do {
-            return try registry.put(context: context, chart: chart, rendering: render, dataDigest: digest, method: method(of: probe),
+            return try registry.put(context: context, chart: chart, rendering: render, dataDigest: digest, method: BaselineDocument.methodSummary(of: probe),
                                     constants: probe["constants"]?.stringValue ?? "exact", relmodelVersion: RelmodelHelp.version, note: note,
                                     borrowed: borrowed)
         } catch {
@@ -90,25 +81,15 @@ public struct LimitsCommand: ParsableCommand {
 
         func run() throws {
             let context = try RegistryAccess.context(self.context)
-            guard let bytes = BaselineJSON.readFile(baseline) else {
-                printError("\(baseline): cannot open")
-                throw ExitCode(66)
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let header: (document: JSONValue, version: Int, chart: String)
-            do { header = try BaselineFile.header(text) } catch let error as BaselineFile.BaselineFileError {
-                printError("\(baseline): \(error.message)")
-                throw ExitCode(65)
-            }
+            let path = baseline
+            let bytes = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.read(path) }
+            let header = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.header(path) }
             guard let chart = BaselineChart(rawValue: header.chart) else {
                 printError("\(baseline): unknown chart \(header.chart)")
                 throw ExitCode(65)
             }
-            do { _ = try BaselineFile.decode(text, chart: chart) } catch let error as BaselineFile.BaselineFileError {
-                printError("\(baseline): \(error.message)")
-                throw ExitCode(65)
-            }
-            let digest = header.document["created_from"]?["sha256"]?.stringValue ?? BaselineDigest.sha256Hex(bytes)
+            _ = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.load(path, chart: chart) }
+            let digest = header.document["created_from"]?["sha256"]?.stringValue ?? BaselineProvenance.sha256Hex(bytes)
             let registry = try RegistryAccess.open(options.registry)
             // The document as stored carries the registry's version.
             let entry = try LimitsCommand.put(registry, context: context, chart: chart.rawValue, render: { version in

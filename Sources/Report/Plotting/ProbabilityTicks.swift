@@ -1,3 +1,4 @@
+import RelmodelNumerics
 /// The conventional unreliability ticks of probability paper (Weibull++, Minitab), in percent.
 ///
 /// Labelled ticks: the decades 10^-k % and 100 - 10^-k % (0.001, 0.01, 0.1, 1, 10, 50, 90, 99, 99.9,

@@ -1,3 +1,4 @@
+import RelmodelNumerics
 /// A point in SVG user units (pixels), x to the right and y downwards.
 public struct SVGPoint: Sendable, Equatable {
     public var x: Double

@@ -4,7 +4,7 @@ import Testing
 @testable import RelmodelCLI
 
 /// Inputs found by the FuzzBaseline fuzzer (docs/FUZZING.md) that trapped the baseline-file reader;
-/// each must now be refused with a `BaselineFileError` (exit 65 at the CLI) instead.
+/// each must now be refused with a `BaselineDocumentError` (exit 65 at the CLI) instead.
 @Suite struct BaselineFileFuzzRegressionTests {
     /// A baseline file for `chart` with `span` and `subgroups` as given (JSON text), otherwise valid.
     static func document(chart: String = "imr", span: String = "2", subgroups: String = "30") -> String {
@@ -18,17 +18,15 @@ import Testing
 
     static func message(_ text: String, chart: BaselineChart = .imr) -> String? {
         do {
-            _ = try BaselineFile.decode(text, chart: chart)
+            _ = try BaselineDocument.limits(Array(text.utf8), chart: chart)
             return nil
-        } catch let error as BaselineFile.BaselineFileError {
-            return error.message
         } catch {
-            return "unexpected \(error)"
+            return error.description
         }
     }
 
     @Test func validDocumentStillDecodes() throws {
-        let (limits, version) = try BaselineFile.decode(Self.document(), chart: .imr)
+        let (limits, version) = try BaselineDocument.limits(Array(Self.document().utf8), chart: .imr)
         #expect(version == 1)
         #expect(limits.span == 2)
         #expect(limits.subgroups == 30)

@@ -1,5 +1,5 @@
 import Testing
-@testable import Report
+@testable import RelmodelNumerics
 
 @Suite struct NumberFormattingTests {
     @Test(arguments: [

@@ -113,7 +113,7 @@ public enum NumberFormatting {
     private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// 10^n exactly for |n| <= 22, by repeated multiplication beyond.
-    static func power10(_ n: Int) -> Double {
+    public static func power10(_ n: Int) -> Double {
         var result = 1.0
         var base = n < 0 ? 0.1 : 10.0
         if abs(n) <= 22 { return n < 0 ? 1 / exactPowers[-n] : exactPowers[n] }
