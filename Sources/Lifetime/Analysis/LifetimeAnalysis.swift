@@ -111,6 +111,10 @@ public struct LifetimeAnalysis: Sendable {
     /// Ranked best first: converged fits by the criterion, then fits that did not converge, then
     /// families that could not be fitted, with their reasons.
     public let outcomes: [ModelOutcome]
+    /// With a known Weibull shape (`options.fixedWeibullShape`): the one-sided lower bound on eta at
+    /// `options.confidence` (Weibayes), which exists even with no failures; nil otherwise, and for
+    /// left- or interval-censored data.
+    public let weibayes: WeibayesBound?
 
     /// Fits every family in `options` (in parallel, one family per core), computes the requested
     /// quantities and ranks the models. A family that cannot be fitted never stops the others.
@@ -121,6 +125,11 @@ public struct LifetimeAnalysis: Sendable {
         units = data.unitCount
         failures = data.failureCount
         suspensions = data.suspensionCount
+        weibayes = options.fixedWeibullShape.flatMap { shape in
+            Weibayes.lowerBoundOnEta(data, shape: shape, confidence: options.confidence).map {
+                WeibayesBound(shape: shape, confidence: options.confidence, etaLowerBound: $0)
+            }
+        }
         // One family per task, spread over every core, the slowest started first so that no core is
         // left with a long fit at the end; results go back to the order asked for.
         let families = options.families

@@ -33,3 +33,16 @@ public enum Weibayes {
         return pow(2 * total / ChiSquared.quantile(confidence, degreesOfFreedom: 2 * r + 2), 1 / shape)
     }
 }
+
+/// The Weibayes answer with a known shape: eta is at least `etaLowerBound` with `confidence` (one-sided).
+public struct WeibayesBound: Sendable, Equatable {
+    public var shape: Double
+    public var confidence: Double
+    public var etaLowerBound: Double
+
+    public init(shape: Double, confidence: Double, etaLowerBound: Double) {
+        self.shape = shape
+        self.confidence = confidence
+        self.etaLowerBound = etaLowerBound
+    }
+}

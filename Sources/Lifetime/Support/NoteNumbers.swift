@@ -25,7 +25,7 @@ public enum NoteNumbers {
     }
 
     /// A number as a person typed it: 10 rather than 10.0, 2.5 as 2.5.
-    static func plain(_ x: Double) -> String {
+    public static func plain(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 }

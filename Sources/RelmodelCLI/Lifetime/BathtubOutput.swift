@@ -31,7 +31,7 @@ enum BathtubOutput {
         if let m = r?.hazardMinimum {
             members.append(("hazardMinimum", .object([
                 ("time", .number(m.time.value)), ("hazard", .number(m.hazard.value)),
-                ("bounds", LifetimeJSON.interval(m.time.bounds)), ("hazardBounds", LifetimeJSON.interval(m.hazard.bounds)),
+                ("bounds", m.time.bounds.json), ("hazardBounds", m.hazard.bounds.json),
             ])))
         } else {
             members.append(("hazardMinimum", .null))
@@ -39,19 +39,19 @@ enum BathtubOutput {
         var regions: [(String, JSONValue)] = []
         if let r, r.bathtub {
             regions.append(("infantMortality", r.infantMortalityEnd.map {
-                .object([("start", .number(0)), ("end", .number($0.value)), ("endBounds", LifetimeJSON.interval($0.bounds))])
+                .object([("start", .number(0)), ("end", .number($0.value)), ("endBounds", $0.bounds.json)])
             } ?? .null))
             regions.append(("usefulLife", r.usefulLife.map { u in
                 var useful: [(String, JSONValue)] = [("start", .number(u.start)), ("end", .number(u.end)),
-                                                     ("hazard", .number(u.hazard.value)), ("hazardBounds", LifetimeJSON.interval(u.hazard.bounds))]
+                                                     ("hazard", .number(u.hazard.value)), ("hazardBounds", u.hazard.bounds.json)]
                 if hours {
                     useful.append(("fit", .number(u.failuresInTime.value)))
-                    useful.append(("fitBounds", LifetimeJSON.interval(u.failuresInTime.bounds)))
+                    useful.append(("fitBounds", u.failuresInTime.bounds.json))
                 }
                 return .object(useful)
             } ?? .null))
             regions.append(("wearOut", r.wearOutStart.map {
-                .object([("start", .number($0.value)), ("startBounds", LifetimeJSON.interval($0.bounds)), ("end", .null)])
+                .object([("start", .number($0.value)), ("startBounds", $0.bounds.json), ("end", .null)])
             } ?? .null))
         }
         members.append(("regions", regions.isEmpty ? .null : .object(regions)))

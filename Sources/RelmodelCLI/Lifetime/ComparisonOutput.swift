@@ -18,7 +18,7 @@ enum ComparisonOutput {
             ("ranking", .string(comparison.options.criterion.rawValue)),
             ("models", .array(comparison.ranked.map { model in
                 switch model {
-                case let .standard(outcome): LifetimeJSON.model(outcome, comparison.options, keys)
+                case let .standard(outcome): outcome.json(comparison.options)
                 case let .general(outcome): generalModel(outcome, comparison.options, keys)
                 }
             })),
@@ -40,17 +40,17 @@ enum ComparisonOutput {
         var bounds: [(String, JSONValue)] = [
             ("method", .string(lr ? "lr" : "fisher")), ("confidence", .number(options.confidence)), ("sides", .string(options.sides.rawValue)),
         ]
-        for r in s.reported { bounds.append((r.parameter.name, proper ? LifetimeJSON.interval(r.parameter.estimate.bounds) : .null)) }
+        for r in s.reported { bounds.append((r.parameter.name, proper ? r.parameter.estimate.bounds.json : .null)) }
         var quantities: [(String, JSONValue)] = []
         if proper {
-            quantities += s.bLives.enumerated().map { ("b" + keys.bLives[$0], LifetimeJSON.estimate($1.estimate)) }
+            quantities += s.bLives.enumerated().map { ("b" + keys.bLives[$0], $1.estimate.json) }
             if !s.reliabilities.isEmpty {
-                quantities.append(("reliability", .object(s.reliabilities.enumerated().map { (keys.times[$0], LifetimeJSON.estimate($1.estimate)) })))
-                quantities.append(("hazard", .object(s.hazards.enumerated().map { (keys.times[$0], LifetimeJSON.estimate($1.estimate)) })))
+                quantities.append(("reliability", .object(s.reliabilities.enumerated().map { (keys.times[$0], $1.estimate.json) })))
+                quantities.append(("hazard", .object(s.hazards.enumerated().map { (keys.times[$0], $1.estimate.json) })))
             }
             if !s.conditionalReliabilities.isEmpty {
                 quantities.append(("conditionalReliability", .object(s.conditionalReliabilities.enumerated().map {
-                    (keys.conditional[$0], LifetimeJSON.estimate($1.estimate))
+                    (keys.conditional[$0], $1.estimate.json)
                 })))
             }
         }

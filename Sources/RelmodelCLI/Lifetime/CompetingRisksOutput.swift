@@ -15,10 +15,10 @@ enum CompetingRisksOutput {
             ])),
         ]
         if let c = analysis.combined {
-            var quantities: [(String, JSONValue)] = c.bLives.enumerated().map { ("b" + keys.bLives[$0], LifetimeJSON.estimate($1.estimate)) }
+            var quantities: [(String, JSONValue)] = c.bLives.enumerated().map { ("b" + keys.bLives[$0], $1.estimate.json) }
             if !c.reliabilities.isEmpty {
-                quantities.append(("reliability", .object(c.reliabilities.enumerated().map { (keys.times[$0], LifetimeJSON.estimate($1.estimate)) })))
-                quantities.append(("hazard", .object(c.hazards.enumerated().map { (keys.times[$0], LifetimeJSON.estimate($1.estimate)) })))
+                quantities.append(("reliability", .object(c.reliabilities.enumerated().map { (keys.times[$0], $1.estimate.json) })))
+                quantities.append(("hazard", .object(c.hazards.enumerated().map { (keys.times[$0], $1.estimate.json) })))
             }
             combined.insert(("quantities", .object(quantities)), at: 0)
             let notes = (c.bLives.map(\.estimate) + c.reliabilities.map(\.estimate) + c.hazards.map(\.estimate)).flatMap(\.bounds.notes)
@@ -35,7 +35,7 @@ enum CompetingRisksOutput {
                 ("suspensions", .number(analysis.suspensions)),
                 ("failuresByMode", .object(zip(analysis.modes, analysis.failuresByMode).map { ($0.name, .number($1)) })),
             ])),
-            ("modes", .object(analysis.modes.map { ($0.name, LifetimeJSON.model($0.outcome, options, keys)) })),
+            ("modes", .object(analysis.modes.map { ($0.name, $0.outcome.json(options)) })),
             ("combined", .object(combined)),
         ])
     }
@@ -53,7 +53,7 @@ enum CompetingRisksOutput {
         for mode in analysis.modes {
             lines.append("")
             lines.append("== mode \(mode.name) ==")
-            lines.append(LifetimeText.report(mode.analysis, keys: keys, weibayes: nil))
+            lines.append(LifetimeText.report(mode.analysis, keys: keys))
         }
         lines.append("")
         let percent = NumberFormatting.significant(options.confidence * 100, 6)

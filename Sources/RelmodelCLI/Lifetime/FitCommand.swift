@@ -1,6 +1,7 @@
 import ArgumentParser
 import Ingest
 import Lifetime
+import RelmodelJSON
 import Report
 
 extension BoundsMethod: ExpressibleByArgument {}
@@ -195,7 +196,7 @@ struct FitCommand: ParsableCommand {
         options.bootstrap = ParametricBootstrap(replicates: replicates, seed: seed)
         options.method = method
         options.fixedValues = (try? Self.parseFixed(fixedParameters)) ?? []
-        let keys = LifetimeKeys(bLives: bLifeKeys, times: times, conditional: conditional, residualLifeAges: residualLifeAges)
+        let keys = options.labels
         if let modeColumn {
             try runCompetingRisks(modeColumn, options: options, keys: keys)
             return
@@ -224,16 +225,13 @@ struct FitCommand: ParsableCommand {
         var unanswered: [String] = []
         for (index, entry) in analyses.enumerated() {
             let input = groups[index].input, group = groups[index].group
-            let weibayes = shape.flatMap { beta in
-                Weibayes.lowerBoundOnEta(input.data, shape: beta, confidence: confidence).map { (beta, $0) }
-            }
             if json {
-                print(LifetimeJSON.document(entry.analysis, keys: keys, weibayes: weibayes, group: group).serialized())
+                print((group.map { GroupedDocument(group: $0, result: entry.analysis).json } ?? entry.analysis.json).serialized())
             } else {
                 if let group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
-                print(LifetimeText.report(entry.analysis, keys: keys, weibayes: weibayes, input: input))
+                print(LifetimeText.report(entry.analysis, keys: keys, input: input))
             }
-            let answeredByWeibayes = weibayes != nil && input.data.failureCount == 0
+            let answeredByWeibayes = entry.analysis.weibayes != nil && input.data.failureCount == 0
             if entry.analysis.best == nil && !answeredByWeibayes {
                 unanswered.append((group.map { "\(groupColumn ?? "group") \($0): " } ?? "") + Self.reasons(entry.analysis))
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import RelmodelNumerics
 import Glibc
 #endif
+import RelmodelNumerics
 import Lifetime
 import Report
 
@@ -32,9 +32,7 @@ enum LifetimePlot {
         let times = (data.failureTimes + data.suspensionTimes + data.intervalUpperTimes + data.leftCensoredTimes).filter { $0 > 0 }
         var lower: [(time: Double, probability: Double)] = [], upper: [(time: Double, probability: Double)] = []
         guard let first = times.min(), let last = times.max() else { return ([], []) }
-        let from = first / 3, to = last * 3
-        for i in 0...60 {
-            let t = from * pow10(log10(to / from) * Double(i) / 60)
+        for t in geometricGrid(from: first / 3, to: last * 3, count: 60) {
             let r = reliability(t)
             if let hi = r.bounds.upper { lower.append((t, 1 - hi)) }
             if let lo = r.bounds.lower { upper.append((t, 1 - lo)) }
@@ -94,7 +92,4 @@ enum LifetimePlot {
         return plot.rendered()
     }
 
-    /// 10^x without Foundation.
-    private static func pow10(_ x: Double) -> Double { exp(x * 2.302585092994046) }
-    private static func log10(_ x: Double) -> Double { log(x) / 2.302585092994046 }
 }

@@ -29,8 +29,7 @@ enum LifetimeText {
         return "ok"
     }
 
-    static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?,
-                       input: LifetimeInput? = nil) -> String {
+    static func report(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, input: LifetimeInput? = nil) -> String {
         let options = analysis.options
         let f = { (x: Double?) in NumberFormatting.significant(x, 7) }
         var lines: [String] = []
@@ -59,9 +58,9 @@ enum LifetimeText {
         let methodName = options.method == .mle ? "maximum likelihood" : "rank regression \(options.method.rawValue.uppercased()); log-likelihood at the regression estimate"
         lines.append("Models ranked by \(options.criterion.rawValue) (\(methodName)):")
         lines.append(ranking.rendered())
-        if let (shape, bound) = weibayes {
+        if let w = analysis.weibayes {
             lines.append("")
-            lines.append("Weibayes (known shape \(f(shape))): eta >= \(f(bound)) with \(NumberFormatting.significant(options.confidence * 100, 6))% confidence (one-sided)")
+            lines.append("Weibayes (known shape \(f(w.shape))): eta >= \(f(w.etaLowerBound)) with \(NumberFormatting.significant(options.confidence * 100, 6))% confidence (one-sided)")
         }
         guard let best = analysis.best else {
             lines.append("")
@@ -126,3 +125,6 @@ enum LifetimeText {
         return lines
     }
 }
+
+/// The labels of the asked-for quantities (the library's: numbers in shortest plain form).
+typealias LifetimeKeys = QuantityLabels

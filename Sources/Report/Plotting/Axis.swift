@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import RelmodelNumerics
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RelmodelNumerics
 
 /// One tick of an axis: grid line at `value`; `label` is nil for unlabelled (minor) ticks.
 /// When labels would overlap, a renderer keeps those of lower `priority` first.

@@ -1,37 +1,59 @@
 import RelmodelJSON
-import Lifetime
-import Report
 
-/// The JSON document of `relmodel fit --json` (keys fixed by docs/CLI.md).
-enum LifetimeJSON {
-    /// - Parameters:
-    ///   - keys: the quantities as typed on the command line, used verbatim in keys ("b10", "500").
-    ///   - weibayes: (shape, one-sided lower bound on eta) when a known shape was given.
-    static func document(_ analysis: LifetimeAnalysis, keys: LifetimeKeys, weibayes: (Double, Double)?,
-                         group: String? = nil) -> JSONValue {
-        var members: [(String, JSONValue)] = group.map { [("group", .string($0))] } ?? []
-        members += [
+/// The labels of the asked-for quantities in JSON keys and report lines: each number in its shortest
+/// plain form ("10", "0.1", "500"), a conditional reliability as "AGE:DURATION".
+public struct QuantityLabels: Sendable, Equatable {
+    public var bLives: [String]
+    public var times: [String]
+    public var conditional: [String]
+    public var residualLifeAges: [String]
+
+    public init(bLives: [String], times: [String], conditional: [String], residualLifeAges: [String]) {
+        self.bLives = bLives
+        self.times = times
+        self.conditional = conditional
+        self.residualLifeAges = residualLifeAges
+    }
+}
+
+extension LifetimeAnalysisOptions {
+    /// The labels of `bLives`, `times`, `conditional` and `residualLifeAges`.
+    public var labels: QuantityLabels {
+        QuantityLabels(bLives: bLives.map(NoteNumbers.plain), times: times.map(NoteNumbers.plain),
+                       conditional: conditional.map { NoteNumbers.plain($0.age) + ":" + NoteNumbers.plain($0.duration) },
+                       residualLifeAges: residualLifeAges.map(NoteNumbers.plain))
+    }
+}
+
+/// The document of `relmodel fit --json` (keys in docs/CLI.md): input counts, the ranking criterion,
+/// every model best first, the best family, and the Weibayes bound when a shape was given.
+extension LifetimeAnalysis: JSONRepresentable {
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
             ("input", .object([
-                ("rows", .number(Double(analysis.rows))),
-                ("units", .number(analysis.units)),
-                ("failures", .number(analysis.failures)),
-                ("suspensions", .number(analysis.suspensions)),
+                ("rows", .number(Double(rows))),
+                ("units", .number(units)),
+                ("failures", .number(failures)),
+                ("suspensions", .number(suspensions)),
             ])),
-            ("ranking", .string(analysis.options.criterion.rawValue)),
-            ("models", .array(analysis.outcomes.map { model($0, analysis.options, keys) })),
-            ("best", analysis.best.map { .string($0.fit.family.rawValue) } ?? .null),
+            ("ranking", .string(options.criterion.rawValue)),
+            ("models", .array(outcomes.map { $0.json(options) })),
+            ("best", best.map { .string($0.fit.family.rawValue) } ?? .null),
         ]
-        if let (shape, bound) = weibayes {
+        if let weibayes {
             members.append(("weibayes", .object([
-                ("shape", .number(shape)), ("confidence", .number(analysis.options.confidence)),
-                ("sides", .string("lower")), ("etaLowerBound", .number(bound)),
+                ("shape", .number(weibayes.shape)), ("confidence", .number(weibayes.confidence)),
+                ("sides", .string("lower")), ("etaLowerBound", .number(weibayes.etaLowerBound)),
             ])))
         }
         return .object(members)
     }
+}
 
-    static func model(_ outcome: ModelOutcome, _ options: LifetimeAnalysisOptions, _ keys: LifetimeKeys) -> JSONValue {
-        switch outcome {
+extension ModelOutcome {
+    /// One entry of "models": the fit with its bounds, quantities and diagnostics, or the reason it failed.
+    public func json(_ options: LifetimeAnalysisOptions) -> JSONValue {
+        switch self {
         case let .failed(family, failure):
             return .object([
                 ("distribution", .string(family.rawValue)),
@@ -40,6 +62,7 @@ enum LifetimeJSON {
             ])
         case let .fitted(summary):
             let fit = summary.fit
+            let keys = options.labels
             let names = fit.family.parameterNames
             let errors = fit.standardErrors
             var bounds: [(String, JSONValue)] = [
@@ -47,27 +70,27 @@ enum LifetimeJSON {
                 ("confidence", .number(options.confidence)),
                 ("sides", .string(options.sides.rawValue)),
             ]
-            for (i, name) in names.enumerated() { bounds.append((name, interval(summary.parameterBounds[i]))) }
+            for (i, name) in names.enumerated() { bounds.append((name, summary.parameterBounds[i].json)) }
             var quantities: [(String, JSONValue)] = []
             for (i, entry) in summary.bLives.enumerated() {
-                quantities.append(("b" + keys.bLives[i], estimate(entry.estimate)))
+                quantities.append(("b" + keys.bLives[i], entry.estimate.json))
             }
             if !summary.reliabilities.isEmpty {
                 quantities.append(("reliability", .object(summary.reliabilities.enumerated().map { i, entry in
-                    (keys.times[i], estimate(entry.estimate))
+                    (keys.times[i], entry.estimate.json)
                 })))
                 quantities.append(("hazard", .object(summary.hazards.enumerated().map { i, entry in
-                    (keys.times[i], estimate(entry.estimate))
+                    (keys.times[i], entry.estimate.json)
                 })))
             }
             if !summary.conditionalReliabilities.isEmpty {
                 quantities.append(("conditionalReliability", .object(summary.conditionalReliabilities.enumerated().map { i, entry in
-                    (keys.conditional[i], estimate(entry.estimate))
+                    (keys.conditional[i], entry.estimate.json)
                 })))
             }
             if !summary.meanResidualLives.isEmpty {
                 quantities.append(("meanResidualLife", .object(summary.meanResidualLives.enumerated().map { i, entry in
-                    (keys.residualLifeAges[i], estimate(entry.estimate))
+                    (keys.residualLifeAges[i], entry.estimate.json)
                 })))
             }
             return .object([
@@ -85,7 +108,7 @@ enum LifetimeJSON {
                 ("bic", .number(fit.bic)),
                 ("andersonDarling", .number(fit.andersonDarling)),
                 ("mttf", .number(summary.meanTimeToFailure.value)),
-                ("mttfBounds", interval(summary.meanTimeToFailure.bounds)),
+                ("mttfBounds", summary.meanTimeToFailure.bounds.json),
                 ("mttfBoundsMethod", .string(options.boundsMethod == .bootstrap ? "bootstrap" : "fisher")),
                 ("quantities", .object(quantities)),
                 ("converged", .bool(fit.diagnostics.converged)),
@@ -102,18 +125,14 @@ enum LifetimeJSON {
             ])
         }
     }
-
-    static func interval(_ i: ConfidenceInterval) -> JSONValue { .array([.number(i.lower), .number(i.upper)]) }
-
-    static func estimate(_ e: BoundedEstimate) -> JSONValue {
-        .object([("value", .number(e.value)), ("bounds", interval(e.bounds))])
-    }
 }
 
-/// The quantities asked for on the command line, as typed, for JSON keys and table labels.
-struct LifetimeKeys {
-    var bLives: [String]
-    var times: [String]
-    var conditional: [String]
-    var residualLifeAges: [String]
+extension ConfidenceInterval {
+    /// `[lower, upper]`; a bound that does not exist is null.
+    public var json: JSONValue { .array([.number(lower), .number(upper)]) }
+}
+
+extension BoundedEstimate {
+    /// `{"value": ..., "bounds": [lower, upper]}`.
+    public var json: JSONValue { .object([("value", .number(value)), ("bounds", bounds.json)]) }
 }
