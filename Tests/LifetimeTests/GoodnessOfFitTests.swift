@@ -17,6 +17,10 @@ import Glibc
             sum += Double(2 * i + 1) * (log(fit.model.cdf(t[i])) + log(1 - fit.model.cdf(t[t.count - 1 - i])))
         }
         #expect(relativelyClose(try #require(fit.andersonDarling), -n - sum / n, 1e-10))
+        // The sum form (the one the SPC normality test uses) equals the integral form.
+        let fromLogs = AndersonDarling.statistic(logCDF: t.map { log(fit.model.cdf($0)) }, logSurvival: t.map { log(1 - fit.model.cdf($0)) })
+        #expect(relativelyClose(try #require(fit.andersonDarling), fromLogs, 1e-10))
+        #expect(AndersonDarling.statistic(logCDF: [], logSurvival: []).isNaN)
     }
 
     /// With censoring: the defining integral n * int (F_KM - F)^2 / (F (1 - F)) dF up to F(last time),

@@ -41,6 +41,24 @@ public enum AndersonDarling {
         return n * total
     }
 
+    /// The classical complete-sample statistic A^2 = -n - (1/n) sum (2i - 1)[ln F(x_(i)) + ln(1 - F(x_(n+1-i)))]
+    /// from ln F and ln(1 - F) at the sorted sample (x_(1) <= ... <= x_(n)).
+    ///
+    /// Taking the logarithms from the caller lets a family with accurate log tails (the normal's
+    /// `logCDF` and `logSurvival`) give a large finite A^2 for an extreme value where F rounds to 0
+    /// or 1. For complete data it equals `statistic(model:data:)` (the integral form) with F = the
+    /// model's CDF; the test suite checks both on the same sample.
+    /// - Precondition: the arrays have the same length, at least 1.
+    /// - Complexity: O(n).
+    public static func statistic(logCDF: [Double], logSurvival: [Double]) -> Double {
+        let n = logCDF.count
+        guard n > 0, logSurvival.count == n else { return .nan }
+        var sum = 0.0
+        for i in 0..<n { sum += Double(2 * i + 1) * (logCDF[i] + logSurvival[n - 1 - i]) }
+        let m = Double(n)
+        return -m - sum / m
+    }
+
     /// Integral of (c - u)^2 / (u (1 - u)) over [a, b], with the limits u -> 0 (c = 0) and u -> 1 (c = 1).
     static func piece(_ c: Double, _ a: Double, _ b: Double) -> Double {
         guard b > a else { return 0 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Lifetime
 import RelmodelNumerics
 
 /// The Anderson-Darling test of normality with estimated mean and standard deviation.
@@ -41,12 +42,9 @@ public struct AndersonDarlingNormality: Sendable, Equatable {
         let s = Statistics.standardDeviation(values)
         guard s > 0, s.isFinite else { throw .degenerate("all \(n) values are equal: normality cannot be tested") }
         let z = values.sorted().map { ($0 - mean) / s }
-        var sum = 0.0
-        for i in 0..<n {
-            sum += Double(2 * i + 1) * (StandardNormal.logCDF(z[i]) + StandardNormal.logSurvival(z[n - 1 - i]))
-        }
+        // The statistic is Lifetime's (one Anderson-Darling); the normal's log tails keep it finite.
+        let a2 = AndersonDarling.statistic(logCDF: z.map(StandardNormal.logCDF), logSurvival: z.map(StandardNormal.logSurvival))
         let m = Double(n)
-        let a2 = -m - sum / m
         let adjusted = a2 * (1 + 0.75 / m + 2.25 / (m * m))
         self.count = n
         self.mean = mean
