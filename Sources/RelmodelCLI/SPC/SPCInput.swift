@@ -75,28 +75,12 @@ struct ChartInputOptions: ParsableArguments {
         return a...b
     }
 
+    /// `--rules` for a chart of `type`, parsed by the library (`RuleSpecification`); a bad
+    /// specification is a usage error.
     static func parseRules(_ text: String, for type: ChartType) throws -> RuleSet {
-        switch text.lowercased() {
-        case "we", "western-electric": return .westernElectric
-        case "nelson": return .nelson
-        case "all": return .minitabAll(for: type)
-        case "none": return .none
-        default:
-            var rules: [RunRule] = []
-            for item in text.split(separator: ",") {
-                let parts = item.split(separator: ":")
-                guard let test = Int(parts[0]), (1...8).contains(test), parts.count <= 2 else {
-                    throw ValidationError("--rules: '\(item)' is not a test number 1-8 (optionally TEST:K)")
-                }
-                var k: Int?
-                if parts.count == 2 {
-                    guard let value = Int(parts[1]), value >= 1 else { throw ValidationError("--rules: bad K in '\(item)'") }
-                    k = value
-                }
-                do { rules.append(try RunRule(test: test, k: k)) } catch { throw ValidationError("--rules: \(error)") }
-            }
-            guard !rules.isEmpty else { throw ValidationError("--rules: no rules in '\(text)'") }
-            return RuleSet(rules)
+        do { return try RuleSpecification(parsing: text).ruleSet(for: type) } catch {
+            if case let .invalidParameter(message) = error { throw ValidationError(message) }
+            throw ValidationError(error.description)
         }
     }
 }
