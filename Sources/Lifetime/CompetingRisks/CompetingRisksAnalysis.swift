@@ -40,6 +40,9 @@ public struct CompetingRisksAnalysis: Sendable {
 
     /// Fits `family` to each mode of `data` (modes in parallel) and combines them.
     /// - Parameters:
+    ///   - data: the failures with their modes, and the survivors.
+    ///   - rows: data rows read (before counts are expanded), for the report.
+    ///   - family: the family every mode is fitted with.
     ///   - options: the quantities and bounds asked for; its `families` is ignored (`family` is used).
     /// - Complexity: one maximum-likelihood fit per mode; the combined B-lives some 60 evaluations of R each.
     public init(data: FailureModeData, rows: Int, family: LifetimeFamily = .weibull2p, options: LifetimeAnalysisOptions = .init()) {

@@ -85,6 +85,10 @@ public struct CensoredSample: Sendable, Equatable {
     /// A sample from entries given directly (merged and sorted here), for example the
     /// responsibility-weighted data of a mixture's EM step. Weights need not be whole numbers.
     /// - Parameters:
+    ///   - exact: exact failure times with their weights.
+    ///   - right: right-censoring (suspension) times with their weights.
+    ///   - left: left-censoring times (failed by then) with their weights.
+    ///   - interval: interval-censored failures (lower, upper] with their weights.
     ///   - unitCount: all units (the n of AICc and BIC); by default the sum of all weights.
     public init(exact: [WeightedTime] = [], right: [WeightedTime] = [], left: [WeightedTime] = [],
                 interval: [WeightedInterval] = [], unitCount: Double? = nil) {

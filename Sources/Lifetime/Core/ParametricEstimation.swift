@@ -21,6 +21,8 @@ public enum ParametricEstimation {
 
     /// Fits `family` to `data`.
     /// - Parameters:
+    ///   - family: the model, any `ParametricFamily`.
+    ///   - data: the lifetime data, with any kind of censoring.
     ///   - starts: further starting points, on the family's natural scale, tried after the family's own.
     ///   - budget: stops every Newton run when spent; the fit then says so.
     /// - Throws: `FitFailure.noFailures` without failures; `.tooFewDistinctFailures` when the data have

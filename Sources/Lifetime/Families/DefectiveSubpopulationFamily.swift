@@ -18,7 +18,9 @@ public struct DefectiveSubpopulationFamily<Base: ParametricFamily>: ParametricFa
     public let base: Base
     public let name: String
 
-    /// - Parameter name: the name in the CLI and JSON contract ("weibull-lfp").
+    /// - Parameters:
+    ///   - base: the defective units' lifetime family F0.
+    ///   - name: the name in the CLI and JSON contract ("weibull-lfp").
     public init(base: Base, name: String) {
         self.base = base
         self.name = name

@@ -63,7 +63,10 @@ public struct MixtureFamily<Component: MixtureComponent>: ParametricFamily {
     public let count: Int
     public let name: String
 
-    /// - Parameter name: the name in the CLI and JSON contract ("weibull-mixture2").
+    /// - Parameters:
+    ///   - component: the base family every component has.
+    ///   - count: k, the number of components (at least 2).
+    ///   - name: the name in the CLI and JSON contract ("weibull-mixture2").
     /// - Throws: `FitFailure.notApplicable` for fewer than two components.
     public init(_ component: Component, count: Int, name: String) throws(FitFailure) {
         guard count >= 2 else { throw .notApplicable("a mixture has at least two components, got \(count)") }

@@ -35,7 +35,10 @@ public struct SmoothedHazard: Sendable {
     public let confidence: Double
 
     /// - Parameters:
+    ///   - data: exact failures and right-censored units.
+    ///   - bandwidth: the kernel's half-width on the ln t scale; nil for Silverman's rule.
     ///   - gridPoints: log-spaced times from the first to the last failure time.
+    ///   - confidence: the two-sided level of the pointwise bounds, in (0, 1).
     /// - Throws: `NonparametricError` for data the Nelson-Aalen estimate does not take, fewer than 3
     ///   distinct failure times, or an invalid bandwidth or confidence.
     public init(_ data: LifetimeData, bandwidth: Double? = nil, gridPoints: Int = 101, confidence: Double = 0.95) throws(NonparametricError) {

@@ -67,6 +67,7 @@ public struct Turnbull: Sendable {
     public let stoppedBy: String?
 
     /// - Parameters:
+    ///   - data: any mix of exact failures and left-, interval- and right-censored units.
     ///   - tolerance: stop when no mass changes by more than this in one iteration (absolute, > 0).
     ///   - maxIterations: give up (with `converged == false`) after this many iterations.
     ///   - seconds: give up (with `converged == false`) after this much wall-clock time; nil for no limit.

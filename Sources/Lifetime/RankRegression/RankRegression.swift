@@ -47,6 +47,8 @@ public enum RankRegression {
 
     /// Fits `family` to `data` by rank regression.
     /// - Parameters:
+    ///   - family: one of `supportedFamilies`.
+    ///   - data: exact failures and right-censored units.
     ///   - method: `.rrx` (x on y) or `.rry` (y on x); `.mle` throws `unsupportedMethod`.
     ///   - positions: how the plotting positions are computed.
     /// - Throws: `RankRegressionError` when the data cannot give a line (see its cases).

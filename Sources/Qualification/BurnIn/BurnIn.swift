@@ -102,9 +102,12 @@ public struct BurnInPlan: Sendable {
 /// `confidence`).
 public enum BurnIn {
     /// - Parameters:
+    ///   - model: the infant-mortality model at use conditions, with its covariance for bounds.
+    ///   - target: what the burn-in must achieve.
     ///   - accelerationFactor: of the burn-in stress relative to use.
     ///   - wearOutOnsetHours: the use-equivalent age at which wear-out begins (e.g. the B0.1 of the
     ///     wear-out mechanism); a burn-in reaching it is flagged.
+    ///   - confidence: the two-sided level of the bounds on the burn-in duration.
     public static func plan(_ model: BurnInModel, target: BurnInTarget, accelerationFactor: Double,
                             confidence: Double = 0.9, wearOutOnsetHours: Double? = nil) throws(QualificationError) -> BurnInPlan {
         try QualificationError.checkPositive(accelerationFactor, "acceleration factor")

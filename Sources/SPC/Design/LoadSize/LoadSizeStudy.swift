@@ -53,8 +53,18 @@ public struct LoadSizeStudy: Sendable {
 
     /// Runs the study.
     /// - Parameters:
+    ///   - lambda: the lots' arrival rate (Poisson), per unit time.
+    ///   - service: the batch time's distribution, whatever the batch's size.
+    ///   - b: the tool's capacity in lots.
     ///   - minimumBatches: the policies' a values (each 1 ... b); default every a.
+    ///   - maximumWait: W, the longest the oldest waiting lot may wait before the tool starts; nil for none.
     ///   - simulate: simulate even where a closed form exists.
+    ///   - lots: lots per simulated replication.
+    ///   - replications: simulated replications (their spread gives the intervals).
+    ///   - families: the product families' shares of the arrivals (lots of different families never share
+    ///     a batch); one family by default.
+    ///   - seed: the simulation's seed (each replication's generator derives from it and its index).
+    ///   - progress: counts simulated replications as they finish (nil: no one is watching).
     /// - Throws: `.invalidParameter` for bad rates, capacities or policies; an unstable tool
     ///   (lambda >= b / mean batch time) is refused whatever the method, since no policy can keep up.
     public static func run(arrivalRate lambda: Double, service: BatchToolSimulation.Service, capacity b: Int,
