@@ -14,3 +14,5 @@ release=$(mktemp)
 swift build -c release --build-tests -Xswiftc -enable-testing 2>&1 | tee "$release" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
 if grep -q "error:" "$release"; then echo "release build failed" >&2; exit 1; fi
 swift test -c release -Xswiftc -enable-testing --skip-build --filter "RegionCoverageTests|NestedCoverageTests|BatchToolCoverageTests" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Test Case .* (started|passed)|^.* Test .* started'
+# The DocC catalogs of every library module (issue 14): fails on any DocC warning.
+bash scripts/build-docs.sh 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]'

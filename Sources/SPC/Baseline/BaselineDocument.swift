@@ -16,6 +16,8 @@ public struct BaselineDocument: JSONRepresentable, Sendable {
 
     /// The document of a finished study.
     /// - Parameters:
+    ///   - result: the finished study.
+    ///   - provenance: where its data came from.
     ///   - version: the baseline's revision (1 for a new file; see `BaselineFileStore`).
     ///   - rulesName: the run-rule specification as the user gave it ("nelson", "1,2,5").
     ///   - borrowed: when the limits were rebuilt with a pooled within sigma (`BorrowedLimits`), those

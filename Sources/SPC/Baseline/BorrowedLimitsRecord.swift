@@ -55,7 +55,10 @@ extension BorrowedLimits {
     /// The context's own limits rebuilt with the within sigma pooled over `sources` and itself, and
     /// the record of it.
     /// - Parameters:
-    ///   - keys: the context keys shared by the family; `family`: the family in words.
+    ///   - own: the context's own limits (its center is kept).
+    ///   - sources: the family's other baselines.
+    ///   - keys: the context keys shared by the family.
+    ///   - family: the family in words ("product=A").
     /// - Throws: `SPCError` when a sigma cannot be pooled (see `pooledSigma`).
     /// - Complexity: O(number of sources).
     public static func borrow(_ own: FrozenLimits, from sources: [Source], keys: [String], family: String)
