@@ -27,9 +27,17 @@ public struct BathtubAnalysis: Sendable {
     public let smoothedHazard: SmoothedHazard?
     public let totalTimeOnTest: TotalTimeOnTest?
     public let notes: [String]
+    /// Where the regions begin and end (docs/BATHTUB.md).
+    public let definition: RegionDefinition
+    /// Whether times are hours, so that the useful life's hazard is also given in FIT (failures per
+    /// 10^9 device-hours).
+    public let timesAreHours: Bool
 
     public init(data: LifetimeData, rows: Int, definition: RegionDefinition = .threshold(tolerance: 0.10),
-                bounds: BoundsMethod = .lr, options: LifetimeAnalysisOptions = LifetimeAnalysisOptions(families: [])) {
+                bounds: BoundsMethod = .lr, options: LifetimeAnalysisOptions = LifetimeAnalysisOptions(families: []),
+                timesAreHours: Bool = true) {
+        self.definition = definition
+        self.timesAreHours = timesAreHours
         var options = options
         options.families = []
         self.options = options

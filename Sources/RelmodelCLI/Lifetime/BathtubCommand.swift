@@ -72,8 +72,8 @@ struct BathtubCommand: ParsableCommand {
         var options = LifetimeAnalysisOptions(families: [], boundsMethod: bounds == .lr ? .lr : .fisher, confidence: confidence, bLives: [])
         options.criterion = .aicc
         let analysis = BathtubAnalysis(data: input.data, rows: input.rows, definition: regionDefinition,
-                                       bounds: bounds == .lr ? .lr : .fisher, options: options)
-        print(json ? BathtubOutput.document(analysis, definition: regionDefinition, hours: timeUnit == .hours).serialized()
+                                       bounds: bounds == .lr ? .lr : .fisher, options: options, timesAreHours: timeUnit == .hours)
+        print(json ? analysis.json.serialized()
                    : BathtubOutput.report(analysis, input: input, definition: regionDefinition, hours: timeUnit == .hours))
         if let path = plot { try writeOutputFile(path, BathtubOutput.hazardPlot(analysis)) }
         if let path = tttPlot {

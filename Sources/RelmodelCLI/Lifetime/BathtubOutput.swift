@@ -7,62 +7,6 @@ import Report
 enum BathtubOutput {
     static let keys = LifetimeKeys(bLives: [], times: [], conditional: [], residualLifeAges: [])
 
-    static func document(_ a: BathtubAnalysis, definition: RegionDefinition, hours: Bool) -> JSONValue {
-        let options = a.options
-        let candidates = a.comparison.ranked.map { model -> JSONValue in
-            switch model {
-            case let .general(.fitted(s)):
-                let d = s.fit.diagnostics
-                return .object([("distribution", .string(s.fit.name)), ("aicc", .number(s.fit.aicc)),
-                                ("logLikelihood", .number(s.fit.logLikelihood)), ("converged", .bool(d.converged)),
-                                ("diagnostics", .object([("degenerate", .bool(d.degenerate)), ("notes", .array(d.notes.map(JSONValue.string)))]))])
-            case let .general(.failed(name, failure)):
-                return .object([("distribution", .string(name)), ("aicc", .null), ("converged", .bool(false)),
-                                ("diagnostics", .object([("degenerate", .bool(false)), ("notes", .array([.string(failure.description)]))]))])
-            case .standard: return .null
-            }
-        }
-        let r = a.regions
-        var members: [(String, JSONValue)] = [
-            ("bathtub", .bool(r?.bathtub ?? false)),
-            ("model", a.model.map { ComparisonOutput.generalModel(.fitted($0), options, keys) } ?? .null),
-            ("candidates", .array(candidates)),
-        ]
-        if let m = r?.hazardMinimum {
-            members.append(("hazardMinimum", .object([
-                ("time", .number(m.time.value)), ("hazard", .number(m.hazard.value)),
-                ("bounds", m.time.bounds.json), ("hazardBounds", m.hazard.bounds.json),
-            ])))
-        } else {
-            members.append(("hazardMinimum", .null))
-        }
-        var regions: [(String, JSONValue)] = []
-        if let r, r.bathtub {
-            regions.append(("infantMortality", r.infantMortalityEnd.map {
-                .object([("start", .number(0)), ("end", .number($0.value)), ("endBounds", $0.bounds.json)])
-            } ?? .null))
-            regions.append(("usefulLife", r.usefulLife.map { u in
-                var useful: [(String, JSONValue)] = [("start", .number(u.start)), ("end", .number(u.end)),
-                                                     ("hazard", .number(u.hazard.value)), ("hazardBounds", u.hazard.bounds.json)]
-                if hours {
-                    useful.append(("fit", .number(u.failuresInTime.value)))
-                    useful.append(("fitBounds", u.failuresInTime.bounds.json))
-                }
-                return .object(useful)
-            } ?? .null))
-            regions.append(("wearOut", r.wearOutStart.map {
-                .object([("start", .number($0.value)), ("startBounds", $0.bounds.json), ("end", .null)])
-            } ?? .null))
-        }
-        members.append(("regions", regions.isEmpty ? .null : .object(regions)))
-        members.append(("definition", .string(definition.name)))
-        if case let .threshold(tolerance) = definition { members.append(("tolerance", .number(tolerance))) }
-        members.append(("bounds", .object([("method", .string(r?.bounds == .fisher ? "fisher" : "lr")), ("confidence", .number(options.confidence))])))
-        members.append(("range", r.map { .array([.number($0.range.low), .number($0.range.high)]) } ?? .null))
-        members.append(("notes", .array(((r?.notes ?? []) + a.notes).map(JSONValue.string))))
-        return .object(members)
-    }
-
     static func report(_ a: BathtubAnalysis, input: LifetimeInput, definition: RegionDefinition, hours: Bool) -> String {
         var lines = [
             "Input: \(NumberFormatting.counted(input.rows, "row")), \(NumberFormatting.counted(input.data.unitCount, "unit")), "

@@ -256,7 +256,7 @@ struct FitCommand: ParsableCommand {
         let analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, family: family, options: options)
         progress?.finish()
         if json {
-            print(CompetingRisksOutput.document(analysis, keys: keys).serialized())
+            print(analysis.json.serialized())
         } else {
             print(CompetingRisksOutput.report(analysis, keys: keys, input: input))
         }
@@ -286,7 +286,7 @@ struct FitCommand: ParsableCommand {
             let comparison = ModelComparison(data: entry.input.data, rows: entry.input.rows, general: catalog, options: options)
             if first == nil { first = comparison }
             if json {
-                print(ComparisonOutput.document(comparison, keys: keys, group: entry.group).serialized())
+                print((entry.group.map { GroupedDocument(group: $0, result: comparison).json } ?? comparison.json).serialized())
             } else {
                 if let group = entry.group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
                 print(ComparisonOutput.report(comparison, keys: keys, input: entry.input))

@@ -4,6 +4,8 @@ import ArgumentParser
 import Lifetime
 import Report
 
+extension KaplanMeier.BoundsTransform: ExpressibleByArgument {}
+
 /// `relmodel nonparametric FILE`: Kaplan-Meier, Nelson-Aalen or Turnbull estimates as a table or JSON.
 struct NonparametricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,10 +25,7 @@ struct NonparametricCommand: ParsableCommand {
         case km, na, turnbull
     }
 
-    enum KMBounds: String, ExpressibleByArgument, CaseIterable {
-        case logLog = "log-log"
-        case plain
-    }
+    typealias KMBounds = KaplanMeier.BoundsTransform
 
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
@@ -86,16 +85,7 @@ struct NonparametricCommand: ParsableCommand {
 
     private func render(_ km: KaplanMeier) -> String {
         let bounds = { (s: KaplanMeier.Step) in kmBounds == .plain ? s.plainBounds : s.logLogBounds }
-        if json {
-            let points = km.steps.map { s in
-                JSONValue.object([("time", .number(s.time)), ("atRisk", .number(s.atRisk)), ("failures", .number(s.failures)),
-                                  ("survival", .number(s.survival)), ("standardError", .number(s.standardError)),
-                                  ("lower", .number(bounds(s).lower)), ("upper", .number(bounds(s).upper))])
-            }
-            return JSONValue.object([("method", .string("km")), ("confidence", .number(confidence)),
-                                     ("bounds", .string(kmBounds.rawValue)), ("units", .number(km.unitCount)),
-                                     ("points", .array(points))]).serialized()
-        }
+        if json { return km.json(bounds: kmBounds).serialized() }
         var table = TextTable(headers: ["time", "at risk", "failures", "survival", "std. error", "lower", "upper"],
                               alignments: Array(repeating: .right, count: 7), numberStyles: Self.styles(7))
         for s in km.steps {
@@ -106,18 +96,7 @@ struct NonparametricCommand: ParsableCommand {
     }
 
     private func render(_ na: NelsonAalen) -> String {
-        if json {
-            let points = na.steps.map { s in
-                JSONValue.object([("time", .number(s.time)), ("atRisk", .number(s.atRisk)), ("failures", .number(s.failures)),
-                                  ("cumulativeHazard", .number(s.cumulativeHazard)), ("standardError", .number(s.standardError)),
-                                  ("lower", .number(s.bounds.lower)), ("upper", .number(s.bounds.upper)),
-                                  ("survival", .number(s.survival)), ("survivalLower", .number(s.survivalBounds.lower)),
-                                  ("survivalUpper", .number(s.survivalBounds.upper))])
-            }
-            return JSONValue.object([("method", .string("na")), ("confidence", .number(confidence)),
-                                     ("bounds", .string("log")), ("units", .number(na.unitCount)),
-                                     ("points", .array(points))]).serialized()
-        }
+        if json { return na.json.serialized() }
         var table = TextTable(headers: ["time", "at risk", "failures", "cum. hazard", "std. error", "lower", "upper", "exp(-H)"],
                               alignments: Array(repeating: .right, count: 8), numberStyles: Self.styles(8))
         for s in na.steps {
@@ -129,17 +108,7 @@ struct NonparametricCommand: ParsableCommand {
     }
 
     private func render(_ t: Turnbull) -> String {
-        if json {
-            let intervals = t.intervals.map { i in
-                JSONValue.object([("lower", .number(i.lower)), ("upper", .number(i.upper)), ("point", .bool(i.isPoint)),
-                                  ("mass", .number(i.mass)), ("survival", .number(i.survivalAfter))])
-            }
-            return JSONValue.object([("method", .string("turnbull")), ("units", .number(t.unitCount)),
-                                     ("converged", .bool(t.converged)), ("iterations", .number(Double(t.iterations))),
-                                     ("tolerance", .number(t.tolerance)), ("lastChange", .number(t.lastChange)),
-                                     ("kktExcess", .number(t.kktExcess)), ("logLikelihood", .number(t.logLikelihood)),
-                                     ("intervals", .array(intervals))]).serialized()
-        }
+        if json { return t.json.serialized() }
         var table = TextTable(headers: ["interval", "mass", "survival after"], alignments: [.left, .right, .right],
                               numberStyles: Self.styles(3))
         for i in t.intervals {

@@ -36,8 +36,7 @@ private struct CollapsingWeibull: HazardFamily {
 
     /// The model object of a catalog family has the keys of the standard one.
     @Test func catalogModelObjectKeys() throws {
-        let keys = LifetimeKeys(bLives: ["10"], times: ["500"], conditional: [], residualLifeAges: [])
-        let text = ComparisonOutput.document(try comparison([.weibull2p]), keys: keys).serialized()
+        let text = try comparison([.weibull2p]).json.serialized()
         let doc = try CLIRunner.json(text)
         let models = try #require(doc["models"] as? [[String: Any]])
         #expect(models.map { $0["distribution"] as? String } == ["weibull2p", "test-weibull", "test-collapsing"])
