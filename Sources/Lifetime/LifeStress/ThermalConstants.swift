@@ -1,3 +1,5 @@
+import RelmodelJSON
+
 /// The two constants every temperature acceleration model depends on, as values rather than hidden
 /// choices: published acceleration factors differ in their third digit because authors use
 /// different Boltzmann constants (8.617e-5, 8.6173e-5, 8.617333262e-5, 8.63e-5 eV/K) and Kelvin
@@ -24,4 +26,9 @@ public struct ThermalConstants: Sendable, Equatable {
 
     /// 1 / (k T) in 1/eV, the Arrhenius covariate.
     public func inverseThermalEnergy(celsius: Double) -> Double { 1 / (boltzmann * kelvin(celsius)) }
+}
+
+extension ThermalConstants: JSONRepresentable {
+    /// `{"boltzmann": k, "kelvinOffset": offset}`, recorded in every temperature document.
+    public var json: JSONValue { .object([("boltzmann", .number(boltzmann)), ("kelvinOffset", .number(kelvinOffset))]) }
 }

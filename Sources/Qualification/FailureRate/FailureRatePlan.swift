@@ -112,7 +112,8 @@ public struct FailureRatePlan: Sendable, Equatable {
                 fitPoint: FailureRate.pointEstimate(failures: r, equivalentDeviceHours: equivalent)))
         }
         return FailureRateResult(confidence: confidence, useCelsius: useCelsius,
-                                 deviceHours: tests.reduce(0) { $0 + $1.deviceHours }, mechanisms: rates)
+                                 deviceHours: tests.reduce(0) { $0 + $1.deviceHours }, mechanisms: rates,
+                                 tests: tests, constants: constants)
     }
 }
 
@@ -140,6 +141,9 @@ public struct FailureRateResult: Sendable, Equatable {
     /// Device-hours at stress, sum of N H over tests.
     public let deviceHours: Double
     public let mechanisms: [MechanismRate]
+    /// The plan's tests and the thermal constants the acceleration factors used (for the record).
+    public let tests: [StressTest]
+    public let constants: ThermalConstants
 
     /// Upper confidence bound at use, FIT: the sum of the mechanisms' bounds.
     public var fit: Double { mechanisms.reduce(0) { $0 + $1.fit } }

@@ -68,97 +68,22 @@ struct AltCommand: ParsableCommand {
         } catch {
             throw dataError(error)
         }
-        let fit: LifeStressFit
+        let analysis: LifeStressAnalysis
         do {
-            fit = try LifeStressRegression.fit(family, relationship, levels: levels, constants: thermal.constants)
+            analysis = try LifeStressAnalysis(levels: levels, rows: rows, family: family, relationship: relationship,
+                                              constants: thermal.constants, confidence: confidence, use: useStress.map(useVector),
+                                              bLifePercent: bLife, missionHours: missionHours)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode(65)
         }
-        let document = Self.document(fit, rows: rows, levels: levels, use: useStress.map(useVector), options: self)
+        let fit = analysis.fit
+        let document = analysis.json
         if json { print(document.serialized()) } else { print(Self.text(fit, document)) }
         if !fit.diagnostics.converged {
             printError("the fit did not converge: \(fit.diagnostics.notes.joined(separator: "; "))")
             throw ExitCode(65)
         }
-    }
-
-    static func document(_ fit: LifeStressFit, rows: Int, levels: [StressLevel], use: [Double]?, options: AltCommand) -> JSONValue {
-        let c = options.confidence
-        let names = fit.relationship.coefficientNames
-        let scaleName = fit.family == .lognormal2p ? "sigma" : "beta"
-        let hasScale = fit.family != .exponential1p
-        let se = fit.standardErrors
-        let fisher = fit.coefficientBounds(.fisher, confidence: c)
-        let lr = fit.coefficientBounds(.lr, confidence: c)
-        let sigmaFisher = fit.sigmaBounds(.fisher, confidence: c), sigmaLR = fit.sigmaBounds(.lr, confidence: c)
-        func scaleInterval(_ i: ConfidenceInterval) -> JSONValue {
-            // beta = 1/sigma swaps the ends.
-            fit.family == .lognormal2p ? interval(i) : .array([.number(i.upper.map { 1 / $0 }), .number(i.lower.map { 1 / $0 })])
-        }
-        var parameters = names.enumerated().map { ($1, JSONValue.number(fit.coefficients[$0])) }
-        var errors = names.enumerated().map { ($1, JSONValue.number(se?.coefficients[$0])) }
-        var fisherBounds: [(String, JSONValue)] = names.enumerated().map { ($1, interval(fisher[$0])) }
-        var lrBounds: [(String, JSONValue)] = names.enumerated().map { ($1, interval(lr[$0])) }
-        if hasScale {
-            let value = fit.family == .lognormal2p ? fit.sigma : fit.shape
-            parameters.append((scaleName, .number(value)))
-            // se(beta) = se(sigma) / sigma^2 by the delta method.
-            errors.append((scaleName, .number(se?.sigma.map { fit.family == .lognormal2p ? $0 : $0 / (fit.sigma * fit.sigma) })))
-            fisherBounds.append((scaleName, scaleInterval(sigmaFisher)))
-            lrBounds.append((scaleName, scaleInterval(sigmaLR)))
-        }
-        var members: [(String, JSONValue)] = [
-            ("input", .object([
-                ("rows", .number(Double(rows))),
-                ("stressLevels", .number(Double(levels.count))),
-                ("units", .number(fit.sampleSize)),
-                ("failures", .number(levels.reduce(0) { $0 + $1.data.failureCount })),
-            ])),
-            ("distribution", .string(fit.family.rawValue)),
-            ("relationship", .string(fit.relationship.rawValue)),
-            ("parameters", .object(parameters)),
-            ("standardErrors", .object(errors)),
-            ("covariance", fit.covariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null),
-            ("covarianceParameters", .array((names + (hasScale ? ["logSigma"] : [])).map(JSONValue.string))),
-            ("bounds", .object([("confidence", .number(c)), ("fisher", .object(fisherBounds)), ("lr", .object(lrBounds))])),
-            ("logLikelihood", .number(fit.logLikelihood)),
-            ("converged", .bool(fit.diagnostics.converged)),
-            ("diagnostics", .object([
-                ("iterations", .number(Double(fit.diagnostics.iterations))),
-                ("gradientNorm", .number(fit.diagnostics.gradientNorm)),
-                ("hessianNegativeDefinite", .bool(fit.diagnostics.hessianNegativeDefinite)),
-                ("notes", .array(fit.diagnostics.notes.map(JSONValue.string))),
-            ])),
-            ("constants", options.thermal.json),
-        ]
-        if [.arrhenius, .eyring, .peck].contains(fit.relationship) {
-            members.append(("activationEnergy", .object([
-                ("value", .number(fit.coefficients[1])),
-                ("fisher", interval(fisher[1])),
-                ("lr", interval(lr[1])),
-            ])))
-        }
-        if fit.relationship == .inversePower {
-            members.append(("exponent", .object([
-                ("value", .number(fit.coefficients[1])), ("fisher", interval(fisher[1])), ("lr", interval(lr[1])),
-            ])))
-        }
-        if let use {
-            let highest = levels.map(\.stress).max { fit.location(at: $0)! > fit.location(at: $1)! }
-            members.append(("use", .object([
-                ("stress", .array(use.map(JSONValue.number))),
-                ("location", .number(fit.location(at: use))),
-                ("accelerationFactorFromHighestStress", .number(highest.flatMap { fit.accelerationFactor(use: use, stress: $0) })),
-                ("bLifePercent", .number(options.bLife)),
-                ("bLife", bounded(fit.bLife(options.bLife, at: use, confidence: c))),
-                ("mttf", bounded(fit.meanLife(at: use, confidence: c))),
-                ("missionHours", .number(options.missionHours)),
-                ("fit", bounded(fit.averageFailureRateFIT(over: options.missionHours, at: use, confidence: c))),
-                ("boundsMethod", .string("fisher")),
-            ])))
-        }
-        return .object(members)
     }
 
     static func text(_ fit: LifeStressFit, _ document: JSONValue) -> String {

@@ -79,7 +79,7 @@ struct BurnInCommand: ParsableCommand {
 
     func run() throws {
         if model == .bathtub { return try runUntilUsefulLife() }
-        var modelJSON: [(String, JSONValue)]
+        var summary: BurnInModelSummary
         let burnInModel: BurnInModel
         if let file {
             let input = try readLifetimeInput(file, columns: try columnOptions.columns())
@@ -90,17 +90,12 @@ struct BurnInCommand: ParsableCommand {
                 case .lfp:
                     let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: input.data)
                     burnInModel = BurnInModel(fit)
-                    modelJSON = [("type", .string("lfp")), ("fraction", .number(fit.model.fraction)),
-                                 ("eta", .number(fit.model.defectLife.parameters[0])), ("beta", .number(fit.model.defectLife.parameters[1])),
-                                 ("logLikelihood", .number(fit.logLikelihood)), ("converged", .bool(fit.diagnostics.converged)),
-                                 ("diagnostics", Self.diagnostics(fit.diagnostics))]
+                    summary = BurnInModelSummary(fit)
                     try requireConverged(fit.diagnostics, file)
                 case .weibull:
                     let fit = try MaximumLikelihood.fit(.weibull2p, to: input.data)
                     burnInModel = BurnInModel(life: fit.model, covariance: fit.locationScaleCovariance)
-                    modelJSON = [("type", .string("weibull")), ("eta", .number(fit.parameters[0])), ("beta", .number(fit.parameters[1])),
-                                 ("logLikelihood", .number(fit.logLikelihood)), ("converged", .bool(fit.diagnostics.converged)),
-                                 ("diagnostics", Self.diagnostics(fit.diagnostics))]
+                    summary = BurnInModelSummary(weibull: fit)
                     try requireConverged(fit.diagnostics, file)
                 }
             } catch let failure as FitFailure {
@@ -111,7 +106,7 @@ struct BurnInCommand: ParsableCommand {
             let life = LifetimeModel.weibull(eta: scale!, beta: shape!)
             let p = fraction ?? 1
             burnInModel = BurnInModel(population: DefectiveSubpopulation(fraction: p, defectLife: life))
-            modelJSON = [("type", .string(p < 1 ? "lfp" : "weibull")), ("fraction", .number(p)), ("eta", .number(scale!)), ("beta", .number(shape!))]
+            summary = BurnInModelSummary(shape: shape!, scale: scale!, fraction: p)
         }
         let af: Double = try accelerationFactor ?? qualificationCall { () throws(QualificationError) in
             try Arrhenius(activationEnergy: ea!, constants: thermal.constants).accelerationFactor(useCelsius: useTemp!, stressCelsius: stressTemp!)
@@ -123,20 +118,7 @@ struct BurnInCommand: ParsableCommand {
         let plan = try qualificationCall(dataFile: file) { () throws(QualificationError) in
             try BurnIn.plan(burnInModel, target: target, accelerationFactor: af, confidence: confidence, wearOutOnsetHours: wearOutOnset)
         }
-        let document = JSONValue.object([
-            ("model", .object(modelJSON)),
-            ("accelerationFactor", .number(af)),
-            ("confidence", .number(confidence)),
-            ("stressHours", bounded(plan.stressHours)),
-            ("fieldEquivalentHours", .number(plan.fieldEquivalentHours)),
-            ("fallout", .number(plan.fallout)),
-            ("falloutPPM", .number(plan.fallout * 1e6)),
-            ("defectiveFractionRemoved", .number(plan.defectiveFractionRemoved)),
-            ("hazardFIT", .number(plan.hazardFIT)),
-            ("earlyLifePPM", .number(plan.earlyLifePPM)),
-            ("earlyLifeFIT", .number(plan.earlyLifeFIT)),
-            ("warnings", .array(plan.warnings.map(JSONValue.string))),
-        ])
+        let document = BurnInReport(model: summary, accelerationFactor: af, confidence: confidence, plan: plan).json
         if json {
             print(document.serialized())
         } else {
@@ -170,15 +152,7 @@ struct BurnInCommand: ParsableCommand {
         let plan = try qualificationCall(dataFile: file) { () throws(QualificationError) in
             try RegionBurnIn(regions: regions, accelerationFactor: af)
         }
-        let document = JSONValue.object([
-            ("model", .object([("type", .string("bathtub")), ("distribution", .string(fitted.fit.name)),
-                               ("definition", .string("threshold")), ("tolerance", .number(tolerance))])),
-            ("accelerationFactor", .number(af)),
-            ("confidence", .number(confidence)),
-            ("infantMortalityEnd", bounded(plan.infantMortalityEnd)),
-            ("stressHours", bounded(plan.stressHours)),
-            ("wearOutStart", bounded(plan.wearOutStart)),
-        ])
+        let document = RegionBurnInReport(distribution: fitted.fit.name, tolerance: tolerance, confidence: confidence, plan: plan).json
         if json {
             print(document.serialized())
         } else {
@@ -203,10 +177,5 @@ struct BurnInCommand: ParsableCommand {
             printError("\(file): the model fit \(why): \(d.notes.joined(separator: "; "))")
             throw ExitCode(65)
         }
-    }
-
-    static func diagnostics(_ d: FitDiagnostics) -> JSONValue {
-        .object([("iterations", .number(Double(d.iterations))), ("gradientNorm", .number(d.gradientNorm)),
-                 ("hessianNegativeDefinite", .bool(d.hessianNegativeDefinite)), ("notes", .array(d.notes.map(JSONValue.string)))])
     }
 }

@@ -70,41 +70,10 @@ struct FitRateCommand: ParsableCommand {
         }
         let result = try qualificationCall(inputsFile: plan) { () throws(QualificationError) in try failurePlan.evaluate(confidence: confidence) }
         if json {
-            print(Self.document(failurePlan, result, thermal).serialized())
+            print(result.json.serialized())
         } else {
             print(Self.text(failurePlan, result))
         }
-    }
-
-    static func document(_ plan: FailureRatePlan, _ result: FailureRateResult, _ thermal: ThermalOptions) -> JSONValue {
-        let single = result.mechanisms.count == 1 ? result.mechanisms[0] : nil
-        return .object([
-            ("fit", .number(result.fit)),
-            ("fitPoint", .number(result.fitPoint)),
-            ("confidence", .number(result.confidence)),
-            ("accelerationFactor", single.flatMap { $0.accelerationFactors.count == 1 ? .number($0.accelerationFactors[0]) : nil } ?? .null),
-            ("equivalentDeviceHours", single.map { .number($0.equivalentDeviceHours) } ?? .null),
-            ("deviceHours", .number(result.deviceHours)),
-            ("mttfHours", .number(result.mttfHours)),
-            ("mtbfHours", .number(result.mttfHours)),
-            ("mttfPointHours", .number(result.mttfPointHours)),
-            ("useTemp", .number(result.useCelsius)),
-            ("constants", thermal.json),
-            ("tests", .array(plan.tests.map { t in .object([
-                ("name", .string(t.name)), ("units", .number(t.units)), ("hours", .number(t.hours)),
-                ("stressTemp", .number(t.stressCelsius)),
-            ]) })),
-            ("mechanisms", .array(result.mechanisms.map { m in .object([
-                ("name", .string(m.mechanism.name)),
-                ("ea", .number(m.mechanism.activationEnergy)),
-                ("failures", .number(Double(m.failures))),
-                ("accelerationFactors", .array(m.accelerationFactors.map(JSONValue.number))),
-                ("equivalentDeviceHours", .number(m.equivalentDeviceHours)),
-                ("chiSquare", .number(m.chiSquare)),
-                ("fit", .number(m.fit)),
-                ("fitPoint", .number(m.fitPoint)),
-            ]) })),
-        ])
     }
 
     static func text(_ plan: FailureRatePlan, _ result: FailureRateResult) -> String {

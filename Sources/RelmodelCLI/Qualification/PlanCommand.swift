@@ -4,11 +4,11 @@ import ArgumentParser
 import Qualification
 import Report
 
+extension DemonstrationPlan.Kind: ExpressibleByArgument {}
+
 /// `relmodel plan`: demonstration-test planning.
 struct PlanCommand: ParsableCommand {
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case successRun = "success-run", exponential, weibayes, ltpd, elfr
-    }
+    typealias Kind = DemonstrationPlan.Kind
 
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -56,48 +56,16 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        var entries: [(String, JSONValue, String)] = [("kind", .string(kind.rawValue), kind.rawValue)]
-        func add(_ key: String, _ value: Double?, digits: Int = 6) {
-            entries.append((key, .number(value), NumberFormatting.significant(value, digits)))
+        let plan = try qualificationCall { () throws(QualificationError) in
+            try DemonstrationPlan(kind, confidence: confidence, failures: failures, units: units, reliability: reliability, mttf: mttf,
+                                  missionTime: missionTime, shape: shape, hours: hours, accelerationFactor: accelerationFactor)
         }
-        entries.append(("confidence", .number(confidence), NumberFormatting.significant(confidence)))
-        entries.append(("failures", .number(Double(failures)), String(failures)))
-        try qualificationCall { () throws(QualificationError) in
-            switch kind {
-            case .successRun:
-                let n = try SuccessRun.sampleSize(reliability: reliability!, confidence: confidence, failures: failures)
-                add("reliability", reliability)
-                entries.append(("sampleSize", .number(Double(n)), String(n)))
-            case .exponential:
-                let total = try LifeTestPlan.exponentialTestHours(mttf: mttf!, confidence: confidence, failures: failures)
-                add("mttf", mttf)
-                add("totalDeviceHours", total)
-                add("accelerationFactor", accelerationFactor)
-                add("totalDeviceHoursAtStress", total / accelerationFactor)
-                if let units { add("hoursPerUnit", total / accelerationFactor / Double(units)) }
-            case .weibayes:
-                let t = try LifeTestPlan.weibayesTestTime(units: units!, reliability: reliability!, missionTime: missionTime!,
-                                                          shape: shape!, confidence: confidence, failures: failures)
-                add("reliability", reliability); add("missionTime", missionTime); add("shape", shape)
-                add("testTime", t)
-                add("testTimeAtStress", t / accelerationFactor)
-            case .ltpd:
-                let p = try LotTolerance.demonstratedLTPD(units: units!, failures: failures, confidence: confidence)
-                add("ltpd", p)
-                add("demonstratedReliability", 1 - p)
-            case .elfr:
-                let e = try EarlyLifeFailureRate(units: units!, failures: failures, confidence: confidence,
-                                                 hours: hours, accelerationFactor: accelerationFactor)
-                add("ppmChiSquare", e.ppmChiSquare)
-                add("ppmExact", e.ppmExact)
-                add("fit", e.fit)
-            }
-        }
-        if let units, kind != .weibayes { entries.insert(("units", .number(Double(units)), String(units)), at: 1) }
         if json {
-            print(JSONValue.object(entries.map { ($0.0, $0.1) }).serialized())
+            print(plan.json.serialized())
         } else {
-            print(keyValueTable(entries.map { ($0.0, $0.2) }))
+            print(keyValueTable([("kind", kind.rawValue)] + plan.entries.map {
+                ($0.key, $0.isCount ? $0.value.map { String(Int($0)) } ?? "-" : NumberFormatting.significant($0.value, 6))
+            }))
         }
     }
 }
