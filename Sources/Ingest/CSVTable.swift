@@ -300,6 +300,11 @@ func trimmingSpaces(_ text: String) -> Substring {
     return sub
 }
 
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (labels and names typed as "I " or " lot").
+    public var trimmingSpaces: String { String(Ingest.trimmingSpaces(String(self))) }
+}
+
 extension UInt8 {
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")

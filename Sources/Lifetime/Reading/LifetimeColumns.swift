@@ -78,13 +78,6 @@ public enum LifetimeColumnsError: Error, Sendable, Equatable, CustomStringConver
     }
 }
 
-extension Substring {
-    /// The text without leading and trailing spaces.
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-    }
-}
-
 /// What one CSV row says about its units.
 public enum LifetimeObservation: Sendable, Equatable {
     /// `count` units failed at exactly `time`.

@@ -9,13 +9,6 @@ import Darwin
 
 extension BaselineChart: ExpressibleByArgument {}
 
-extension SPCInput {
-    init(table: CSVTable, file: String) {
-        self.table = table
-        self.file = file
-    }
-}
-
 /// The data of a baseline study or of a phase II chart, read from long-form CSV, with what an audit
 /// needs to know about where it came from.
 struct BaselineInput {
@@ -40,9 +33,10 @@ struct BaselineInput {
 
     /// The columns `chart` needs (usage errors otherwise).
     static func check(chart: BaselineChart, value: String?, subgroup: String?, size: String?) throws {
-        guard value != nil else { throw ValidationError("--value COLUMN is required") }
-        if [.xbarR, .xbarS].contains(chart), subgroup == nil { throw ValidationError("--subgroup COLUMN is required for the \(chart.rawValue) chart") }
-        if [.p, .np, .u].contains(chart), size == nil { throw ValidationError("--size COLUMN is required for the \(chart.rawValue) chart") }
+        do { try SPCTable.checkColumns(chart: chart, value: value, subgroup: subgroup, size: size) } catch {
+            if case let .invalidParameter(message) = error { throw ValidationError(message) }
+            throw ValidationError(error.description)
+        }
     }
 
     /// The file's table and the SHA-256 of its bytes (nil for standard input).
@@ -53,46 +47,17 @@ struct BaselineInput {
         return (SPCInput(table: table, file: file), BaselineProvenance.sha256Hex(bytes))
     }
 
-    /// The data of `rows` of the table (all rows when nil), as `read` builds them.
+    /// The data of `rows` of the table (all rows when nil), as `read` builds them (the library's
+    /// `SPCTable.baselineData`).
     static func build(_ input: SPCInput, rows: [Int]?, chart: BaselineChart, value: String?, subgroup: String?, size: String?,
                       phase: String? = nil, phase1: String? = nil, sha256: String?) throws -> BaselineInput {
         try check(chart: chart, value: value, subgroup: subgroup, size: size)
-        guard let value else { throw ValidationError("--value COLUMN is required") }
-        let used = rows ?? Array(0..<input.table.rowCount)
-        let rowLabels: [String]
-        if let subgroup { rowLabels = try input.strings(subgroup) } else { rowLabels = (0..<input.table.rowCount).map { String($0 + 1) } }
-        // Subgroups: grouped rows for x̄ charts, one row each otherwise (row indices of the table).
-        let groups: [[Int]] = chart == .xbarR || chart == .xbarS
-            ? GroupedRows(used.map { rowLabels[$0] }).rows.map { $0.map { used[$0] } }
-            : used.map { [$0] }
-        var selected = Array(groups.indices)
-        var selection = "all rows"
-        if let phase {
-            let marks = try input.strings(phase)
-            selected = groups.indices.filter { ["I", "i", "1"].contains(marks[groups[$0][0]].trimmingSpaces) }
-            selection = "phase column '\(phase)' = I"
-        } else if let phase1 {
-            let range = try ChartInputOptions.parseRange(phase1)
-            selected = groups.indices.filter { range.contains($0 + 1) }
-            selection = "subgroups \(range.lowerBound)-\(range.upperBound)"
+        let range = try phase1.map(ChartInputOptions.parseRange)
+        let selected = try SPCInput.dataErrors {
+            try input.spc.baselineData(chart: chart, value: value!, subgroup: subgroup, size: size, rows: rows, phase: phase, phaseRange: range)
         }
-        let labels = selected.map { rowLabels[groups[$0][0]] }
-        let data: BaselineData
-        switch chart {
-        case .xbarR, .xbarS:
-            let values = try input.doubles(value)
-            data = .subgroups(try SubgroupData(labels: labels, values: selected.map { groups[$0].map { values[$0] } }))
-        case .imr:
-            let values = try input.doubles(value)
-            data = .individuals(values: selected.map { values[groups[$0][0]] }, labels: labels)
-        case .p, .np, .c, .u:
-            let counts = try input.doubles(value, .nonNegative)
-            let sizes = try size.map { try input.doubles($0, .positive) }
-            data = .attributes(try AttributeData(labels: labels, counts: selected.map { counts[groups[$0][0]] },
-                                             sizes: sizes.map { s in selected.map { s[groups[$0][0]] } }))
-        }
-        return BaselineInput(data: data, rows: selected.reduce(0) { $0 + groups[$1].count }, fileRows: input.table.rowCount,
-                             selection: selection, sha256: sha256)
+        return BaselineInput(data: selected.data, rows: selected.rows, fileRows: selected.fileRows, selection: selected.selection,
+                             sha256: sha256)
     }
 }
 

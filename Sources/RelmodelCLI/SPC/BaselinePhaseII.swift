@@ -92,7 +92,7 @@ enum BaselinePhaseII {
                 var charts = try phaseIICharts(data, limits: limits, options, chart: chart)
                 for i in charts.indices { charts[i].notes.append("registry: \(path), context \(context), version \(entry.version)") }
                 line += [("registry", .string(path)), ("version", .number(Double(entry.version))),
-                         ("charts", .array(charts.map(ChartOutput.chart)))]
+                         ("charts", .array(charts.map(\.json)))]
             } catch is ExitCode {
                 // A data error, already printed to standard error with its line and column.
                 failed += 1

@@ -43,31 +43,13 @@ struct BetweenWithinCommand: ParsableCommand {
         let groups = GroupedRows(try input.rowLabels(options))
         let data = try SPCInput.dataErrors { try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } }) }
         let chartOptions = try input.chartOptions(options, type: .i, firstRows: groups.firstRows)
+        let specification = lsl != nil || usl != nil ? Specification(lsl: lsl, usl: usl, target: target) : nil
         let result = try SPCInput.dataErrors {
-            try BetweenWithinCharts.chart(data, dispersion: within == "s" ? .s : .r, sigmaMethod: sigmaMethod, options: chartOptions)
-        }
-        var capability: NormalCapability?
-        if lsl != nil || usl != nil {
-            let phaseI = chartOptions.phaseI
-            let used = zip(data.values.indices, data.values).filter { phaseI?[$0.0] ?? true }.flatMap(\.1)
-            capability = try SPCInput.dataErrors {
-                try ProcessCapability.normal(used, withinSigma: result.sigmaTotal,
-                                             specification: Specification(lsl: lsl, usl: usl, target: target), confidence: confidence)
-            }
+            try BetweenWithinCharts.chart(data, dispersion: within == "s" ? .s : .r, sigmaMethod: sigmaMethod, options: chartOptions,
+                                          specification: specification, confidence: confidence)
         }
         if options.json {
-            var fields: [(String, JSONValue)] = [
-                ("command", .string("between-within")), ("file", .string(options.file)),
-                ("sigmaWithin", .number(result.sigmaWithin)), ("sigmaBetween", .number(result.sigmaBetween)),
-                ("sigmaTotal", .number(result.sigmaTotal)), ("sigmaMeans", .number(result.sigmaMeans)),
-                ("batchSize", .number(Double(result.batchSize))),
-                ("charts", .array(result.charts.map(ChartOutput.chart))),
-                ("notes", .array(result.notes.map(JSONValue.string))),
-            ]
-            if let capability {
-                fields.append(("capability", CapabilityCommand.json(capability)))
-            }
-            print(JSONValue.object(fields).serialized())
+            print(CommandDocument(command: "between-within", file: options.file, result: result).json.serialized())
         } else {
             var text = "Between/within: sigma within \(NumberFormatting.significant(result.sigmaWithin, 7)), "
                 + "between \(NumberFormatting.significant(result.sigmaBetween, 7)), "
@@ -75,7 +57,7 @@ struct BetweenWithinCommand: ParsableCommand {
                 + "(sigma of the means \(NumberFormatting.significant(result.sigmaMeans, 7)), batch size \(result.batchSize))\n"
             for note in result.notes { text += "note: \(note)\n" }
             text += ChartOutput.text(result.charts)
-            if let capability {
+            if let capability = result.capability {
                 text += "\n\nBetween/within capability (Cp, Cpk, Cpl, Cpu, Cpm from sigma between/within):\n" + CapabilityCommand.text(capability)
             }
             print(text)

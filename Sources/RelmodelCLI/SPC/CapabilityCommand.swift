@@ -45,14 +45,14 @@ struct CapabilityCommand: ParsableCommand {
         if dist == "normal" {
             let (phaseValues, sigma) = try withinSigma(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.normal(phaseValues, withinSigma: sigma, specification: spec, confidence: confidence) }
-            document = Self.json(cap)
+            document = cap.json
             text = Self.text(cap)
             svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         } else {
             let family: LifetimeFamily = dist == "weibull" ? .weibull2p : .lognormal2p
             let phaseValues = try phaseIValues(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.percentile(phaseValues, family: family, specification: spec) }
-            document = Self.json(cap)
+            document = cap.json
             text = Self.text(cap)
             svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         }
@@ -77,43 +77,6 @@ struct CapabilityCommand: ParsableCommand {
                 : try SigmaEstimators.movingRangeSigma(phaseGroups.flatMap { $0 }, constants: options.constants)
         }
         return (phaseGroups.flatMap { $0 }, sigma)
-    }
-
-    static func index(_ i: CapabilityIndex?) -> JSONValue {
-        guard let i else { return .null }
-        return .object([("value", .number(i.value)), ("lower", .number(i.lower)), ("upper", .number(i.upper))])
-    }
-
-    static func ppm(_ p: PartsPerMillion) -> JSONValue {
-        .object([("belowLSL", .number(p.belowLSL)), ("aboveUSL", .number(p.aboveUSL)), ("total", .number(p.total))])
-    }
-
-    static func spec(_ s: Specification) -> [(String, JSONValue)] {
-        [("lsl", .number(s.lsl)), ("usl", .number(s.usl)), ("target", .number(s.target))]
-    }
-
-    static func json(_ c: NormalCapability) -> JSONValue {
-        .object([("distribution", .string("normal")), ("n", .number(Double(c.count))), ("mean", .number(c.mean)),
-                 ("sigmaWithin", .number(c.withinSigma)), ("sigmaOverall", .number(c.overallSigma))]
-                + spec(c.specification)
-                + [("confidence", .number(c.confidence)),
-                   ("intervals", .string("chi-square (Cp, Pp); Bissell normal approximation (Cpk, Cpl, Cpu, Ppk, Ppl, Ppu); Boyles chi-square (Cpm)")),
-                   ("cp", index(c.cp)), ("cpl", index(c.cpl)), ("cpu", index(c.cpu)), ("cpk", index(c.cpk)),
-                   ("pp", index(c.pp)), ("ppl", index(c.ppl)), ("ppu", index(c.ppu)), ("ppk", index(c.ppk)),
-                   ("cpm", index(c.cpm)),
-                   ("expectedPPMWithin", ppm(c.expectedWithin)), ("expectedPPMOverall", ppm(c.expectedOverall)),
-                   ("observedPPM", ppm(c.observed))])
-    }
-
-    static func json(_ c: PercentileCapability) -> JSONValue {
-        .object([("distribution", .string(c.family.rawValue)), ("method", .string("ISO 22514-2 percentile")),
-                 ("n", .number(Double(c.count))),
-                 ("parameters", .object(zip(c.family.parameterNames, c.parameters).map { ($0, .number($1)) }))]
-                + spec(c.specification)
-                + [("x0.00135", .number(c.lowerPercentile)), ("median", .number(c.median)), ("x0.99865", .number(c.upperPercentile)),
-                   ("pp", .number(c.pp)), ("ppl", .number(c.ppl)), ("ppu", .number(c.ppu)), ("ppk", .number(c.ppk)),
-                   ("expectedPPM", ppm(c.expected)), ("observedPPM", ppm(c.observed)),
-                   ("andersonDarling", .number(c.andersonDarling))])
     }
 
     static func text(_ c: NormalCapability) -> String {

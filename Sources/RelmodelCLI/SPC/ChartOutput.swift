@@ -8,7 +8,7 @@ import SPC
 enum ChartOutput {
     static func emit(_ charts: [ControlChart], command: String, options: ChartInputOptions) throws {
         if options.json {
-            print(document(charts, command: command, file: options.file).serialized())
+            print(CommandDocument(command: command, file: options.file, result: ChartSet(charts)).json.serialized())
         } else {
             print(text(charts))
         }
@@ -16,47 +16,6 @@ enum ChartOutput {
             let svg = ControlChartSVG.render(charts)
             try writeOutputFile(path, svg)
         }
-    }
-
-    static func document(_ charts: [ControlChart], command: String, file: String) -> JSONValue {
-        .object([
-            ("command", .string(command)),
-            ("file", .string(file)),
-            ("charts", .array(charts.map(chart))),
-        ])
-    }
-
-    static func chart(_ chart: ControlChart) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("type", .string(chart.type.rawValue)),
-            ("center", .number(chart.center)),
-            ("lcl", .number(chart.lcl)),
-            ("ucl", .number(chart.ucl)),
-            ("sigma", .number(chart.sigma)),
-            ("parameters", .object(chart.parameters.map { ($0.0, .number($0.1)) })),
-        ]
-        if chart.stages.count > 1 || chart.stages.first?.stage != nil {
-            members.append(("stages", .array(chart.stages.map { s in
-                .object([("stage", s.stage.map(JSONValue.string) ?? .null), ("center", .number(s.center)),
-                         ("lcl", .number(s.lcl)), ("ucl", .number(s.ucl)), ("sigma", .number(s.sigma)),
-                         ("estimationCount", .number(Double(s.estimationCount)))])
-            })))
-        }
-        members.append(("estimationCount", .number(Double(chart.stages.reduce(0) { $0 + $1.estimationCount }))))
-        members.append(("notes", .array(chart.notes.map(JSONValue.string))))
-        members.append(("points", .array(chart.points.map { p in
-            var point: [(String, JSONValue)] = [
-                ("subgroup", .string(p.subgroup)), ("value", .number(p.value)),
-            ]
-            if let lower = p.lowerValue { point.append(("lower", .number(lower))) }
-            point += [("center", .number(p.center)), ("lcl", .number(p.lcl)), ("ucl", .number(p.ucl)),
-                      ("phase", .string(p.phase.rawValue))]
-            if let stage = p.stage { point.append(("stage", .string(stage))) }
-            if let size = p.size { point.append(("size", .number(size))) }
-            point.append(("signals", .array(p.signals.map { .number(Double($0)) })))
-            return .object(point)
-        })))
-        return .object(members)
     }
 
     static let titles: [ChartType: String] = [

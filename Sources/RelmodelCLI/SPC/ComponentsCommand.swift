@@ -5,10 +5,7 @@ import Ingest
 import Report
 import SPC
 
-/// Estimation method of the variance components (`spc components`, `spc nested`).
-enum ComponentsMethod: String, ExpressibleByArgument, CaseIterable {
-    case reml, ml, anova
-}
+extension ComponentsMethod: ExpressibleByArgument {}
 
 /// The input of the commands on nested designs: file, value column, nesting levels and method.
 struct NestedDesignOptions: ParsableArguments {
@@ -88,75 +85,25 @@ struct ComponentsCommand: ParsableCommand {
 
     func run() throws {
         let sample = try design.sample()
-        let method = design.method
-        let anova = NestedANOVA(sample, confidence: confidence)
-        let reml: NestedREML.Fit? = method == .anova ? nil
-            : try SPCInput.dataErrors { try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence, intervals: !noIntervals) }
-        print(json ? Self.json(sample, anova, reml, method: method).serialized() : Self.text(sample, anova, reml, method: method))
-        if let svg { try writeOutputFile(svg, Self.chart(sample, anova, reml, method: method).rendered()) }
+        let analysis = try SPCInput.dataErrors {
+            try NestedComponentsAnalysis(sample, method: design.method, confidence: confidence, intervals: !noIntervals)
+        }
+        print(json ? analysis.json.serialized() : Self.text(analysis))
+        if let svg { try writeOutputFile(svg, Self.chart(analysis).rendered()) }
     }
 
     /// The components as bars with their intervals as whiskers.
-    static func chart(_ sample: NestedSample, _ anova: NestedANOVA, _ fit: NestedREML.Fit?, method: ComponentsMethod) -> BarChart {
-        let percent = Int((anova.confidence * 100).rounded())
-        let intervalName = fit == nil ? "Satterthwaite" : "profile-likelihood"
-        return BarChart(title: "Variance components (\(method.rawValue.uppercased())), \(percent)% \(intervalName) intervals",
-                        valueLabel: "variance", categories: sample.levels,
-                        series: [.init(label: "variance", values: (fit?.components ?? anova.components).map { $0 },
-                                       intervals: fit?.intervals ?? anova.intervals)])
+    static func chart(_ a: NestedComponentsAnalysis) -> BarChart {
+        let percent = Int((a.anova.confidence * 100).rounded())
+        let intervalName = a.fit == nil ? "Satterthwaite" : "profile-likelihood"
+        return BarChart(title: "Variance components (\(a.method.rawValue.uppercased())), \(percent)% \(intervalName) intervals",
+                        valueLabel: "variance", categories: a.sample.levels,
+                        series: [.init(label: "variance", values: a.components, intervals: a.intervals)])
     }
 
-    static func methodName(_ method: ComponentsMethod) -> String {
-        switch method {
-        case .reml: "REML (restricted maximum likelihood)"
-        case .ml: "ML (maximum likelihood)"
-        case .anova: "Type I ANOVA (expected mean squares)"
-        }
-    }
-
-    static func json(_ sample: NestedSample, _ anova: NestedANOVA, _ fit: NestedREML.Fit?, method: ComponentsMethod) -> JSONValue {
-        let components = fit?.components ?? anova.components
-        let intervals = fit?.intervals ?? anova.intervals
-        let positiveTotal = components.reduce(0) { $0 + max($1, 0) }
-        func byLevel(_ f: (Int) -> JSONValue) -> JSONValue { .object(sample.levels.indices.map { (sample.levels[$0], f($0)) }) }
-        var fields: [(String, JSONValue)] = [
-            ("method", .string(method.rawValue)),
-            ("levels", .array(sample.levels.map { .string($0) })),
-            ("components", byLevel { .number(components[$0]) }),
-            ("percentOfTotal", byLevel { .number(100 * max(components[$0], 0) / positiveTotal) }),
-            ("total", .number(components.reduce(0, +))),
-            ("confidence", .number(anova.confidence)),
-            ("intervalMethod", .string(fit == nil ? "Satterthwaite (the residual: exact chi-square)" : "profile likelihood")),
-            ("intervals", byLevel { i in intervals[i].map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null }),
-            ("n", .number(Double(sample.count))),
-            ("groups", byLevel { i in .number(Double(i < sample.groupingLevels ? sample.groupCount(i) : sample.count)) }),
-            ("balanced", .bool(sample.isBalanced)),
-            ("meanSquares", .array(anova.lines.map { line in
-                .object([("level", .string(line.level)), ("df", .number(line.degreesOfFreedom)),
-                         ("sumOfSquares", .number(line.sumOfSquares)), ("meanSquare", .number(line.meanSquare)),
-                         ("expectedMeanSquare", .object(zip(sample.levels, line.expectedMeanSquare).map { ($0, .number($1)) }))])
-            })),
-        ]
-        if let fit {
-            fields += [
-                ("mean", .number(fit.mean)), ("meanStandardError", .number(fit.meanStandardError)),
-                (fit.restricted ? "remlCriterion" : "deviance", .number(fit.criterion)),
-                ("converged", .bool(fit.converged)), ("iterations", .number(Double(fit.iterations))),
-                ("gradientNorm", .number(fit.gradientNorm)),
-                ("atZero", .array(sample.levels.indices.filter { fit.atZero[$0] }.map { .string(sample.levels[$0]) })),
-            ]
-        } else {
-            fields += [("mean", .number(sample.mean)),
-                       ("degreesOfFreedom", byLevel { .number(anova.degreesOfFreedom[$0]) })]
-        }
-        fields.append(("notes", .array(((fit?.notes ?? []) + anova.notes).map { .string($0) })))
-        return .object(fields)
-    }
-
-    static func text(_ sample: NestedSample, _ anova: NestedANOVA, _ fit: NestedREML.Fit?, method: ComponentsMethod) -> String {
-        let components = fit?.components ?? anova.components
-        let intervals = fit?.intervals ?? anova.intervals
-        let positiveTotal = components.reduce(0) { $0 + max($1, 0) }
+    static func text(_ a: NestedComponentsAnalysis) -> String {
+        let sample = a.sample, anova = a.anova, fit = a.fit
+        let components = a.components, intervals = a.intervals, shares = a.percentOfTotal, deviations = a.standardDeviations
         let percent = Int((anova.confidence * 100).rounded())
         var table = TextTable(headers: ["level", "variance", "% of total", "std. dev.", "\(percent)% lower", "\(percent)% upper"],
                               alignments: [.left] + Array(repeating: .right, count: 5),
@@ -164,14 +111,12 @@ struct ComponentsCommand: ParsableCommand {
                                              .init(digits: 6), .init(digits: 6)])
         for i in sample.levels.indices {
             let name = i == sample.groupingLevels ? "\(sample.levels[i]) (residual)" : sample.levels[i]
-            table.append(cells: [.text(name), .number(components[i]), .number(100 * max(components[i], 0) / positiveTotal),
-                                 .number(components[i] >= 0 ? components[i].squareRoot() : nil),
+            table.append(cells: [.text(name), .number(components[i]), .number(shares[i]), .number(deviations[i]),
                                  .number(intervals[i]?.lowerBound), .number(intervals[i]?.upperBound)])
         }
-        let total = components.reduce(0, +)
-        table.append(cells: [.text("total"), .number(total), .number(100), .number(total >= 0 ? total.squareRoot() : nil), .text(""), .text("")])
+        table.append(cells: [.text("total"), .number(a.total), .number(100), .number(a.totalStandardDeviation), .text(""), .text("")])
         var lines = [
-            "Nested variance components, \(methodName(method)): \(NumberFormatting.counted(sample.count, "observation")), "
+            "Nested variance components, \(a.method.name): \(NumberFormatting.counted(sample.count, "observation")), "
                 + sample.levels.indices.dropLast().map { "\(sample.groupCount($0)) \(sample.levels[$0])" }.joined(separator: ", ")
                 + (sample.isBalanced ? " (balanced)" : " (unbalanced)"),
             "Intervals: " + (fit == nil ? "Satterthwaite (the residual: exact chi-square)" : "profile likelihood (chi-square(1) cutoff)"),
@@ -197,7 +142,7 @@ struct ComponentsCommand: ParsableCommand {
         }
         lines.append("Type I ANOVA:")
         lines.append(anovaTable.rendered())
-        for note in (fit?.notes ?? []) + anova.notes { lines.append("  note: \(note)") }
+        for note in a.notes { lines.append("  note: \(note)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -44,35 +44,15 @@ struct NestedChartCommand: ParsableCommand {
 
     func run() throws {
         let sample = try design.sample()
-        let level = design.levelNames.firstIndex(of: chart)!
-        let components: [Double], center: Double, notes: [String]
-        if design.method == .anova {
-            let anova = NestedANOVA(sample)
-            components = anova.components
-            center = sample.mean
-            notes = anova.notes
-        } else {
-            let fit = try SPCInput.dataErrors { try NestedREML(sample, restricted: design.method == .reml).fit(intervals: false) }
-            components = fit.components
-            center = fit.mean
-            notes = fit.notes
-        }
         let options = ChartOptions(sigmaMultiplier: sigmaMultiplier, rules: try ChartInputOptions.parseRules(rules, for: .xbar))
-        let result = try SPCInput.dataErrors {
-            try NestedMeansChart.chart(sample, level: level, components: components, center: center, options: options)
-        }
+        let analysis = try SPCInput.dataErrors { try NestedChartAnalysis(sample, level: chart, method: design.method, options: options) }
+        let result = analysis.chart
         if json {
-            print(JSONValue.object([
-                ("command", .string("nested")), ("file", .string(design.file)), ("level", .string(chart)),
-                ("method", .string(design.method.rawValue)),
-                ("components", .object(zip(sample.levels, components).map { ($0, .number($1)) })),
-                ("charts", .array([ChartOutput.chart(result)])),
-                ("notes", .array(notes.map(JSONValue.string))),
-            ]).serialized())
+            print(CommandDocument(command: "nested", file: design.file, result: analysis).json.serialized())
         } else {
-            let list = zip(sample.levels, components).map { "\($0) \(NumberFormatting.significant($1, 6))" }.joined(separator: ", ")
+            let list = zip(sample.levels, analysis.components).map { "\($0) \(NumberFormatting.significant($1, 6))" }.joined(separator: ", ")
             var text = "Chart of '\(chart)' means, limits from the \(design.method.rawValue.uppercased()) variance components (\(list))\n"
-            for note in notes { text += "note: \(note)\n" }
+            for note in analysis.notes { text += "note: \(note)\n" }
             print(text + ChartOutput.text([result]))
         }
         if let svg { try writeOutputFile(svg, ControlChartSVG.render([result])) }

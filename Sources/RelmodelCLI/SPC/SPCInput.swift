@@ -68,11 +68,10 @@ struct ChartInputOptions: ParsableArguments {
     }
 
     static func parseRange(_ text: String) throws -> ClosedRange<Int> {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 1, a <= b else {
-            throw ValidationError("--phase1 must be FIRST-LAST with 1 <= FIRST <= LAST, got '\(text)'")
+        do { return try SPCTable.phaseRange(text) } catch {
+            if case let .invalidParameter(message) = error { throw ValidationError(message) }
+            throw ValidationError(error.description)
         }
-        return a...b
     }
 
     /// `--rules` for a chart of `type`, parsed by the library (`RuleSpecification`); a bad
@@ -85,62 +84,57 @@ struct ChartInputOptions: ParsableArguments {
     }
 }
 
-/// A CSV input read for an SPC command, with errors mapped to exit codes (65 data, 66 unreadable).
+/// A CSV input read for an SPC command: the library's `SPCTable`, with its errors mapped to exit
+/// codes (65 data, 66 unreadable).
 struct SPCInput {
-    let table: CSVTable
+    let spc: SPCTable
     let file: String
+    var table: CSVTable { spc.table }
 
     init(_ file: String) throws {
         self.file = file
-        do { table = try CSVTable.read(path: file) } catch {
+        do { spc = try SPCTable(path: file) } catch {
             printError(error.description)
             throw ExitCode(error.kind == .io ? 66 : 65)
         }
     }
 
-    /// Runs `body`, printing an input or estimation error and exiting 65.
+    init(table: CSVTable, file: String) {
+        spc = SPCTable(table)
+        self.file = file
+    }
+
+    /// Runs `body`, printing an input or estimation error and exiting 65 (66 when unreadable).
     static func dataErrors<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as IngestError {
             printError(error.description)
             throw ExitCode(error.kind == .io ? 66 : 65)
         } catch let error as SPCError {
             printError(error.description)
+            if case let .input(inner) = error, inner.kind == .io { throw ExitCode(66) }
             throw ExitCode(65)
         }
     }
 
-    func column(_ name: String) throws -> Int {
-        if let index = table.columnIndex(named: name) { return index }
-        try Self.dataErrors { throw table.headerError("no column '\(name)'; columns are \(table.headerDescription)") }
-        return 0
-    }
+    func column(_ name: String) throws -> Int { try Self.dataErrors { try spc.column(name) } }
 
     func doubles(_ name: String, _ requirement: NumberRequirement = .any) throws -> [Double] {
-        let index = try column(name)
-        return try Self.dataErrors { try table.doubles(column: index, requirement) }
+        try Self.dataErrors { try spc.doubles(name, requirement) }
     }
 
-    func strings(_ name: String) throws -> [String] {
-        table.strings(column: try column(name))
-    }
+    func strings(_ name: String) throws -> [String] { try Self.dataErrors { try spc.strings(name) } }
 
     /// Subgroup label per row (row numbers when no column is given).
     func rowLabels(_ options: ChartInputOptions) throws -> [String] { try rowLabels(options.data) }
 
     func rowLabels(_ options: SPCDataOptions) throws -> [String] {
-        if let subgroup = options.subgroup { return try strings(subgroup) }
-        return (0..<table.rowCount).map { String($0 + 1) }
+        try Self.dataErrors { try spc.rowLabels(subgroup: options.subgroup) }
     }
 
     /// Which subgroups are phase I (nil when no phase is given: all of them).
     func phaseI(_ options: SPCDataOptions, firstRows: [Int]) throws -> [Bool]? {
-        if let phase = options.phase {
-            let values = try strings(phase)
-            return firstRows.map { ["I", "1", "i"].contains(values[$0].trimmingSpaces) }
-        } else if let range = options.phase1 {
-            return ChartOptions.phaseI(range: try ChartInputOptions.parseRange(range), count: firstRows.count)
-        }
-        return nil
+        let range = try options.phase1.map(ChartInputOptions.parseRange)
+        return try Self.dataErrors { try spc.phaseI(column: options.phase, range: range, firstRows: firstRows) }
     }
 
     /// Chart options with phase I and stages per subgroup; `firstRows` gives each subgroup's first row.
@@ -149,38 +143,8 @@ struct SPCInput {
                                   rules: try ChartInputOptions.parseRules(options.rules, for: type))
         result.phaseI = try phaseI(options.data, firstRows: firstRows)
         if let stage = options.stage {
-            let values = try strings(stage)
-            result.stages = firstRows.map { values[$0] }
+            result.stages = try Self.dataErrors { try spc.stages(column: stage, firstRows: firstRows) }
         }
         return result
-    }
-}
-
-/// Rows grouped by subgroup label (in order of first appearance).
-struct GroupedRows {
-    let labels: [String]
-    let rows: [[Int]]
-    var firstRows: [Int] { rows.map { $0[0] } }
-
-    init(_ labels: [String]) {
-        var order: [String] = [], index: [String: Int] = [:], rows: [[Int]] = []
-        for (row, label) in labels.enumerated() {
-            if let i = index[label] { rows[i].append(row) } else {
-                index[label] = order.count
-                order.append(label)
-                rows.append([row])
-            }
-        }
-        self.labels = order
-        self.rows = rows
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }

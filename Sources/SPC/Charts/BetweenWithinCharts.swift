@@ -1,4 +1,5 @@
 import Lifetime
+import RelmodelJSON
 
 /// The three charts of a between/within (I-MR-R/S) analysis and its three standard deviations.
 public struct BetweenWithinChart: Sendable, Equatable {
@@ -19,6 +20,9 @@ public struct BetweenWithinChart: Sendable, Equatable {
     /// The batch size n: the mode of the subgroup sizes.
     public var batchSize: Int
     public var notes: [String]
+    /// Between/within capability (`sigmaTotal` as the within sigma, phase I values), when
+    /// specification limits were given.
+    public var capability: NormalCapability?
 
     public var charts: [ControlChart] { [individuals, movingRange, within] }
 }
@@ -38,11 +42,15 @@ public struct BetweenWithinChart: Sendable, Equatable {
 /// Phase I and stages apply to all three charts as to the charts they are built from
 /// (`VariablesCharts.individuals`, `xbarR`, `xbarS`); the sigmas are those of the last stage.
 public enum BetweenWithinCharts {
+    /// - Parameters:
+    ///   - specification: limits for the between/within capability (none: no capability).
+    ///   - confidence: two-sided level of the capability intervals.
     /// - Throws: `SPCError.insufficientData` for fewer than two subgroups, a subgroup of one value, or
-    ///   no subgroup size shared by more than half of the subgroups.
+    ///   no subgroup size shared by more than half of the subgroups; what `ProcessCapability.normal` throws.
     /// - Complexity: O(observations).
     public static func chart(_ data: SubgroupData, dispersion: ChartType = .r, sigmaMethod: SigmaMethod? = nil,
-                             options: ChartOptions = ChartOptions()) throws(SPCError) -> BetweenWithinChart {
+                             options: ChartOptions = ChartOptions(), specification: Specification? = nil,
+                             confidence: Double = 0.95) throws(SPCError) -> BetweenWithinChart {
         guard dispersion == .r || dispersion == .s else {
             throw .invalidParameter("the within chart of a between/within analysis is R or S, not \(dispersion.rawValue)")
         }
@@ -68,8 +76,30 @@ public enum BetweenWithinCharts {
             notes.append("subgroup sizes vary; the batch size for the between sigma is their mode, \(mode)")
         }
         let between = max(betweenSquared, 0).squareRoot()
+        let total = (between * between + within * within).squareRoot()
+        var capability: NormalCapability?
+        if let specification {
+            let used = zip(data.values.indices, data.values).filter { options.phaseI?[$0.0] ?? true }.flatMap(\.1)
+            capability = try ProcessCapability.normal(used, withinSigma: total, specification: specification, confidence: confidence)
+        }
         return BetweenWithinChart(individuals: means.location, movingRange: means.dispersion, within: pair.dispersion,
                                   sigmaWithin: within, sigmaMeans: sigmaMeans, sigmaBetween: between,
-                                  sigmaTotal: (between * between + within * within).squareRoot(), batchSize: mode, notes: notes)
+                                  sigmaTotal: total, batchSize: mode, notes: notes, capability: capability)
+    }
+}
+
+extension BetweenWithinChart: JSONRepresentable {
+    /// The document of `relmodel spc between-within --json` (after "command" and "file"): the three
+    /// sigmas, the batch size, the charts, the notes and, with limits, the capability.
+    public var json: JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("sigmaWithin", .number(sigmaWithin)), ("sigmaBetween", .number(sigmaBetween)),
+            ("sigmaTotal", .number(sigmaTotal)), ("sigmaMeans", .number(sigmaMeans)),
+            ("batchSize", .number(Double(batchSize))),
+            ("charts", .array(charts.map(\.json))),
+            ("notes", .array(notes.map(JSONValue.string))),
+        ]
+        if let capability { fields.append(("capability", capability.json)) }
+        return .object(fields)
     }
 }

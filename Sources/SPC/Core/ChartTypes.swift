@@ -1,3 +1,4 @@
+import Ingest
 /// The kinds of control chart, by the names of the JSON contract (`type`).
 public enum ChartType: String, Sendable, Hashable, CaseIterable {
     case xbar, r, s, i, mr, p, np, c, u
@@ -117,9 +118,12 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case degenerate(String)
     /// A distribution fit for non-normal capability failed.
     case fitFailed(String)
+    /// The input table: a missing column, a field that is not a number (file, line and column).
+    case input(IngestError)
 
     public var description: String {
         switch self {
+        case let .input(error): error.description
         case let .insufficientData(m): "insufficient data: \(m)"
         case let .invalidParameter(m): "invalid parameter: \(m)"
         case let .degenerate(m): "degenerate data: \(m)"
