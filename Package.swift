@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Control limits keyed by context (product, recipe, tool, ...), versioned with provenance, in SQLite.
-        .target(name: "LimitRegistry", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LimitRegistry", dependencies: ["RelmodelJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         // Rendering primitives (JSON, number formatting, text tables, SVG and probability-paper scales).
         .target(name: "Report", dependencies: ["RelmodelNumerics", "RelmodelJSON"]),
         .target(

@@ -47,21 +47,10 @@ struct ThermalOptions: ParsableArguments {
         guard boltzmann.isFinite, boltzmann > 0 else { throw ValidationError("--boltzmann must be positive, got \(boltzmann)") }
         guard kelvinOffset.isFinite else { throw ValidationError("--kelvin-offset must be a finite number") }
     }
-
-    var json: JSONValue {
-        .object([("boltzmann", .number(boltzmann)), ("kelvinOffset", .number(kelvinOffset))])
-    }
 }
 
 func checkConfidence(_ c: Double, _ flag: String = "--confidence") throws {
     guard c > 0, c < 1 else { throw ValidationError("\(flag) must be strictly between 0 and 1, got \(c)") }
-}
-
-func interval(_ i: ConfidenceInterval) -> JSONValue { .array([.number(i.lower), .number(i.upper)]) }
-
-func bounded(_ e: BoundedEstimate?) -> JSONValue {
-    guard let e else { return .null }
-    return .object([("value", .number(e.value)), ("bounds", interval(e.bounds))])
 }
 
 /// Two-column "quantity  value" table.

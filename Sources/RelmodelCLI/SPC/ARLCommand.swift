@@ -4,6 +4,9 @@ import ArgumentParser
 import Report
 import SPC
 
+extension ARLStudy.Chart: ExpressibleByArgument {}
+extension ARLStudy.CUSUMMethod: ExpressibleByArgument {}
+
 /// `relmodel spc arl`: average run lengths of Shewhart charts with run rules, EWMA and tabular
 /// CUSUM charts at a list of shifts, and the critical value (L or h) for a target in-control ARL.
 public struct ARLCommand: ParsableCommand {
@@ -29,8 +32,8 @@ public struct ARLCommand: ParsableCommand {
             """)
     )
 
-    public enum Chart: String, ExpressibleByArgument, CaseIterable, Sendable { case shewhart, ewma, cusum }
-    public enum CUSUMMethod: String, ExpressibleByArgument, CaseIterable, Sendable { case exact, siegmund }
+    public typealias Chart = ARLStudy.Chart
+    public typealias CUSUMMethod = ARLStudy.CUSUMMethod
 
     @Option(help: "Chart type: shewhart, ewma or cusum.")
     var chart: Chart = .shewhart
@@ -123,85 +126,35 @@ public struct ARLCommand: ParsableCommand {
 
     public func run() throws {
         let shiftValues = try SPCDesignArguments.doubles(shifts, option: "--shifts")
-        let root = Double(n).squareRoot()
-        var parameters: [(String, JSONValue)] = []
-        var arls: [Double] = []
-        var errors: [(standardError: Double, censored: Int)] = []
-        var title: String
+        let specification = try SPCDesignArguments.specification(rules)
+        let design: ARLStudy.Design = switch chart {
+        case .shewhart where simulate:
+            .shewhartSimulated(rules: specification, limitWidth: limitWidth ?? 3, replicates: replicates, seed: seed)
+        case .shewhart: .shewhart(rules: specification, runLength: runLength, limitWidth: limitWidth)
+        case .ewma: .ewma(lambda: lambda!, limitWidth: limitWidth)
+        case .cusum: .cusum(reference: k, decisionInterval: h, headStart: headStart, method: method)
+        }
+        let study: ARLStudy
         do {
-            switch chart {
-            case .shewhart where simulate:
-                let width = limitWidth ?? 3
-                let ruleSet = try ChartInputOptions.parseRules(rules, for: .i)
-                let simulation = try ARL.Simulation(rules: ruleSet, limitWidth: width, replicates: replicates, seed: seed)
-                let progress = TerminalProgress.start("ARL simulation replicates")
-                defer { progress?.finish() }
-                for shift in shiftValues {
-                    let result = try simulation.averageRunLength(shift: shift * root, progress: progress?.reporter)
-                    arls.append(result.averageRunLength)
-                    errors.append((result.standardError, result.censored))
-                }
-                parameters = [("tests", .array(ruleSet.rules.map { .string("\($0.test):\($0.k)") })), ("L", .number(width)),
-                              ("method", .string("simulation")), ("replicates", .number(Double(replicates))),
-                              ("seed", .number(Double(seed)))]
-                title = "Shewhart chart, tests \(ruleSet.rules.map { "\($0.test)" }.joined(separator: ", ")), simulated with \(NumberFormatting.counted(replicates, "replicate")) (seed \(seed))"
-            case .shewhart:
-                let width = try targetARL.map { target throws(ARLError) in try ARL.shewhartLimitWidth(targetARL: target) } ?? limitWidth ?? 3
-                let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: width)
-                let chain = try ARL.RunRuleChain(rules: ruleList)
-                for shift in shiftValues { arls.append(try chain.averageRunLength(shift: shift * root)) }
-                parameters = [("rules", SPCDesignArguments.json(ruleList)), ("L", .number(width))]
-                title = "Shewhart chart, " + SPCDesignArguments.describe(ruleList)
-            case .ewma:
-                let lambda = lambda!
-                let width = try targetARL.map { target throws(ARLError) in try ARL.ewmaLimitWidth(lambda: lambda, targetARL: target) } ?? limitWidth!
-                let design = try ARL.EWMADesign(lambda: lambda, limitWidth: width)
-                for shift in shiftValues { arls.append(try design.averageRunLength(shift: shift * root).averageRunLength) }
-                parameters = [("lambda", .number(lambda)), ("L", .number(width)), ("limit", .number(design.limit))]
-                title = "EWMA chart, lambda \(NumberFormatting.significant(lambda)), L \(NumberFormatting.significant(width, 6)), limits +-\(NumberFormatting.significant(design.limit, 6)) sigma"
-            case .cusum:
-                let interval = try targetARL.map { target throws(ARLError) in
-                    try ARL.cusumDecisionInterval(reference: k, targetARL: target, headStartFraction: 0)
-                } ?? h!
-                let design = try ARL.CUSUMDesign(reference: k, decisionInterval: interval, headStart: headStart)
-                for shift in shiftValues {
-                    arls.append(method == .exact
-                        ? try design.averageRunLength(shift: shift * root).averageRunLength
-                        : design.siegmundApproximation(shift: shift * root).twoSided)
-                }
-                parameters = [("k", .number(k)), ("h", .number(interval)), ("headStart", .number(headStart)), ("method", .string(method.rawValue))]
-                title = "Two-sided tabular CUSUM, k \(NumberFormatting.significant(k)), h \(NumberFormatting.significant(interval, 6))"
-                    + (headStart > 0 ? ", head start \(NumberFormatting.significant(headStart))" : "")
-                    + (method == .siegmund ? " (Siegmund's approximation)" : "")
-            }
-        } catch let error as ARLError {
+            let progress = simulate ? TerminalProgress.start("ARL simulation replicates") : nil
+            defer { progress?.finish() }
+            study = try ARLStudy(design, shifts: shiftValues, subgroupSize: n, targetARL: targetARL, progress: progress?.reporter)
+        } catch {
             throw SPCDesignArguments.exit(for: error)
         }
-        if json {
-            var members: [(String, JSONValue)] = [("chart", .string(chart.rawValue))] + parameters
-            if let targetARL { members.append(("targetARL", .number(targetARL))) }
-            members.append(("n", .number(Double(n))))
-            members.append(("arl", .array(zip(shiftValues, arls).enumerated().map { index, entry in
-                var fields: [(String, JSONValue)] = [("shift", .number(entry.0)), ("statisticShift", .number(entry.0 * root)),
-                                                     ("arl", .number(entry.1))]
-                if index < errors.count {
-                    fields += [("standardError", .number(errors[index].standardError)), ("censored", .number(Double(errors[index].censored)))]
-                }
-                return .object(fields)
-            })))
-            print(JSONValue.object(members).serialized())
-            return
-        }
+        if json { return print(study.json.serialized()) }
+        let title = study.title
+        let errors = study.rows.compactMap(\.standardError)
         print(title + (n > 1 ? ", subgroups of \(n)" : ""))
         var headers = n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"]
         if !errors.isEmpty { headers.append("std. error") }
         var styles: [TextTable.NumberStyle] = n > 1 ? [.init(), .init(digits: 4), .init(digits: 5)] : [.init(), .init(digits: 5)]
         if !errors.isEmpty { styles.append(.init(digits: 3)) }
         var table = TextTable(headers: headers, numberStyles: styles)
-        for (index, (shift, arl)) in zip(shiftValues, arls).enumerated() {
-            let cells: [TextTable.Cell] = [.number(shift), .number(shift * root), .number(arl)]
+        for r in study.rows {
+            let cells: [TextTable.Cell] = [.number(r.shift), .number(r.statisticShift), .number(r.averageRunLength)]
             var row = n > 1 ? cells : [cells[0], cells[2]]
-            if index < errors.count { row.append(.number(errors[index].standardError)) }
+            if let se = r.standardError { row.append(.number(se)) }
             table.append(cells: row)
         }
         print(table.rendered())
@@ -228,46 +181,24 @@ enum SPCDesignArguments {
         return values.map { $0! }
     }
 
-    /// The run rules named by `text`, parsed exactly as the chart commands' --rules (Nelson/Minitab
-    /// test numbers, TEST:K, we, nelson, all, none), with `runLength` overriding K of test 2, as the
-    /// zone rules of the exact Markov chain (the library's translation; tests 1, 2, 5 and 6 only).
+    /// `--rules` as the library parses it (a usage error when it is not a rule specification).
+    static func specification(_ text: String) throws -> RuleSpecification {
+        do { return try RuleSpecification(parsing: text) } catch {
+            if case let .invalidParameter(message) = error { throw ValidationError(message) }
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The exact chain's zone rules of `text` (usage errors otherwise), for validation.
     static func rules(_ text: String, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
-        var set = try ChartInputOptions.parseRules(text, for: .i)
-        if let runLength {
-            let run: RunRule
-            do { run = try RunRule(test: 2, k: runLength) } catch { throw ValidationError("\(error)") }
-            set.rules = set.rules.map { $0.test == 2 ? run : $0 }
-        }
-        guard !set.rules.isEmpty else { throw ValidationError("--rules: the exact ARL needs at least one rule, got \"\(text)\"") }
-        if let other = set.rules.first(where: { !RunRule.markovChainTests.contains($0.test) }) {
-            throw ValidationError("--rules: test \(other.test) has no exact Markov chain (tests 1, 2, 5 and 6 do); use --simulate for tests 3, 4, 7 and 8; got \"\(text)\"")
-        }
-        do {
-            return try set.markovChainRules(limitWidth: limitWidth)
-        } catch {
+        do { return try specification(text).markovChainRules(runLength: runLength, limitWidth: limitWidth) } catch let error as ARLError {
             throw exit(for: error)
         }
     }
 
     /// The test numbers named by `text` (ascending, no repeats).
     static func ruleNumbers(_ text: String) throws -> [Int] {
-        Array(Set(try ChartInputOptions.parseRules(text, for: .i).rules.map(\.test))).sorted()
-    }
-
-    static func describe(_ rules: [ARL.RunRule]) -> String {
-        "rules: " + rules.map { rule in
-            let beyond = NumberFormatting.significant(rule.threshold)
-            if rule.count == 1, rule.window == 1 { return "1 point beyond \(beyond) sigma" }
-            if rule.count == rule.window, rule.threshold == 0 { return "\(rule.count) in a row on one side" }
-            return "\(rule.count) of \(rule.window) beyond \(beyond) sigma on one side"
-        }.joined(separator: "; ")
-    }
-
-    static func json(_ rules: [ARL.RunRule]) -> JSONValue {
-        .array(rules.map { rule in
-            .object([("count", .number(Double(rule.count))), ("window", .number(Double(rule.window))),
-                     ("beyond", .number(rule.threshold))])
-        })
+        Array(Set(try specification(text).ruleSet(for: .i).rules.map(\.test))).sorted()
     }
 
     /// Impossible arguments are usage errors (exit 64); a numerical failure exits 70.

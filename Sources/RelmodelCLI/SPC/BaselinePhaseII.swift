@@ -81,27 +81,25 @@ enum BaselinePhaseII {
         }
         var failed = 0
         for label in order {
-            var line: [(String, JSONValue)]
+            let line: JSONValue
             do {
                 let context = try contexts[label]!.get()
-                line = [("context", .string(context.canonical))]
                 let entry = try registry.entry(context: context, chart: chart.rawValue)
                 let limits = try RegistryAccess.decode(entry, chart: chart)
                 let data = try BaselineInput.build(input, rows: rows[label]!, chart: chart, value: options.value, subgroup: options.subgroup,
                                                    size: chart == .c ? nil : size, sha256: nil).data
                 var charts = try phaseIICharts(data, limits: limits, options, chart: chart)
                 for i in charts.indices { charts[i].notes.append("registry: \(path), context \(context), version \(entry.version)") }
-                line += [("registry", .string(path)), ("version", .number(Double(entry.version))),
-                         ("charts", .array(charts.map(\.json)))]
+                line = ContextCharts(context: context.canonical, registry: path, version: entry.version, charts: charts).json
             } catch is ExitCode {
                 // A data error, already printed to standard error with its line and column.
                 failed += 1
-                line = [("context", .string(label)), ("error", .string("the context's rows cannot be charted: see standard error"))]
+                line = GroupFailure(key: "context", value: label, message: "the context's rows cannot be charted: see standard error").json
             } catch {
                 failed += 1
-                line = [("context", .string(label)), ("error", .string("\(error)"))]
+                line = GroupFailure(key: "context", value: label, message: "\(error)").json
             }
-            print(JSONValue.object(line).serialized())
+            print(line.serialized())
         }
         if failed > 0 {
             printError("\(failed) of \(order.count) contexts could not be charted (their lines say why)")

@@ -1,3 +1,4 @@
+import RelmodelJSON
 import ArgumentParser
 import SPC
 
@@ -51,34 +52,17 @@ struct BatchPCACommand: ParsableCommand {
     func run() throws {
         let input = try SPCInput(file)
         let data = try SPCInput.dataErrors { try BatchTrajectoryReader.read(input.table) }
-        let model = try SPCInput.dataErrors {
-            if let components { return try MultiwayPCA(reference: data, components: components) }
-            return try MultiwayPCA(reference: data, explainedVariance: variance ?? MultiwayPCA.defaultExplainedVariance)
-        }
-        var projected: [BatchStatistics] = []
         var newData: BatchTrajectoryData?
         if let newFile {
             let second = try SPCInput(newFile)
-            let read = try SPCInput.dataErrors {
-                try BatchTrajectoryReader.read(second.table, reference: (model.variables, model.times))
-            }
-            projected = try SPCInput.dataErrors { try model.project(read) }
-            newData = read
+            newData = try SPCInput.dataErrors { try BatchTrajectoryReader.read(second.table, reference: (data.variables, data.times)) }
         }
-        let levels = Array(Set([0.95, 0.99, confidence])).sorted()
-        let limits = try SPCInput.dataErrors { try levels.map { try model.limits(confidence: $0) } }
-        let batches = try SPCInput.dataErrors { try model.assess(confidence: confidence, newBatches: projected) }
-        // The contributions of every flagged batch, reference batches first, then the new ones.
-        let contributions: [BatchContributions?] = try SPCInput.dataErrors {
-            try batches.enumerated().map { index, b in
-                guard b.t2AboveLimit || b.speAboveLimit else { return nil }
-                if index < model.batchCount { return try model.contributions(of: data, batch: index) }
-                return try newData.map { try model.contributions(of: $0, batch: index - model.batchCount) }
-            }
+        let monitoring = try SPCInput.dataErrors {
+            try BatchMonitoring(reference: data, components: components, explainedVariance: variance ?? MultiwayPCA.defaultExplainedVariance,
+                                newBatches: newData, newFile: newFile, confidence: confidence)
         }
-        let result = BatchPCAOutput(file: file, newFile: newFile, model: model, confidence: confidence,
-                                    limits: limits, batches: batches, contributions: contributions)
-        print(json ? result.document().serialized() : result.text())
+        let result = BatchPCAOutput(file: file, monitoring: monitoring)
+        print(json ? CommandDocument(command: "batch-pca", file: file, result: monitoring).json.serialized() : result.text())
         if let contributionsSVG { try writeOutputFile(contributionsSVG, result.contributionChart().rendered()) }
     }
 }

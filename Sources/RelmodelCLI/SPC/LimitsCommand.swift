@@ -34,16 +34,8 @@ public struct LimitsCommand: ParsableCommand {
 
     /// An entry as JSON; with its baseline document when `document` is true.
     static func json(_ e: LimitEntry, document: Bool) -> JSONValue {
-        var fields: [(String, JSONValue)] = [
-            ("context", .string(e.context.canonical)),
-            ("contextKeys", .object(e.context.pairs.map { ($0.key, .string($0.value)) })),
-            ("chart", .string(e.chart)), ("version", .number(Double(e.version))),
-            ("createdAt", .string(e.createdAt)), ("relmodelVersion", .string(e.relmodelVersion)),
-            ("dataDigest", .string(e.dataDigest)), ("method", .string(e.method)), ("constants", .string(e.constants)),
-            ("note", .string(e.note)), ("borrowed", e.borrowed.map(JSONValue.string) ?? .null),
-        ]
-        if document { fields.append(("baseline", (try? BaselineDocument.header(Array(e.document.utf8)).document) ?? .string(e.document))) }
-        return .object(fields)
+        guard document else { return e.json }
+        return e.json(document: (try? BaselineDocument.header(Array(e.document.utf8)).document) ?? .string(e.document))
     }
 
     static func table(_ entries: [LimitEntry]) -> String {

@@ -124,44 +124,8 @@ public struct LoadSizeStudyCommand: ParsableCommand {
                                   seed: seed, progress: progress?.reporter)
         }
         progress?.finish()
-        print(json ? Self.json(study).serialized() : Self.text(study))
+        print(json ? study.json.serialized() : Self.text(study))
         if let svg { try writeOutputFile(svg, Self.plot(study).rendered()) }
-    }
-
-    static func serviceName(_ s: BatchToolSimulation.Service) -> String {
-        switch s {
-        case .exponential: "exponential"
-        case .deterministic: "deterministic"
-        case let .gamma(k, _): "gamma:\(NumberFormatting.significant(k))"
-        case let .empirical(times): "empirical (\(times.count) observed batch times)"
-        }
-    }
-
-    static func json(_ study: LoadSizeStudy) -> JSONValue {
-        func interval(_ f: LoadSizeStudy.Figure?) -> JSONValue {
-            guard let f, let lo = f.lower, let hi = f.upper else { return .null }
-            return .array([.number(lo), .number(hi)])
-        }
-        func row(_ r: LoadSizeStudy.Row) -> JSONValue {
-            .object([
-                ("minBatch", .number(Double(r.policy.minimumBatch))), ("maxWait", r.policy.maximumWait.map { .number($0) } ?? .null),
-                ("meanWait", .number(r.meanWait.value)), ("waitP95", .number(r.waitP95.value)),
-                ("waitP95Method", .string(r.waitP95FromSimulation ? "simulation" : r.method.rawValue)),
-                ("fillRate", .number(r.fillRate.value)), ("meanBatch", .number(r.meanBatch.value)),
-                ("utilization", .number(r.utilization.value)), ("throughput", .number(r.throughput.value)),
-                ("method", .string(r.method.rawValue)), ("ci", interval(r.meanWait)), ("waitingLots", .number(r.lotsWaiting.value)),
-                ("intervals", r.method == .simulation ? .object([
-                    ("waitP95", interval(r.waitP95)), ("fillRate", interval(r.fillRate)), ("meanBatch", interval(r.meanBatch)),
-                    ("utilization", interval(r.utilization)), ("throughput", interval(r.throughput)), ("waitingLots", interval(r.lotsWaiting)),
-                ]) : .object([("waitP95", interval(r.waitP95))])),
-            ])
-        }
-        return .object([
-            ("study", .string("load-size")), ("arrivalRate", .number(study.arrivalRate)),
-            ("service", .string(serviceName(study.service))), ("serviceMean", .number(study.service.mean)),
-            ("capacity", .number(Double(study.capacity))), ("lotsSimulated", .number(Double(study.lotsSimulated))),
-            ("policies", .array(study.rows.map(row))), ("best", row(study.best)),
-        ])
     }
 
     static func text(_ study: LoadSizeStudy) -> String {
@@ -179,8 +143,8 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         let best = study.best
         var lines = [
             "Batch tool: capacity \(study.capacity) lots, \(NumberFormatting.significant(study.arrivalRate)) lots/h arriving, "
-                + "\(serviceName(study.service)) batch time of mean \(NumberFormatting.significant(study.service.mean)) h "
-                + "(load \(NumberFormatting.significant(study.arrivalRate * study.service.mean / Double(study.capacity), 4)) of full batches)",
+                + "\(study.service.name) batch time of mean \(NumberFormatting.significant(study.service.mean)) h "
+                + "(load \(NumberFormatting.significant(study.load, 4)) of full batches)",
             table.rendered(),
             "Best by mean wait: min batch \(best.policy.minimumBatch) (\(NumberFormatting.significant(best.meanWait.value, 5)) h, fill rate \(NumberFormatting.significant(best.fillRate.value, 4)))",
         ]

@@ -4,6 +4,8 @@ import ArgumentParser
 import Report
 import SPC
 
+extension OCStudy.Chart: ExpressibleByArgument {}
+
 /// `relmodel spc oc`: operating-characteristic curves of Shewhart charts.
 struct OCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +19,7 @@ struct OCCommand: ParsableCommand {
         """)
     )
 
-    enum Chart: String, ExpressibleByArgument, CaseIterable { case xbar, r, s, p, c }
+    typealias Chart = OCStudy.Chart
 
     @Option(help: "Chart: xbar, r, s, p or c.")
     var chart: Chart = .xbar
@@ -40,42 +42,28 @@ struct OCCommand: ParsableCommand {
     func validate() throws {
         _ = try SPCDesignArguments.doubles(at, option: "--at")
         if (chart == .p || chart == .c) && center == nil { throw ValidationError("--center is required for the \(chart.rawValue) chart") }
-        _ = try points()
+        _ = try study()
     }
 
     /// The curve, or a usage error for impossible arguments.
-    func points() throws -> [(x: Double, point: OCPoint)] {
+    func study() throws -> OCStudy {
         do {
-            return try SPCDesignArguments.doubles(at, option: "--at").map { x throws(ARLError) in
-                switch chart {
-                case .xbar: (x, try OCCurve.xbar(shift: x, subgroupSize: n, limitWidth: limitWidth))
-                case .r: (x, try OCCurve.range(ratio: x, subgroupSize: n, limitWidth: limitWidth))
-                case .s: (x, try OCCurve.standardDeviation(ratio: x, subgroupSize: n, limitWidth: limitWidth))
-                case .p: (x, try OCCurve.proportion(x, center: center ?? 0, sampleSize: n, limitWidth: limitWidth))
-                case .c: (x, try OCCurve.count(mean: x, center: center ?? 0, limitWidth: limitWidth))
-                }
-            }
+            return try OCStudy(chart, at: try SPCDesignArguments.doubles(at, option: "--at"), subgroupSize: n, limitWidth: limitWidth,
+                               center: center)
         } catch let error as ARLError {
             throw SPCDesignArguments.exit(for: error)
         }
     }
 
     func run() throws {
-        let curve = try points()
-        let label = ["xbar": "shift", "r": "ratio", "s": "ratio", "p": "proportion", "c": "mean"][chart.rawValue]!
+        let study = try study()
+        let label = chart.pointName
         if json {
-            var members: [(String, JSONValue)] = [("chart", .string(chart.rawValue)), ("n", .number(Double(n))), ("L", .number(limitWidth))]
-            if let center { members.append(("center", .number(center))) }
-            members.append(("oc", .array(curve.map { entry in
-                .object([(label, .number(entry.x)), ("beta", .number(entry.point.beta)),
-                         ("signalProbability", .number(entry.point.signalProbability)),
-                         ("arl", .number(entry.point.averageRunLength))])
-            })))
-            print(JSONValue.object(members).serialized())
+            print(study.json.serialized())
         } else {
             var table = TextTable(headers: [label, "beta (no signal)", "P(signal)", "ARL"])
-            for entry in curve {
-                table.append(cells: [entry.x, entry.point.beta, entry.point.signalProbability, entry.point.averageRunLength].map(TextTable.Cell.number))
+            for entry in study.points {
+                table.append(cells: [entry.at, entry.point.beta, entry.point.signalProbability, entry.point.averageRunLength].map(TextTable.Cell.number))
             }
             print("OC curve of the \(chart.rawValue) chart, n = \(n), limits at \(NumberFormatting.significant(limitWidth, 4)) sigma")
             print(table.rendered())

@@ -70,7 +70,15 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
         guard try intervalList().allSatisfy({ $0 > 0 }) else { throw ValidationError("sampling intervals must be > 0") }
         guard shift.isFinite else { throw ValidationError("--shift must be a finite number") }
         guard limitWidth.isFinite, limitWidth > 0 else { throw ValidationError("--L must be > 0, got \(limitWidth)") }
-        _ = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth)
+        _ = try zoneRules()
+    }
+
+    /// The rules as the exact chain's zone rules (usage errors for rules without one).
+    func zoneRules() throws -> [ARL.RunRule] {
+        let specification = try SPCDesignArguments.specification(rules)
+        do { return try specification.markovChainRules(runLength: runLength, limitWidth: limitWidth) } catch {
+            throw SPCDesignArguments.exit(for: error)
+        }
     }
 
     func intervalList() throws -> [Double] {
@@ -79,7 +87,7 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let ruleList = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth)
+        let ruleList = try zoneRules()
         let study: SubgroupSizeStudy
         do {
             study = try SubgroupSizeStudy(
@@ -89,21 +97,10 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
             throw SPCDesignArguments.exit(for: error)
         }
         if json {
-            let rows: [JSONValue] = study.rows.map { row in
-                .object([
-                    ("n", .number(Double(row.subgroupSize))), ("interval", .number(row.interval)),
-                    ("unitsPerHour", .number(row.unitsPerTime)), ("statisticShift", .number(row.statisticShift)),
-                    ("inControlARL", .number(row.inControlARL)), ("arl", .number(row.averageRunLength)),
-                    ("inControlATS", .number(row.inControlATS)), ("ats", .number(row.averageTimeToSignal)),
-                ])
-            }
-            print(JSONValue.object([
-                ("study", .string("subgroup-size")), ("shift", .number(shift)),
-                ("rules", SPCDesignArguments.json(ruleList)), ("rows", .array(rows)),
-            ]).serialized())
+            print(study.json.serialized())
             return
         }
-        print("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, " + SPCDesignArguments.describe(ruleList))
+        print("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, rules: " + ruleList.map(\.description).joined(separator: "; "))
         var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"],
                               numberStyles: [.init(), .init(), .init(digits: 4), .init(digits: 4), .init(digits: 5), .init(digits: 4),
                                              .init(digits: 5), .init(digits: 4)])

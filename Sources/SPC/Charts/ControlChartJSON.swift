@@ -44,3 +44,25 @@ public struct ChartSet: JSONRepresentable, Sendable {
 
     public var json: JSONValue { .object([("charts", .array(charts.map(\.json)))]) }
 }
+
+/// One context's phase II charts against its limits from the registry: a line of
+/// `relmodel spc CHART ... --registry FILE --by KEYS --json`.
+public struct ContextCharts: JSONRepresentable, Sendable {
+    /// The context as the registry writes it, the registry file and the limits' version.
+    public var context: String
+    public var registry: String
+    public var version: Int
+    public var charts: [ControlChart]
+
+    public init(context: String, registry: String, version: Int, charts: [ControlChart]) {
+        self.context = context
+        self.registry = registry
+        self.version = version
+        self.charts = charts
+    }
+
+    public var json: JSONValue {
+        .object([("context", .string(context)), ("registry", .string(registry)), ("version", .number(Double(version))),
+                 ("charts", .array(charts.map(\.json)))])
+    }
+}

@@ -1,3 +1,4 @@
+import RelmodelJSON
 import RelmodelNumerics
 
 /// One point of an operating-characteristic (OC) curve of a Shewhart chart.
@@ -114,5 +115,64 @@ public enum OCCurve {
         guard ratio.isFinite, ratio > 0 else {
             throw .invalidParameter("the ratio of standard deviations must be finite and > 0, got \(ratio)")
         }
+    }
+}
+
+/// An operating-characteristic curve at a list of points, as `relmodel spc oc` reports it.
+public struct OCStudy: JSONRepresentable, Sendable {
+    public enum Chart: String, Sendable, CaseIterable {
+        case xbar, r, s, p, c
+
+        /// What the curve's points are: a mean shift, a sigma ratio, a proportion or a mean count.
+        public var pointName: String {
+            switch self {
+            case .xbar: "shift"
+            case .r, .s: "ratio"
+            case .p: "proportion"
+            case .c: "mean"
+            }
+        }
+    }
+
+    public let chart: Chart
+    public let subgroupSize: Int
+    public let limitWidth: Double
+    /// p0 or c0 (p and c charts).
+    public let center: Double?
+    public let points: [(at: Double, point: OCPoint)]
+
+    /// - Throws: `ARLError.invalidParameter` for impossible sizes, limits, centres or points.
+    /// - Complexity: O(points) probability evaluations.
+    public init(_ chart: Chart, at values: [Double], subgroupSize: Int, limitWidth: Double = 3, center: Double? = nil) throws(ARLError) {
+        if (chart == .p || chart == .c) && center == nil { throw .invalidParameter("the \(chart.rawValue) chart needs a centre line") }
+        var points: [(at: Double, point: OCPoint)] = []
+        for x in values {
+            let point: OCPoint = switch chart {
+            case .xbar: try OCCurve.xbar(shift: x, subgroupSize: subgroupSize, limitWidth: limitWidth)
+            case .r: try OCCurve.range(ratio: x, subgroupSize: subgroupSize, limitWidth: limitWidth)
+            case .s: try OCCurve.standardDeviation(ratio: x, subgroupSize: subgroupSize, limitWidth: limitWidth)
+            case .p: try OCCurve.proportion(x, center: center ?? 0, sampleSize: subgroupSize, limitWidth: limitWidth)
+            case .c: try OCCurve.count(mean: x, center: center ?? 0, limitWidth: limitWidth)
+            }
+            points.append((x, point))
+        }
+        self.chart = chart
+        self.subgroupSize = subgroupSize
+        self.limitWidth = limitWidth
+        self.center = center
+        self.points = points
+    }
+
+    /// The document of `relmodel spc oc --json`.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [("chart", .string(chart.rawValue)), ("n", .number(Double(subgroupSize))),
+                                              ("L", .number(limitWidth))]
+        if let center { members.append(("center", .number(center))) }
+        members.append(("oc", .array(points.map { entry in
+            .object([(chart.pointName, .number(entry.at)), ("beta", .number(entry.point.beta)),
+                     ("signalProbability", .number(entry.point.signalProbability)),
+                     ("arl", .number(entry.point.averageRunLength))])
+        })))
+        return .object(members)
     }
 }

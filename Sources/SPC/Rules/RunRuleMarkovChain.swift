@@ -36,3 +36,23 @@ extension RuleSet {
         return result
     }
 }
+
+extension RuleSpecification {
+    /// The exact run-length chain's zone rules for this specification (as on an individuals chart),
+    /// with `runLength` overriding K of test 2.
+    /// - Throws: `.invalidParameter` when no rule is left, a test has no exact chain (3, 4, 7, 8: simulate
+    ///   them), or K or the limit width is refused; the message quotes the specification.
+    public func markovChainRules(runLength: Int? = nil, limitWidth: Double) throws(ARLError) -> [ARL.RunRule] {
+        var set = ruleSet(for: .i)
+        if let runLength {
+            let run: RunRule
+            do { run = try RunRule(test: 2, k: runLength) } catch { throw .invalidParameter("\(error)") }
+            set.rules = set.rules.map { $0.test == 2 ? run : $0 }
+        }
+        guard !set.rules.isEmpty else { throw .invalidParameter("--rules: the exact ARL needs at least one rule, got \"\(self)\"") }
+        if let other = set.rules.first(where: { !RunRule.markovChainTests.contains($0.test) }) {
+            throw .invalidParameter("--rules: test \(other.test) has no exact Markov chain (tests 1, 2, 5 and 6 do); use --simulate for tests 3, 4, 7 and 8; got \"\(self)\"")
+        }
+        return try set.markovChainRules(limitWidth: limitWidth)
+    }
+}
