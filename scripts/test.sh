@@ -16,3 +16,10 @@ if grep -q "error:" "$release"; then echo "release build failed" >&2; exit 1; fi
 swift test -c release -Xswiftc -enable-testing --skip-build --filter "RegionCoverageTests|NestedCoverageTests|BatchToolCoverageTests" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Test Case .* (started|passed)|^.* Test .* started'
 # The DocC catalogs of every library module (issue 14): fails on any DocC warning.
 bash scripts/build-docs.sh 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]'
+# The example pipeline (README, "Using the library"): a package that depends on relmodel by path,
+# built and run; its JSON must name the best model and the baseline's version.
+swift build --package-path Examples/QualificationPipeline 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]'
+out=$(mktemp)
+swift run --skip-build --package-path Examples/QualificationPipeline QualificationPipeline datasets > "$out"
+grep -q '"bestModel":"weibull2p"' "$out" && grep -q '"baselineVersion":1' "$out" || { echo "example pipeline: unexpected output" >&2; head -c 2000 "$out" >&2; exit 1; }
+echo "example pipeline: ok"
