@@ -97,8 +97,7 @@ public struct LifeStressFit: Sendable {
     /// Acceleration factor between two stresses, life(use) / life(stress) = exp(mu_use - mu_stress):
     /// with a common sigma every quantile scales by the same factor.
     public func accelerationFactor(use: [Double], stress: [Double]) -> Double? {
-        guard let u = location(at: use), let s = location(at: stress) else { return nil }
-        return exp(u - s)
+        relationship.accelerationFactor(slopes: Array(coefficients.dropFirst()), use: use, stress: stress, constants: constants)
     }
 
     /// Variance of a linear function g . (b, s) of the estimates.

@@ -58,3 +58,23 @@ public enum LifeStressRelationship: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension LifeStressRelationship {
+    /// The acceleration factor life(use) / life(stress) = exp(mu(use) - mu(stress)) for the slopes
+    /// b1, b2, ... (the intercept cancels): exp(sum_j b_j (x_j(use) - x_j(stress)) + offset(use) - offset(stress)).
+    ///
+    /// This is the one home of the acceleration laws: an ALT fit's factor (`LifeStressFit`) and the
+    /// qualification factors with known constants (`Arrhenius`, `Eyring`, `Peck`, the voltage laws)
+    /// both come from here. With `slopes` [Ea]: Arrhenius exp(Ea/k (1/T_use - 1/T_stress)); Eyring adds
+    /// T_stress/T_use; inverse power [-n]: (V_stress/V_use)^n; exponential [b]: exp(b (V_use - V_stress));
+    /// Peck [Ea, -n]: (RH_stress/RH_use)^n times Arrhenius.
+    /// - Returns: nil when a stress is outside the relationship's domain or the slopes do not match it.
+    /// - Complexity: O(1).
+    public func accelerationFactor(slopes: [Double], use: [Double], stress: [Double], constants: ThermalConstants) -> Double? {
+        guard slopes.count == coefficientNames.count - 1,
+              let u = covariates(use, constants: constants), let s = covariates(stress, constants: constants) else { return nil }
+        var exponent = u.offset - s.offset
+        for j in slopes.indices { exponent += slopes[j] * (u.x[j] - s.x[j]) }
+        return exp(exponent)
+    }
+}

@@ -24,13 +24,17 @@ public enum VoltageAcceleration: Sendable, Equatable {
         switch self {
         case let .exponential(gamma):
             try QualificationError.checkFinite(gamma, "voltage acceleration gamma")
-            return exp(gamma * (stress - use))
+            // The E-model is the life-stress relationship `.exponential` with slope -gamma.
+            return try Arrhenius.checked(LifeStressRelationship.exponential.accelerationFactor(
+                slopes: [-gamma], use: [use], stress: [stress], constants: .codata))
         case let .reciprocal(g):
             try QualificationError.checkFinite(g, "1/E field acceleration G")
             return exp(g * (1 / use - 1 / stress))
         case let .inversePower(n):
             try QualificationError.checkFinite(n, "voltage exponent")
-            return pow(stress / use, n)
+            // The life-stress relationship `.inversePower` with slope -n on ln V.
+            return try Arrhenius.checked(LifeStressRelationship.inversePower.accelerationFactor(
+                slopes: [-n], use: [use], stress: [stress], constants: .codata))
         }
     }
 }

@@ -11,6 +11,15 @@ import Lifetime
 /// AF > 1 when the stress is hotter than use. The factor is exact arithmetic on the inputs; its
 /// third digit depends on k and the Kelvin offset, both taken from `constants`.
 public struct Arrhenius: Sendable, Equatable {
+    /// A factor from `LifeStressRelationship.accelerationFactor` (the one home of the laws), or an
+    /// error when it does not exist (a stress outside the law's domain) or overflows.
+    static func checked(_ factor: Double?) throws(QualificationError) -> Double {
+        guard let factor, factor.isFinite, factor > 0 else {
+            throw QualificationError("the acceleration factor is not a finite positive number for these conditions")
+        }
+        return factor
+    }
+
     /// Activation energy Ea in eV (may be 0: no acceleration).
     public var activationEnergy: Double
     public var constants: ThermalConstants
@@ -25,8 +34,8 @@ public struct Arrhenius: Sendable, Equatable {
         try QualificationError.checkNonNegative(activationEnergy, "activation energy")
         try constants.checkTemperature(useCelsius, "use temperature")
         try constants.checkTemperature(stressCelsius, "stress temperature")
-        return exp(activationEnergy * (constants.inverseThermalEnergy(celsius: useCelsius)
-            - constants.inverseThermalEnergy(celsius: stressCelsius)))
+        return try Self.checked(LifeStressRelationship.arrhenius.accelerationFactor(
+            slopes: [activationEnergy], use: [useCelsius], stress: [stressCelsius], constants: constants))
     }
 }
 
@@ -49,6 +58,10 @@ public struct Eyring: Sendable, Equatable {
         let arrhenius = try Arrhenius(activationEnergy: activationEnergy, constants: constants)
             .accelerationFactor(useCelsius: useCelsius, stressCelsius: stressCelsius)
         try QualificationError.checkFinite(temperatureExponent, "temperature exponent")
+        // m = 1 is the life-stress relationship `.eyring`; another m scales its T_stress/T_use factor.
+        let eyring = try Arrhenius.checked(LifeStressRelationship.eyring.accelerationFactor(
+            slopes: [activationEnergy], use: [useCelsius], stress: [stressCelsius], constants: constants))
+        if temperatureExponent == 1 { return eyring }
         return pow(constants.kelvin(stressCelsius) / constants.kelvin(useCelsius), temperatureExponent) * arrhenius
     }
 }
@@ -75,8 +88,11 @@ public struct Peck: Sendable, Equatable {
             guard value > 0, value <= 100 else { throw QualificationError("\(name) must be in (0, 100] percent, got \(value)") }
         }
         try QualificationError.checkFinite(humidityExponent, "humidity exponent")
-        let thermal = try Arrhenius(activationEnergy: activationEnergy, constants: constants)
-            .accelerationFactor(useCelsius: useCelsius, stressCelsius: stressCelsius)
-        return pow(stressHumidity / useHumidity, humidityExponent) * thermal
+        try QualificationError.checkNonNegative(activationEnergy, "activation energy")
+        try constants.checkTemperature(useCelsius, "use temperature")
+        try constants.checkTemperature(stressCelsius, "stress temperature")
+        return try Arrhenius.checked(LifeStressRelationship.peck.accelerationFactor(
+            slopes: [activationEnergy, -humidityExponent], use: [useCelsius, useHumidity], stress: [stressCelsius, stressHumidity],
+            constants: constants))
     }
 }
