@@ -57,6 +57,9 @@ public protocol ParametricFamily: Sendable {
     /// estimated parameter with `ParametricFit.parameterBounds`; a family whose reported parameters
     /// are functions of the estimated ones (a mixture's weights) gives them with delta-method bounds.
     func reportedParameters(of fit: ParametricFit, confidence: Double) -> [ReportedParameter]
+    /// The paper of the family's probability plot; by default lognormal paper for a family whose
+    /// name starts with "lognormal" (lognormal, its defective subpopulation and mixtures), Weibull paper otherwise.
+    var probabilityScale: ProbabilityScale { get }
 }
 
 extension ParametricFamily {
@@ -76,6 +79,8 @@ extension ParametricFamily {
     public func logLikelihoodDerivatives(_ sample: CensoredSample, _ u: [Double]) -> LikelihoodDerivatives? { nil }
 
     public func canonical(_ p: [Double]) -> [Double] { p }
+
+    public var probabilityScale: ProbabilityScale { name.hasPrefix("lognormal") ? .lognormal : .weibull }
 
     public func reportedParameters(of fit: ParametricFit, confidence: Double) -> [ReportedParameter] {
         let bounds = fit.parameterBounds(confidence: confidence)

@@ -8,14 +8,8 @@ import Report
 /// The probability plot of `relmodel fit --plot`: plotting positions, the fitted CDF and its
 /// confidence band on the paper that linearises the family.
 enum LifetimePlot {
-    static func paper(for family: LifetimeFamily) -> ProbabilityPaper {
-        switch family {
-        case .lognormal2p, .lognormal3p: .lognormal
-        case .exponential1p, .exponential2p: .exponential
-        case .normal, .gumbel: .normal
-        default: .weibull
-        }
-    }
+    /// The family's paper (the library's `probabilityScale`) as Report draws it.
+    static func paper(_ scale: ProbabilityScale) -> ProbabilityPaper { ProbabilityPaper(rawValue: scale.rawValue) ?? .weibull }
 
     /// Median ranks (Benard) with Johnson's adjustment; Kaplan-Meier when counts are not whole; none
     /// (with a note) for left- or interval-censored data.
@@ -50,7 +44,7 @@ enum LifetimePlot {
         }
         let parameters = zip(fit.family.parameterNames, fit.parameters)
             .map { "\($0)=\(NumberFormatting.significant($1, 5))" }.joined(separator: ", ")
-        var plot = ProbabilityPlot(title: "\(fit.family.rawValue) probability plot", paper: paper(for: fit.family),
+        var plot = ProbabilityPlot(title: "\(fit.family.rawValue) probability plot", paper: paper(fit.family.probabilityScale),
                                    points: points, fit: .cdf { model.cdf($0) },
                                    lowerBound: lower.isEmpty ? nil : lower, upperBound: upper.isEmpty ? nil : upper)
         plot.shadesBand = true
@@ -70,7 +64,7 @@ enum LifetimePlot {
         let estimates = fit.estimates
         let parameters = fit.reportedParameters(confidence: options.confidence)
             .map { "\($0.name)=\(NumberFormatting.significant($0.estimate.value, 5))" }.joined(separator: ", ")
-        var plot = ProbabilityPlot(title: "\(fit.name) probability plot", paper: fit.name.hasPrefix("lognormal") ? .lognormal : .weibull,
+        var plot = ProbabilityPlot(title: "\(fit.name) probability plot", paper: paper(fit.family.probabilityScale),
                                    points: points, fit: .cdf { fit.cdf($0) },
                                    lowerBound: lower.isEmpty ? nil : lower, upperBound: upper.isEmpty ? nil : upper)
         plot.shadesBand = true

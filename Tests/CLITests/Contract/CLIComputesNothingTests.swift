@@ -1,4 +1,6 @@
 import Foundation
+import Lifetime
+import Report
 import Testing
 
 /// The CLI only parses, calls and prints (docs/ARCHITECTURE.md): no file of the RelmodelCLI target
@@ -78,5 +80,12 @@ import Testing
             found += Self.numericCalls(Self.code(text)).map { "\(file): \($0)(" }
         }
         #expect(found.isEmpty, "numeric calls in the CLI target: \(found.joined(separator: ", "))")
+    }
+}
+
+/// Every paper a family can name is one Report draws.
+@Suite struct ProbabilityPaperMappingTests {
+    @Test func everyScaleHasAPaper() {
+        for scale in ProbabilityScale.allCases { #expect(ProbabilityPaper(rawValue: scale.rawValue) != nil, "\(scale)") }
     }
 }
