@@ -38,8 +38,8 @@ public struct ARLCommand: ParsableCommand {
     @Option(help: "Chart type: shewhart, ewma or cusum.")
     var chart: Chart = .shewhart
 
-    @Option(help: "Shewhart run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6 (TEST:K sets K), or \"we\" for the Western Electric set (tests 1, 5, 6 and 2 with K = 8); with --simulate any of tests 1-8, nelson or all.")
-    var rules: String = "1"
+    @Option(help: "Shewhart run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6 (TEST:K sets K), or \"we\" for the Western Electric set (tests 1, 5, 6 and 2 with K = 8); with --simulate any of tests 1-8, nelson or all.", transform: RuleSpecification.argument)
+    var rules: RuleSpecification = .minitabDefault
 
     @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
     var runLength: Int?
@@ -91,7 +91,6 @@ public struct ARLCommand: ParsableCommand {
             guard chart == .shewhart else { throw ValidationError("--simulate applies to the Shewhart chart") }
             guard targetARL == nil else { throw ValidationError("--target-arl is solved exactly: drop --simulate") }
             guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2, got \(replicates)") }
-            _ = try ChartInputOptions.parseRules(rules, for: .i)
         }
         _ = try SPCDesignArguments.doubles(shifts, option: "--shifts")
         if let targetARL, !(targetARL.isFinite && targetARL > 1) {
@@ -102,7 +101,7 @@ public struct ARLCommand: ParsableCommand {
             break
         case .shewhart:
             _ = try SPCDesignArguments.rules(rules, runLength: runLength, limitWidth: limitWidth ?? 3)
-            if targetARL != nil, try SPCDesignArguments.ruleNumbers(rules) != [1] {
+            if targetARL != nil, Set(rules.ruleSet(for: .i).rules.map(\.test)) != [1] {
                 throw ValidationError("--target-arl with a Shewhart chart needs --rules 1 (the L of rule 1)")
             }
         case .ewma:
@@ -126,7 +125,7 @@ public struct ARLCommand: ParsableCommand {
 
     public func run() throws {
         let shiftValues = try SPCDesignArguments.doubles(shifts, option: "--shifts")
-        let specification = try SPCDesignArguments.specification(rules)
+        let specification = rules
         let design: ARLStudy.Design = switch chart {
         case .shewhart where simulate:
             .shewhartSimulated(rules: specification, limitWidth: limitWidth ?? 3, replicates: replicates, seed: seed)
@@ -181,24 +180,11 @@ enum SPCDesignArguments {
         return values.map { $0! }
     }
 
-    /// `--rules` as the library parses it (a usage error when it is not a rule specification).
-    static func specification(_ text: String) throws -> RuleSpecification {
-        do { return try RuleSpecification(parsing: text) } catch {
-            if case let .invalidParameter(message) = error { throw ValidationError(message) }
-            throw ValidationError(error.description)
-        }
-    }
-
-    /// The exact chain's zone rules of `text` (usage errors otherwise), for validation.
-    static func rules(_ text: String, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
-        do { return try specification(text).markovChainRules(runLength: runLength, limitWidth: limitWidth) } catch let error as ARLError {
+    /// The exact chain's zone rules of `rules` (usage errors otherwise), for validation.
+    static func rules(_ rules: RuleSpecification, runLength: Int?, limitWidth: Double) throws -> [ARL.RunRule] {
+        do { return try rules.markovChainRules(runLength: runLength, limitWidth: limitWidth) } catch {
             throw exit(for: error)
         }
-    }
-
-    /// The test numbers named by `text` (ascending, no repeats).
-    static func ruleNumbers(_ text: String) throws -> [Int] {
-        Array(Set(try specification(text).ruleSet(for: .i).rules.map(\.test))).sorted()
     }
 
     /// Impossible arguments are usage errors (exit 64); a numerical failure exits 70.

@@ -43,8 +43,8 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .customLong("phase1"), help: "Use only subgroups FIRST-LAST (1-based positions).")
     var phase1: String?
 
-    @Option(help: "Rules that exclude, as Nelson/Minitab test numbers: we (tests 1, 5, 6 and 2 with K = 8), nelson, all, or test numbers like 1,2,5 (K overrides as 2:8); 1 is points beyond the limits.")
-    var rules: String = "1"
+    @Option(help: "Rules that exclude, as Nelson/Minitab test numbers: we (tests 1, 5, 6 and 2 with K = 8), nelson, all, or test numbers like 1,2,5 (K overrides as 2:8); 1 is points beyond the limits.", transform: RuleSpecification.argument)
+    var rules: RuleSpecification = .minitabDefault
 
     @Option(help: "Constants: exact, table, textbook.")
     var constants: ConstantSource = .exact
@@ -93,7 +93,6 @@ struct BaselineCommand: ParsableCommand {
         if phase != nil && phase1 != nil { throw ValidationError("give --phase or --phase1, not both") }
         if let phase1 { _ = try ChartInputOptions.parseRange(phase1) }
         if sigmaMethod != nil, ![.xbarR, .xbarS].contains(chart) { throw ValidationError("--sigma-method applies to xbar-r and xbar-s only") }
-        _ = try ChartInputOptions.parseRules(rules, for: chart.chartTypes[0])
         if (registry == nil) != (context == nil) { throw ValidationError("--registry and --context go together") }
         if let context { _ = try RegistryAccess.context(context) }
         if borrow != nil {
@@ -115,8 +114,8 @@ struct BaselineCommand: ParsableCommand {
         let types = chart.chartTypes
         let options = BaselineOptions(
             chart: chart, constants: constants, sigmaMultiplier: sigmaMultiplier,
-            rules: try ChartInputOptions.parseRules(rules, for: types[0]),
-            dispersionRules: types.count > 1 ? try ChartInputOptions.parseRules(rules, for: types[1]) : nil,
+            rules: rules.ruleSet(for: types[0]),
+            dispersionRules: types.count > 1 ? rules.ruleSet(for: types[1]) : nil,
             sigmaMethod: sigmaMethod, span: span, maxRounds: maxRounds,
             // With --borrow a context with few subgroups still gets its own center; the check is below.
             minimumSubgroups: borrow == nil ? minSubgroups : 2,
@@ -127,7 +126,7 @@ struct BaselineCommand: ParsableCommand {
             file: file, sha256: input.sha256, rows: input.rows, fileRows: input.fileRows, subgroups: input.data.count,
             selection: input.selection, value: value, subgroup: subgroup, size: size)
         let render = { (version: Int) in
-            BaselineDocument(result, provenance: source, version: version, rulesName: rules, borrowed: borrowed).json.pretty()
+            BaselineDocument(result, provenance: source, version: version, rulesName: rules.description, borrowed: borrowed).json.pretty()
         }
         var outcome: BaselineFileStore.WriteOutcome?
         if let out {
@@ -145,7 +144,7 @@ struct BaselineCommand: ParsableCommand {
         if json {
             print(stored?.document ?? render(version), terminator: "")
         } else {
-            print(BaselineReport.text(result, source: source, rulesName: rules))
+            print(BaselineReport.text(result, source: source, rulesName: rules.description))
             switch outcome {
             case let .created(v): print("\nbaseline written to \(out!) (version \(v))")
             case let .unchanged(v): print("\n\(out!) already holds this baseline (version \(v)); unchanged")

@@ -115,8 +115,8 @@ enum BaselinePhaseII {
 
     static func phaseIICharts(_ data: BaselineData, limits: FrozenLimits, _ options: ChartInputOptions, chart: BaselineChart) throws -> [ControlChart] {
         let types = chart.chartTypes
-        let rules = try ChartInputOptions.parseRules(options.rules, for: types[0])
-        let dispersionRules = types.count > 1 ? try ChartInputOptions.parseRules(options.rules, for: types[1]) : nil
+        let rules = options.rules.ruleSet(for: types[0])
+        let dispersionRules = types.count > 1 ? options.rules.ruleSet(for: types[1]) : nil
         return try PhaseIICharts.charts(data, limits: limits, rules: rules, dispersionRules: dispersionRules)
     }
 }

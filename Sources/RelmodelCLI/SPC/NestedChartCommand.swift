@@ -22,8 +22,8 @@ struct NestedChartCommand: ParsableCommand {
     @Option(help: "The level whose means are charted (a level of --levels other than the last).")
     var chart: String
 
-    @Option(help: "Run rules, as for the other charts: we, nelson, all, none, or test numbers like 1,2,5.")
-    var rules: String = "1"
+    @Option(help: "Run rules, as for the other charts: we, nelson, all, none, or test numbers like 1,2,5.", transform: RuleSpecification.argument)
+    var rules: RuleSpecification = .minitabDefault
 
     @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma (L).")
     var sigmaMultiplier: Double = 3
@@ -39,12 +39,11 @@ struct NestedChartCommand: ParsableCommand {
         guard let index = design.levelNames.firstIndex(of: chart), index < design.levelNames.count - 1 else {
             throw ValidationError("--chart must name one of the grouping levels (\(design.levelNames.dropLast().joined(separator: ", "))), not the residual")
         }
-        _ = try ChartInputOptions.parseRules(rules, for: .xbar)
     }
 
     func run() throws {
         let sample = try design.sample()
-        let options = ChartOptions(sigmaMultiplier: sigmaMultiplier, rules: try ChartInputOptions.parseRules(rules, for: .xbar))
+        let options = ChartOptions(sigmaMultiplier: sigmaMultiplier, rules: rules.ruleSet(for: .xbar))
         let analysis = try SPCInput.dataErrors { try NestedChartAnalysis(sample, level: chart, method: design.method, options: options) }
         let result = analysis.chart
         if json {

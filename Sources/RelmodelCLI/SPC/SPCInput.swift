@@ -47,8 +47,9 @@ struct ChartInputOptions: ParsableArguments {
     @Option(help: "Column of stage labels; each run of equal labels gets its own limits.")
     var stage: String?
 
-    @Option(help: "Run rules, reported as Nelson/Minitab test numbers: we (Western Electric: tests 1, 5, 6 and 2 with K = 8), nelson (tests 1-8), all (Minitab's set for the chart), none, or test numbers like 1,2,5 (K overrides as 2:8).")
-    var rules: String = "1"
+    @Option(help: "Run rules, reported as Nelson/Minitab test numbers: we (Western Electric: tests 1, 5, 6 and 2 with K = 8), nelson (tests 1-8), all (Minitab's set for the chart), none, or test numbers like 1,2,5 (K overrides as 2:8).",
+            transform: RuleSpecification.argument)
+    var rules: RuleSpecification = .minitabDefault
 
     @Option(name: .customLong("sigma-multiplier"), help: "Control limits at ± this many sigma (L).")
     var sigmaMultiplier: Double = 3
@@ -64,7 +65,6 @@ struct ChartInputOptions: ParsableArguments {
 
     func validate() throws {
         guard sigmaMultiplier > 0, sigmaMultiplier.isFinite else { throw ValidationError("--sigma-multiplier must be positive") }
-        _ = try Self.parseRules(rules, for: .xbar)
     }
 
     static func parseRange(_ text: String) throws -> ClosedRange<Int> {
@@ -74,14 +74,6 @@ struct ChartInputOptions: ParsableArguments {
         }
     }
 
-    /// `--rules` for a chart of `type`, parsed by the library (`RuleSpecification`); a bad
-    /// specification is a usage error.
-    static func parseRules(_ text: String, for type: ChartType) throws -> RuleSet {
-        do { return try RuleSpecification(parsing: text).ruleSet(for: type) } catch {
-            if case let .invalidParameter(message) = error { throw ValidationError(message) }
-            throw ValidationError(error.description)
-        }
-    }
 }
 
 /// A CSV input read for an SPC command: the library's `SPCTable`, with its errors mapped to exit
@@ -140,11 +132,22 @@ struct SPCInput {
     /// Chart options with phase I and stages per subgroup; `firstRows` gives each subgroup's first row.
     func chartOptions(_ options: ChartInputOptions, type: ChartType, firstRows: [Int]) throws -> ChartOptions {
         var result = ChartOptions(constants: options.constants, sigmaMultiplier: options.sigmaMultiplier,
-                                  rules: try ChartInputOptions.parseRules(options.rules, for: type))
+                                  rules: options.rules.ruleSet(for: type))
         result.phaseI = try phaseI(options.data, firstRows: firstRows)
         if let stage = options.stage {
             result.stages = try Self.dataErrors { try spc.stages(column: stage, firstRows: firstRows) }
         }
         return result
+    }
+}
+
+extension RuleSpecification {
+    /// `--rules` parsed once, by the library; a bad specification is a usage error (exit 64) with
+    /// the library's explanation.
+    static func argument(_ text: String) throws -> RuleSpecification {
+        do { return try RuleSpecification(parsing: text) } catch {
+            if case let .invalidParameter(message) = error { throw ValidationError(message) }
+            throw ValidationError(error.description)
+        }
     }
 }

@@ -47,8 +47,8 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
     @Option(help: "Shift of interest in process standard deviations.")
     var shift: Double = 1
 
-    @Option(help: "Run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6 (TEST:K sets K), or \"we\" for the Western Electric set (tests 1, 5, 6 and 2 with K = 8).")
-    var rules: String = "1"
+    @Option(help: "Run rules as Nelson/Minitab test numbers: a comma list of 1, 2, 5, 6 (TEST:K sets K), or \"we\" for the Western Electric set (tests 1, 5, 6 and 2 with K = 8).", transform: RuleSpecification.argument)
+    var rules: RuleSpecification = .minitabDefault
 
     @Option(name: .customLong("run-length"), help: "K of test 2 (K points in a row on one side); default 9, or 8 with --rules we.")
     var runLength: Int?
@@ -75,8 +75,7 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
 
     /// The rules as the exact chain's zone rules (usage errors for rules without one).
     func zoneRules() throws -> [ARL.RunRule] {
-        let specification = try SPCDesignArguments.specification(rules)
-        do { return try specification.markovChainRules(runLength: runLength, limitWidth: limitWidth) } catch {
+        do { return try rules.markovChainRules(runLength: runLength, limitWidth: limitWidth) } catch {
             throw SPCDesignArguments.exit(for: error)
         }
     }

@@ -11,13 +11,13 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
     let data = try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
     let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
     var dispersionOptions = chartOptions
-    dispersionOptions.rules = try ChartInputOptions.parseRules(options.rules, for: dispersion)
+    dispersionOptions.rules = options.rules.ruleSet(for: dispersion)
     let pair = try SPCInput.dataErrors {
         dispersion == .r
             ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: chartOptions)
             : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: chartOptions)
     }
-    if options.rules.lowercased() == "all" {
+    if options.rules == .all {
         // Minitab's "all tests" differ between the location and dispersion charts.
         let other = try SPCInput.dataErrors {
             dispersion == .r
@@ -79,7 +79,7 @@ struct IMRCommand: ParsableCommand {
         var chartOptions = try input.chartOptions(options, type: .i, firstRows: rows)
         let pair = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }
         var charts = pair.charts
-        if options.rules.lowercased() == "all" {
+        if options.rules == .all {
             chartOptions.rules = .minitabAll(for: .mr)
             charts[1] = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }.dispersion
         }

@@ -11,6 +11,9 @@ public enum RuleSpecification: Sendable, Hashable, CustomStringConvertible {
     case none
     case tests([RunRule])
 
+    /// Minitab's default: test 1 (points beyond the limits) alone, written "1".
+    public static let minitabDefault = RuleSpecification.tests([RunRule(checkedTest: 1)])
+
     /// - Throws: `SPCError.invalidParameter` naming the item that is not a test number 1-8 (optionally TEST:K).
     /// - Complexity: O(length of `text`).
     public init(parsing text: String) throws(SPCError) {

@@ -75,8 +75,8 @@ struct HelpTests {
     func documentedOptionsExist() throws {
         var known: Set<String> = []
         for (_, text) in try Self.allHelps() { known.formUnion(Self.options(in: text)) }
-        // Options of other tools quoted in the README (swift package ... benchmark).
-        let otherTools: Set<String> = ["--disable-sandbox"]
+        // Options of other tools quoted in the README (swift package ... benchmark, swift run --package-path).
+        let otherTools: Set<String> = ["--disable-sandbox", "--package-path"]
         for file in ["README.md", "docs/CLI.md"] {
             var text = try String(contentsOfFile: CLIRunner.packageRoot + "/" + file, encoding: .utf8)
             // A clearly marked planned section names what does not exist yet.
