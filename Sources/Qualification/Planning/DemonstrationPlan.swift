@@ -29,9 +29,15 @@ public struct DemonstrationPlan: JSONRepresentable, Sendable {
     public let entries: [Entry]
 
     /// - Parameters:
-    ///   - reliability: needed by success-run and weibayes; `mttf` by exponential; `units` by
-    ///     weibayes, ltpd and elfr; `missionTime` and `shape` by weibayes; `hours` (the early-life
-    ///     stress) by elfr, optional.
+    ///   - kind: the plan.
+    ///   - confidence: the demonstration's confidence, in (0, 1).
+    ///   - failures: failures allowed.
+    ///   - units: units on test (weibayes, ltpd and elfr need it; exponential divides the hours by it).
+    ///   - reliability: the reliability to demonstrate (success-run and weibayes).
+    ///   - mttf: the MTTF to demonstrate, hours (exponential).
+    ///   - missionTime: the time at which the reliability is demonstrated (weibayes).
+    ///   - shape: the known Weibull shape (weibayes).
+    ///   - hours: the early-life stress duration (elfr, optional: without it no FIT).
     ///   - accelerationFactor: from test to use conditions (exponential, weibayes, elfr).
     /// - Throws: `QualificationError` (kind `.invalidArgument`) when an input the kind needs is missing or out of range.
     public init(_ kind: Kind, confidence: Double, failures: Int = 0, units: Int? = nil, reliability: Double? = nil,

@@ -15,8 +15,12 @@ public struct BatchMonitoring: JSONRepresentable, Sendable {
     public let contributions: [BatchContributions?]
 
     /// - Parameters:
+    ///   - reference: the phase I batches the model is built from.
     ///   - components: the number of components; nil: the fewest explaining `explainedVariance`.
-    ///   - newBatches: phase II batches projected on the reference model, with their file's name.
+    ///   - explainedVariance: the fraction of variance the components must explain (without `components`).
+    ///   - newBatches: phase II batches projected on the reference model.
+    ///   - newFile: the new batches' file name, recorded in the document.
+    ///   - confidence: the level of the limits the batches are assessed against.
     /// - Throws: `SPCError` from the model, the projection or the limits.
     /// - Complexity: one SVD of the unfolded reference, then O(batches x columns x components).
     public init(reference: BatchTrajectoryData, components: Int? = nil, explainedVariance: Double = MultiwayPCA.defaultExplainedVariance,

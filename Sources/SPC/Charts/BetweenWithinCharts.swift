@@ -43,6 +43,10 @@ public struct BetweenWithinChart: Sendable, Equatable {
 /// (`VariablesCharts.individuals`, `xbarR`, `xbarS`); the sigmas are those of the last stage.
 public enum BetweenWithinCharts {
     /// - Parameters:
+    ///   - data: the subgroups (batches) in time order.
+    ///   - dispersion: the within chart, `.r` or `.s`.
+    ///   - sigmaMethod: the within sigma (default R-bar/d2 for R, S-bar/c4 for S).
+    ///   - options: phase I, stages, rules and limit width, as for the charts they are built from.
     ///   - specification: limits for the between/within capability (none: no capability).
     ///   - confidence: two-sided level of the capability intervals.
     /// - Throws: `SPCError.insufficientData` for fewer than two subgroups, a subgroup of one value, or

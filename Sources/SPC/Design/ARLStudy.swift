@@ -59,9 +59,11 @@ public struct ARLStudy: JSONRepresentable, Sendable {
     public let rows: [Row]
 
     /// - Parameters:
+    ///   - design: the chart and its settings.
     ///   - shifts: mean shifts in process standard deviations.
     ///   - subgroupSize: n; the plotted statistic is the mean of n.
     ///   - targetARL: solve for L (EWMA; Shewhart with test 1 alone) or h (CUSUM) first.
+    ///   - progress: reports simulated replicates (simulation only).
     /// - Throws: `ARLError` (impossible settings, a rule without an exact chain, no critical value,
     ///   numerical failure, a spent simulation budget).
     /// - Complexity: one chain or integral equation per shift (simulation: `replicates` runs per shift).

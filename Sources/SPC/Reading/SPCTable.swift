@@ -39,7 +39,10 @@ public struct SPCTable: Sendable {
 
     /// Which subgroups are phase I, from a column (a subgroup's first row marked I, i or 1) or a range
     /// of subgroup positions; nil when neither is given (every subgroup estimates the limits).
-    /// - Parameter firstRows: each subgroup's first row (`GroupedRows.firstRows`).
+    /// - Parameters:
+    ///   - column: the phase column, or nil.
+    ///   - range: the phase I subgroup positions (1-based), used when there is no column.
+    ///   - firstRows: each subgroup's first row (`GroupedRows.firstRows`).
     public func phaseI(column: String?, range: ClosedRange<Int>?, firstRows: [Int]) throws(IngestError) -> [Bool]? {
         if let column {
             let values = try strings(column)

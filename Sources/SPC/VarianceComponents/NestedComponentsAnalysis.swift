@@ -30,6 +30,8 @@ public struct NestedComponentsAnalysis: JSONRepresentable, Sendable {
     public let fit: NestedREML.Fit?
 
     /// - Parameters:
+    ///   - sample: the nested design.
+    ///   - method: REML (default), ML or Type I ANOVA.
     ///   - confidence: two-sided level of the intervals.
     ///   - intervals: REML/ML profile-likelihood intervals (their cost is several fits per level).
     /// - Throws: `SPCError` when the likelihood has no usable maximum (see `NestedREML.fit`).
