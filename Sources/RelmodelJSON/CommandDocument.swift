@@ -13,11 +13,5 @@ public struct CommandDocument<Result: JSONRepresentable>: JSONRepresentable {
         self.result = result
     }
 
-    public var json: JSONValue {
-        let head: [(String, JSONValue)] = [("command", .string(command)), ("file", .string(file))]
-        switch result.json {
-        case let .object(members): return .object(head + members)
-        case let other: return .object(head + [("result", other)])
-        }
-    }
+    public var json: JSONValue { result.json.prefixed(by: [("command", .string(command)), ("file", .string(file))]) }
 }

@@ -9,10 +9,13 @@ public struct GroupedDocument<Result: JSONRepresentable>: JSONRepresentable {
     }
 
     /// The group key first, then the result's members (a result that is not an object is nested as "result").
-    public var json: JSONValue {
-        switch result.json {
-        case let .object(members): .object([("group", .string(group))] + members)
-        case let other: .object([("group", .string(group)), ("result", other)])
-        }
+    public var json: JSONValue { result.json.prefixed(by: [("group", .string(group))]) }
+}
+
+extension JSONValue {
+    /// This object with `head` in front of its members; any other value nested as "result" after `head`.
+    func prefixed(by head: [(String, JSONValue)]) -> JSONValue {
+        if case let .object(members) = self { return .object(head + members) }
+        return .object(head + [("result", self)])
     }
 }
