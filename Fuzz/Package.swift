@@ -27,6 +27,6 @@ let package = Package(
         // with `@testable import` (scripts/fuzz.sh builds with -enable-testing).
         fuzzTarget("FuzzSPCSubgroups", ["Ingest", "SPC", "RelmodelCLI"]),
         fuzzTarget("FuzzBatchPCA", ["Ingest", "SPC", "LinearAlgebra"]),
-        fuzzTarget("FuzzBaseline", ["SPC", "RelmodelCLI"]),
+        fuzzTarget("FuzzBaseline", ["SPC"]),
     ]
 )

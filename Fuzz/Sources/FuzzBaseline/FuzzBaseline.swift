@@ -1,5 +1,4 @@
 import SPC
-@testable import RelmodelCLI
 
 /// libFuzzer entry: the baseline-document reader of `--baseline FILE` and of re-baselining, on
 /// arbitrary bytes (`BaselineDocument.header` as `BaselineFileStore.writeVersioned` uses it, then
@@ -17,8 +16,8 @@ func fuzzBaseline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             continue   // typed: BaselineDocumentError
         }
         let types = chart.chartTypes
-        let rules = try! ChartInputOptions.parseRules("all", for: types[0])
-        let dispersionRules = types.count > 1 ? try! ChartInputOptions.parseRules("all", for: types[1]) : nil
+        let rules = RuleSpecification.all.ruleSet(for: types[0])
+        let dispersionRules = types.count > 1 ? RuleSpecification.all.ruleSet(for: types[1]) : nil
         _ = try? PhaseIICharts.charts(phaseIIData(chart), limits: decoded.limits, rules: rules,
                                       dispersionRules: dispersionRules)
     }
