@@ -21,3 +21,32 @@ import Testing
         #expect(throws: SPCError.self) { try RuleSpecification(parsing: text) }
     }
 }
+
+/// `ChartOptions.ruleSpecification` resolves the rules per chart: with `all`, the x-bar chart gets
+/// Minitab's tests 1-8 and the R chart tests 1-4, as two separate computations give them.
+@Suite struct PerChartRulesTests {
+    @Test func allGivesEachChartItsOwnSet() throws {
+        var values: [[Double]] = []
+        for i in 0..<30 {
+            var row: [Double] = []
+            for j in 0..<5 {
+                let base = Double((i * 7 + j * 3) % 11)
+                let shift: Double = i > 20 ? 6 : 0
+                let spread: Double = i == 10 ? Double(j * 4) : 0
+                row.append(base + shift + spread)
+            }
+            values.append(row)
+        }
+        let data = try SubgroupData(labels: (1...30).map { String($0) }, values: values)
+        var options = ChartOptions()
+        options.ruleSpecification = .all
+        let combined = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: options)
+        let location = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: ChartOptions(rules: .minitabAll(for: .xbar))).location
+        let dispersion = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: ChartOptions(rules: .minitabAll(for: .r))).dispersion
+        let combinedLocation: [[Int]] = combined.location.points.map { $0.signals }
+        let combinedDispersion: [[Int]] = combined.dispersion.points.map { $0.signals }
+        #expect(combinedLocation == location.points.map { $0.signals })
+        #expect(combinedDispersion == dispersion.points.map { $0.signals })
+        #expect(combinedLocation.contains { $0.contains { $0 > 4 } }, "the data must exercise a test the R chart does not run")
+    }
+}

@@ -133,6 +133,7 @@ struct SPCInput {
     func chartOptions(_ options: ChartInputOptions, type: ChartType, firstRows: [Int]) throws -> ChartOptions {
         var result = ChartOptions(constants: options.constants, sigmaMultiplier: options.sigmaMultiplier,
                                   rules: options.rules.ruleSet(for: type))
+        result.ruleSpecification = options.rules
         result.phaseI = try phaseI(options.data, firstRows: firstRows)
         if let stage = options.stage {
             result.stages = try Self.dataErrors { try spc.stages(column: stage, firstRows: firstRows) }

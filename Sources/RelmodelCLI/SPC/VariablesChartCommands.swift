@@ -9,22 +9,12 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
     let values = try input.doubles(valueColumn)
     let groups = GroupedRows(try input.rowLabels(options))
     let data = try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
+    // With --rules all, each chart of the pair gets Minitab's set for its type (ChartOptions.ruleSpecification).
     let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
-    var dispersionOptions = chartOptions
-    dispersionOptions.rules = options.rules.ruleSet(for: dispersion)
     let pair = try SPCInput.dataErrors {
         dispersion == .r
             ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: chartOptions)
             : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: chartOptions)
-    }
-    if options.rules == .all {
-        // Minitab's "all tests" differ between the location and dispersion charts.
-        let other = try SPCInput.dataErrors {
-            dispersion == .r
-                ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: dispersionOptions)
-                : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: dispersionOptions)
-        }
-        return [pair.location, other.dispersion]
     }
     return pair.charts
 }
@@ -76,13 +66,8 @@ struct IMRCommand: ParsableCommand {
         let values = try input.doubles(valueColumn)
         let labels = try input.rowLabels(options)
         let rows = Array(0..<values.count)
-        var chartOptions = try input.chartOptions(options, type: .i, firstRows: rows)
+        let chartOptions = try input.chartOptions(options, type: .i, firstRows: rows)
         let pair = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }
-        var charts = pair.charts
-        if options.rules == .all {
-            chartOptions.rules = .minitabAll(for: .mr)
-            charts[1] = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }.dispersion
-        }
-        try ChartOutput.emit(charts, command: "imr", options: options)
+        try ChartOutput.emit(pair.charts, command: "imr", options: options)
     }
 }

@@ -153,7 +153,7 @@ public enum AttributeCharts {
                                       sigma: stepped ? nil : first.sigma, estimationCount: estimation.count))
             if clamped { notes.append("LCL\(which) is clamped at 0") }
         }
-        RuleEngine.apply(options.rules.applicable(to: type), to: &points)
+        RuleEngine.apply(options.rules(for: type), to: &points)
         return ControlChart(type: type, points: points, stages: stages, parameters: parameters, notes: notes)
     }
 
@@ -194,7 +194,7 @@ public enum AttributeCharts {
             stages.append(StageLimits(stage: block.label, center: center, lcl: lcl, ucl: ucl,
                                       sigma: (mean * (mean + 1)).squareRoot(), estimationCount: estimation.count))
         }
-        RuleEngine.apply(options.rules.applicable(to: .g), to: &points)
+        RuleEngine.apply(options.rules(for: .g), to: &points)
         return ControlChart(type: .g, points: points, stages: stages, parameters: [("sigmaMultiplier", L), ("alpha", alpha)],
                             notes: ["limits: \(limits == .probability ? "geometric probability limits (Minitab)" : "Benneyan 3-sigma limits")"])
     }

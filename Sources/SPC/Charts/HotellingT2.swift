@@ -104,7 +104,7 @@ public enum HotellingT2 {
                                       estimationCount: estimation.count))
             lastPhaseIIUCL = phaseIIUCL
         }
-        RuleEngine.apply(options.rules.applicable(to: .t2), to: &points)
+        RuleEngine.apply(options.rules(for: .t2), to: &points)
         let parameters: [(String, Double)] = [("alpha", alpha), ("variables", Double(p)),
                                               ("phaseIUCL", stages.last!.ucl!), ("phaseIIUCL", lastPhaseIIUCL)]
         return ControlChart(type: .t2, points: points, stages: stages, parameters: parameters,

@@ -43,7 +43,7 @@ public enum TimeWeightedCharts {
                                       sigma: s, estimationCount: count))
         }
         parameters.append(("target", stages.last!.center))
-        RuleEngine.apply(options.rules.applicable(to: .ewma), to: &points)
+        RuleEngine.apply(options.rules(for: .ewma), to: &points)
         return ControlChart(type: .ewma, points: points, stages: stages, parameters: parameters,
                             notes: [exactLimits ? "point limits: exact (time-varying)" : "point limits: asymptotic"])
     }
@@ -81,7 +81,7 @@ public enum TimeWeightedCharts {
             stages.append(StageLimits(stage: block.label, center: 0, lcl: -H, ucl: H, sigma: s.isNaN ? nil : s, estimationCount: count))
             parameters = [("target", mu), ("k", K), ("h", H), ("headStart", headStart * scale)]
         }
-        RuleEngine.apply(options.rules.applicable(to: .cusum), to: &points)
+        RuleEngine.apply(options.rules(for: .cusum), to: &points)
         return ControlChart(type: .cusum, points: points, stages: stages, parameters: parameters,
                             notes: ["k, h and head start in data units (given in \(units.rawValue) units)"])
     }

@@ -99,8 +99,8 @@ public enum VariablesCharts {
             if clamped { notes.append("\(dispersion == .r ? "R" : "S") chart LCL\(block.label.map { " (stage \($0))" } ?? "") is clamped at 0") }
         }
         if options.constants != .exact { notes.append("constants: \(options.constants.rawValue)") }
-        RuleEngine.apply(options.rules.applicable(to: .xbar), to: &xPoints)
-        RuleEngine.apply(options.rules.applicable(to: dispersion), to: &dPoints)
+        RuleEngine.apply(options.rules(for: .xbar), to: &xPoints)
+        RuleEngine.apply(options.rules(for: dispersion), to: &dPoints)
         let parameters: [(String, Double)] = [("sigmaMultiplier", L)]
         return ChartPair(
             location: ControlChart(type: .xbar, points: xPoints, stages: xStages, parameters: parameters,
@@ -157,8 +157,8 @@ public enum VariablesCharts {
                                         ucl: center + L * c.d3 * sigma, sigma: sigma, estimationCount: phaseIRanges.count))
             if center - L * c.d3 * sigma < 0 { notes.append("MR chart LCL\(block.label.map { " (stage \($0))" } ?? "") is clamped at 0") }
         }
-        RuleEngine.apply(options.rules.applicable(to: .i), to: &iPoints)
-        RuleEngine.apply(options.rules.applicable(to: .mr), to: &mrPoints)
+        RuleEngine.apply(options.rules(for: .i), to: &iPoints)
+        RuleEngine.apply(options.rules(for: .mr), to: &mrPoints)
         let parameters: [(String, Double)] = [("sigmaMultiplier", L), ("span", Double(span))]
         return ChartPair(location: ControlChart(type: .i, points: iPoints, stages: iStages, parameters: parameters),
                          dispersion: ControlChart(type: .mr, points: mrPoints, stages: mrStages, parameters: parameters, notes: notes))

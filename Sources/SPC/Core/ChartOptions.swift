@@ -6,6 +6,10 @@ public struct ChartOptions: Sendable {
     public var sigmaMultiplier: Double
     /// The rules evaluated on each chart (those a chart type supports; see `ChartType.supportsZoneTests`).
     public var rules: RuleSet
+    /// When set, the rules as specified, resolved per chart: `all` is Minitab's set of each chart
+    /// type (tests 1-8 on x-bar and individuals, 1-4 on R, S, MR and attribute charts), so the two
+    /// charts of a pair get their own. It takes the place of `rules`.
+    public var ruleSpecification: RuleSpecification?
     /// Per subgroup: true when it is in phase I (used to estimate the limits). nil: all subgroups.
     /// Subgroups outside phase I are plotted against the frozen phase I limits (phase II).
     public var phaseI: [Bool]?
@@ -20,6 +24,11 @@ public struct ChartOptions: Sendable {
         self.rules = rules
         self.phaseI = phaseI
         self.stages = stages
+    }
+
+    /// The rules evaluated on a chart of `type`.
+    public func rules(for type: ChartType) -> RuleSet {
+        (ruleSpecification?.ruleSet(for: type) ?? rules).applicable(to: type)
     }
 
     /// Phase I mask from a 1-based inclusive range of subgroup positions.

@@ -54,7 +54,7 @@ public enum NestedMeansChart {
             points.append(ChartPoint(subgroup: sample.labels[level][g], value: means[g], center: center,
                                      lcl: center - L * sigma, ucl: center + L * sigma, sigma: sigma, size: n))
         }
-        RuleEngine.apply(options.rules.applicable(to: .xbar), to: &points)
+        RuleEngine.apply(options.rules(for: .xbar), to: &points)
         let stepped = Set(points.map(\.sigma)).count > 1
         var notes = ["means of '\(sample.levels[level])' groups; sigma^2 of a mean = the components at and above '\(sample.levels[level])' + the lower ones divided by their counts in the group"]
         if components.contains(where: { $0 < 0 }) { notes.append("a negative variance component counts as 0 in the limits") }
