@@ -91,18 +91,11 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         }
     }
 
+    /// `--service` parsed by the library; a bad name is a usage error.
     func parsedService(samples: [Double]) throws -> BatchToolSimulation.Service {
-        let mean = serviceMean ?? 1
-        switch service {
-        case "exponential": return .exponential(mean: mean)
-        case "deterministic": return .deterministic(mean)
-        case "empirical": return .empirical(samples)
-        default:
-            let parts = service.split(separator: ":")
-            guard parts.count == 2, parts[0] == "gamma", let k = Double(parts[1]), k > 0, k.isFinite else {
-                throw ValidationError("--service must be exponential, deterministic, gamma:K (K > 0) or empirical, got \"\(service)\"")
-            }
-            return .gamma(shape: k, mean: mean)
+        do { return try BatchToolSimulation.Service(parsing: service, mean: serviceMean ?? 1, samples: samples) } catch {
+            if case let .invalidParameter(message) = error { throw ValidationError(message) }
+            throw ValidationError(error.description)
         }
     }
 

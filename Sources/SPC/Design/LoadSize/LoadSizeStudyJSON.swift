@@ -46,3 +46,22 @@ extension LoadSizeStudy: JSONRepresentable {
         ])
     }
 }
+
+extension BatchToolSimulation.Service {
+    /// A batch-time distribution as written on the command line: `exponential`, `deterministic`,
+    /// `gamma:K` (shape K > 0) with mean `mean`, or `empirical` (resampling `samples`).
+    /// - Throws: `SPCError.invalidParameter` for anything else.
+    public init(parsing text: String, mean: Double, samples: [Double] = []) throws(SPCError) {
+        switch text {
+        case "exponential": self = .exponential(mean: mean)
+        case "deterministic": self = .deterministic(mean)
+        case "empirical": self = .empirical(samples)
+        default:
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, parts[0] == "gamma", let k = Double(parts[1]), k > 0, k.isFinite else {
+                throw .invalidParameter("--service must be exponential, deterministic, gamma:K (K > 0) or empirical, got \"\(text)\"")
+            }
+            self = .gamma(shape: k, mean: mean)
+        }
+    }
+}
