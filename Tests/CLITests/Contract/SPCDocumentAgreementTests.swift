@@ -122,3 +122,74 @@ import Testing
                              "--replications", "4", "--json"], loads.json.serialized())
     }
 }
+
+/// The remaining SPC oracle data sets through their chart commands, CLI against library.
+@Suite struct SPCChartAgreementTests {
+    static func options(_ table: SPCTable, phase: String?, firstRows: [Int], rules: String = "1") throws -> ChartOptions {
+        var options = ChartOptions()
+        options.ruleSpecification = try RuleSpecification(parsing: rules)
+        options.phaseI = try table.phaseI(column: phase, range: nil, firstRows: firstRows)
+        return options
+    }
+
+    static func expectCharts(_ command: String, _ name: String, _ extra: [String], _ charts: [ControlChart]) throws {
+        let file = SPCDocumentAgreementTests.path(name)
+        try SPCDocumentAgreementTests.expectSame(["spc", command, file, "--json"] + extra,
+                                                 CommandDocument(command: command, file: file, result: ChartSet(charts)).json.serialized())
+    }
+
+    @Test func individualsAndAttributeCharts() throws {
+        let flow = try SPCTable(path: SPCDocumentAgreementTests.path("nist_individuals_flow_rate"))
+        let values = try flow.doubles("flow_rate")
+        let labels = try flow.rowLabels(subgroup: "batch")
+        let imr = try VariablesCharts.individuals(values, labels: labels, span: 2,
+                                                  options: try Self.options(flow, phase: nil, firstRows: Array(values.indices), rules: "all"))
+        try Self.expectCharts("imr", "nist_individuals_flow_rate", ["--value", "flow_rate", "--subgroup", "batch", "--rules", "all"], imr.charts)
+
+        for (name, command, count, size, type) in [("orange_juice", "p", "nonconforming", "size", ChartType.p),
+                                                  ("circuit_boards", "c", "defects", nil, ChartType.c)] {
+            let table = try SPCTable(path: SPCDocumentAgreementTests.path(name))
+            let counts = try table.doubles(count, .nonNegative)
+            let sizes = try size.map { try table.doubles($0, .positive) }
+            let data = try AttributeData(labels: try table.rowLabels(subgroup: "sample"), counts: counts, sizes: sizes)
+            let options = try Self.options(table, phase: "phase", firstRows: Array(counts.indices), rules: "all")
+            let chart = type == .p ? try AttributeCharts.p(data, options: options) : try AttributeCharts.c(data, options: options)
+            try Self.expectCharts(command, name, ["--value", count, "--subgroup", "sample", "--phase", "phase", "--rules", "all"]
+                                  + (size.map { ["--size", $0] } ?? []), [chart])
+        }
+    }
+
+    @Test func timeWeightedCharts() throws {
+        let ewmaTable = try SPCTable(path: SPCDocumentAgreementTests.path("nist_ewma_example"))
+        let ewmaValues = try ewmaTable.doubles("value")
+        let ewma = try TimeWeightedCharts.ewma(ewmaValues, labels: try ewmaTable.rowLabels(subgroup: "sample"), lambda: 0.3, target: 50,
+                                               sigma: 2.0539, options: try Self.options(ewmaTable, phase: nil, firstRows: Array(ewmaValues.indices)))
+        try Self.expectCharts("ewma", "nist_ewma_example", ["--value", "value", "--subgroup", "sample", "--lambda", "0.3", "--target", "50",
+                                                           "--sigma", "2.0539"], [ewma])
+        let cusumTable = try SPCTable(path: SPCDocumentAgreementTests.path("montgomery_cusum_table_9_1"))
+        let cusumValues = try cusumTable.doubles("value")
+        let cusum = try TimeWeightedCharts.cusum(cusumValues, labels: try cusumTable.rowLabels(subgroup: "observation"), target: 10, sigma: 1,
+                                                 k: 0.5, h: 5, options: try Self.options(cusumTable, phase: nil, firstRows: Array(cusumValues.indices)))
+        try Self.expectCharts("cusum", "montgomery_cusum_table_9_1", ["--value", "value", "--subgroup", "observation", "--target", "10",
+                                                                     "--sigma", "1", "--k", "0.5", "--h", "5"], [cusum])
+        let nist = try SPCTable(path: SPCDocumentAgreementTests.path("nist_cusum_example"))
+        let means = try nist.doubles("mean_of_4")
+        let nistCUSUM = try TimeWeightedCharts.cusum(means, labels: try nist.rowLabels(subgroup: nil), target: 325, k: 0.3175, h: 4.1959,
+                                                     units: .data, options: try Self.options(nist, phase: nil, firstRows: Array(means.indices)))
+        try Self.expectCharts("cusum", "nist_cusum_example", ["--value", "mean_of_4", "--target", "325", "--k", "0.3175", "--h", "4.1959",
+                                                             "--units", "data"], [nistCUSUM])
+    }
+
+    /// Xbar-S of the paint viscosity (one value per batch is not subgrouped: I-MR) and the hard-bake Xbar-S.
+    @Test func remainingVariablesCharts() throws {
+        let paint = try SPCTable(path: SPCDocumentAgreementTests.path("paint_viscosity"))
+        let values = try paint.doubles("viscosity")
+        let imr = try VariablesCharts.individuals(values, labels: try paint.rowLabels(subgroup: "batch"), span: 2,
+                                                  options: try Self.options(paint, phase: "phase", firstRows: Array(values.indices)))
+        try Self.expectCharts("imr", "paint_viscosity", ["--value", "viscosity", "--subgroup", "batch", "--phase", "phase"], imr.charts)
+        let bake = try SPCTable(path: SPCDocumentAgreementTests.path("hardbake_flow_width"))
+        let (data, groups) = try SPCDocumentAgreementTests.subgroups(bake, value: "flow_width", subgroup: "sample")
+        let pair = try VariablesCharts.xbarS(data, sigmaMethod: .sBar, options: try Self.options(bake, phase: nil, firstRows: groups.firstRows, rules: "nelson"))
+        try Self.expectCharts("xbar-s", "hardbake_flow_width", ["--value", "flow_width", "--subgroup", "sample", "--rules", "nelson"], pair.charts)
+    }
+}
