@@ -74,13 +74,15 @@ public struct LimitsCommand: ParsableCommand {
         func run() throws {
             let context = try RegistryAccess.context(self.context)
             let path = baseline
-            let bytes = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.read(path) }
-            let header = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.header(path) }
+            let (header, bytes) = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.header(path) }
             guard let chart = BaselineChart(rawValue: header.chart) else {
                 printError("\(baseline): unknown chart \(header.chart)")
                 throw ExitCode(65)
             }
-            _ = try storeErrors { () throws(BaselineFileStore.StoreError) in try BaselineFileStore.load(path, chart: chart) }
+            do { _ = try BaselineDocument.limits(of: header, chart: chart) } catch {
+                printError("\(baseline): \(error.description)")
+                throw ExitCode(65)
+            }
             let digest = header.document["created_from"]?["sha256"]?.stringValue ?? BaselineProvenance.sha256Hex(bytes)
             let registry = try RegistryAccess.open(options.registry)
             // The document as stored carries the registry's version.

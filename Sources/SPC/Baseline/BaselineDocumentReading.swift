@@ -60,8 +60,13 @@ extension BaselineDocument {
     /// - Complexity: O(length).
     public static func limits(_ bytes: [UInt8], chart: BaselineChart) throws(BaselineDocumentError) -> (limits: FrozenLimits, version: Int) {
         let header = try header(bytes)
+        return (try limits(of: header, chart: chart), header.version)
+    }
+
+    /// The frozen limits of a document already decoded (`header`), for `chart`.
+    public static func limits(of header: Header, chart: BaselineChart) throws(BaselineDocumentError) -> FrozenLimits {
         guard header.chart == chart.rawValue else { throw .otherChart(found: header.chart, expected: chart.rawValue) }
-        return (try limits(of: header.document, chart: chart), header.version)
+        return try limits(of: header.document, chart: chart)
     }
 
     static func limits(of document: JSONValue, chart: BaselineChart) throws(BaselineDocumentError) -> FrozenLimits {

@@ -58,10 +58,11 @@ public enum BaselineFileStore {
         do { return try BaselineDocument.limits(bytes, chart: chart) } catch { throw .notABaseline(path: path, error) }
     }
 
-    /// The header of the baseline file at `path` (format, layout version, revision, chart).
-    public static func header(_ path: String) throws(StoreError) -> BaselineDocument.Header {
+    /// The header of the baseline file at `path` (format, layout version, revision, chart) and the
+    /// file's bytes.
+    public static func header(_ path: String) throws(StoreError) -> (header: BaselineDocument.Header, bytes: [UInt8]) {
         let bytes = try read(path)
-        do { return try BaselineDocument.header(bytes) } catch { throw .notABaseline(path: path, error) }
+        do { return (try BaselineDocument.header(bytes), bytes) } catch { throw .notABaseline(path: path, error) }
     }
 
     /// Writes the baseline produced by `render(version)` to `path`, keeping every earlier version.
