@@ -39,9 +39,7 @@ struct BetweenWithinCommand: ParsableCommand {
         guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
         guard options.subgroup != nil else { throw ValidationError("--subgroup COLUMN is required") }
         let input = try SPCInput(options.file)
-        let values = try input.doubles(valueColumn)
-        let groups = GroupedRows(try input.rowLabels(options))
-        let data = try SPCInput.dataErrors { try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } }) }
+        let (data, groups) = try input.subgroups(valueColumn, options.data)
         let chartOptions = try input.chartOptions(options, type: .i, firstRows: groups.firstRows)
         let specification = lsl != nil || usl != nil ? Specification(lsl: lsl, usl: usl, target: target) : nil
         let result = try SPCInput.dataErrors {

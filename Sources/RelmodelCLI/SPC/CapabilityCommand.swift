@@ -37,20 +37,22 @@ struct CapabilityCommand: ParsableCommand {
     func run() throws {
         guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
         let input = try SPCInput(options.file)
-        let values = try input.doubles(valueColumn)
+        let phaseGroups = try input.phaseISubgroups(valueColumn, options)
+        let phaseValues = phaseGroups.flatMap { $0 }
         let spec = Specification(lsl: lsl, usl: usl, target: target)
         let document: JSONValue
         let text: String
         let svg: String
         if dist == "normal" {
-            let (phaseValues, sigma) = try withinSigma(input, values)
-            let cap = try SPCInput.dataErrors { try ProcessCapability.normal(phaseValues, withinSigma: sigma, specification: spec, confidence: confidence) }
+            let cap = try SPCInput.dataErrors {
+                try ProcessCapability.normal(subgroups: phaseGroups, individuals: options.subgroup == nil, method: sigmaMethod,
+                                             constants: options.constants, specification: spec, confidence: confidence)
+            }
             document = cap.json
             text = Self.text(cap)
             svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         } else {
             let family: LifetimeFamily = dist == "weibull" ? .weibull2p : .lognormal2p
-            let phaseValues = try phaseIValues(input, values)
             let cap = try SPCInput.dataErrors { try ProcessCapability.percentile(phaseValues, family: family, specification: spec) }
             document = cap.json
             text = Self.text(cap)
@@ -58,25 +60,6 @@ struct CapabilityCommand: ParsableCommand {
         }
         if let path = options.svg { try writeOutputFile(path, svg) }
         print(options.json ? document.serialized() : text)
-    }
-
-    /// Phase I values (all when no phase is given), with subgroups kept together.
-    func phaseIValues(_ input: SPCInput, _ values: [Double]) throws -> [Double] {
-        let groups = GroupedRows(try input.rowLabels(options))
-        let mask = try input.phaseI(options, firstRows: groups.firstRows) ?? Array(repeating: true, count: groups.labels.count)
-        return zip(groups.rows, mask).filter(\.1).flatMap { $0.0.map { values[$0] } }
-    }
-
-    func withinSigma(_ input: SPCInput, _ values: [Double]) throws -> ([Double], Double) {
-        let groups = GroupedRows(try input.rowLabels(options))
-        let mask = try input.phaseI(options, firstRows: groups.firstRows) ?? Array(repeating: true, count: groups.labels.count)
-        let phaseGroups = zip(groups.rows, mask).filter(\.1).map { $0.0.map { values[$0] } }
-        let sigma: Double = try SPCInput.dataErrors {
-            options.subgroup != nil
-                ? try SigmaEstimators.withinSigma(phaseGroups, method: sigmaMethod, constants: options.constants)
-                : try SigmaEstimators.movingRangeSigma(phaseGroups.flatMap { $0 }, constants: options.constants)
-        }
-        return (phaseGroups.flatMap { $0 }, sigma)
     }
 
     static func text(_ c: NormalCapability) -> String {

@@ -129,16 +129,28 @@ struct SPCInput {
         return try Self.dataErrors { try spc.phaseI(column: options.phase, range: range, firstRows: firstRows) }
     }
 
-    /// Chart options with phase I and stages per subgroup; `firstRows` gives each subgroup's first row.
+    /// Chart options with phase I and stages per subgroup (`SPCTable.chartOptions`); `firstRows` gives
+    /// each subgroup's first row. `type` is the chart the `rules` field is resolved for (each chart
+    /// resolves its own through `ruleSpecification`).
     func chartOptions(_ options: ChartInputOptions, type: ChartType, firstRows: [Int]) throws -> ChartOptions {
-        var result = ChartOptions(constants: options.constants, sigmaMultiplier: options.sigmaMultiplier,
-                                  rules: options.rules.ruleSet(for: type))
-        result.ruleSpecification = options.rules
-        result.phaseI = try phaseI(options.data, firstRows: firstRows)
-        if let stage = options.stage {
-            result.stages = try Self.dataErrors { try spc.stages(column: stage, firstRows: firstRows) }
+        let range = try options.phase1.map(ChartInputOptions.parseRange)
+        var result = try Self.dataErrors {
+            try spc.chartOptions(firstRows: firstRows, phase: options.phase, phaseRange: range, stage: options.stage,
+                                 rules: options.rules, constants: options.constants, sigmaMultiplier: options.sigmaMultiplier)
         }
+        result.rules = options.rules.ruleSet(for: type)
         return result
+    }
+
+    /// The value column in subgroups (`SPCTable.subgroups`).
+    func subgroups(_ value: String, _ options: SPCDataOptions) throws -> (data: SubgroupData, groups: GroupedRows) {
+        try Self.dataErrors { try spc.subgroups(value: value, subgroup: options.subgroup) }
+    }
+
+    /// The phase I subgroups of the value column (`SPCTable.phaseISubgroups`).
+    func phaseISubgroups(_ value: String, _ options: SPCDataOptions) throws -> [[Double]] {
+        let range = try options.phase1.map(ChartInputOptions.parseRange)
+        return try Self.dataErrors { try spc.phaseISubgroups(value: value, subgroup: options.subgroup, phase: options.phase, phaseRange: range) }
     }
 }
 

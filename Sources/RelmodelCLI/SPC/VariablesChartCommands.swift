@@ -6,9 +6,7 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
     guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
     guard options.subgroup != nil else { throw ValidationError("--subgroup COLUMN is required for subgrouped charts") }
     let input = try SPCInput(options.file)
-    let values = try input.doubles(valueColumn)
-    let groups = GroupedRows(try input.rowLabels(options))
-    let data = try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
+    let (data, groups) = try input.subgroups(valueColumn, options.data)
     // With --rules all, each chart of the pair gets Minitab's set for its type (ChartOptions.ruleSpecification).
     let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
     let pair = try SPCInput.dataErrors {

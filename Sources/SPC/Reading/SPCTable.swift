@@ -90,3 +90,52 @@ public struct GroupedRows: Sendable {
         self.rows = rows
     }
 }
+
+extension SPCTable {
+    /// The `value` column grouped into subgroups by the `subgroup` column (in order of first
+    /// appearance; one row each without a column), with the grouping.
+    /// - Throws: `SPCError.input` for a missing column or a field that is not a number; other cases
+    ///   for subgroups the charts cannot take.
+    /// - Complexity: O(rows).
+    public func subgroups(value: String, subgroup: String?) throws(SPCError) -> (data: SubgroupData, groups: GroupedRows) {
+        let values: [Double], groups: GroupedRows
+        do {
+            values = try doubles(value)
+            groups = GroupedRows(try rowLabels(subgroup: subgroup))
+        } catch {
+            throw .input(error)
+        }
+        return (try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } }), groups)
+    }
+
+    /// The phase I subgroups of the `value` column (every subgroup without a phase), each kept whole.
+    /// - Throws: `SPCError.input` for a missing column or a bad field.
+    public func phaseISubgroups(value: String, subgroup: String?, phase: String?, phaseRange: ClosedRange<Int>?) throws(SPCError) -> [[Double]] {
+        do {
+            let values = try doubles(value)
+            let groups = GroupedRows(try rowLabels(subgroup: subgroup))
+            let mask = try phaseI(column: phase, range: phaseRange, firstRows: groups.firstRows)
+                ?? Array(repeating: true, count: groups.labels.count)
+            return zip(groups.rows, mask).filter(\.1).map { $0.0.map { values[$0] } }
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// Chart options for the subgroups starting at `firstRows`: phase I from a column or a range,
+    /// stages from a column, the rules resolved per chart (`ChartOptions.ruleSpecification`).
+    /// - Throws: `SPCError.input` for a missing column.
+    public func chartOptions(firstRows: [Int], phase: String? = nil, phaseRange: ClosedRange<Int>? = nil, stage: String? = nil,
+                             rules: RuleSpecification = .minitabDefault, constants: ConstantSource = .exact,
+                             sigmaMultiplier: Double = 3) throws(SPCError) -> ChartOptions {
+        var options = ChartOptions(constants: constants, sigmaMultiplier: sigmaMultiplier)
+        options.ruleSpecification = rules
+        do {
+            options.phaseI = try phaseI(column: phase, range: phaseRange, firstRows: firstRows)
+            if let stage { options.stages = try stages(column: stage, firstRows: firstRows) }
+        } catch {
+            throw .input(error)
+        }
+        return options
+    }
+}
