@@ -123,12 +123,6 @@ struct SPCInput {
         try Self.dataErrors { try spc.rowLabels(subgroup: options.subgroup) }
     }
 
-    /// Which subgroups are phase I (nil when no phase is given: all of them).
-    func phaseI(_ options: SPCDataOptions, firstRows: [Int]) throws -> [Bool]? {
-        let range = try options.phase1.map(ChartInputOptions.parseRange)
-        return try Self.dataErrors { try spc.phaseI(column: options.phase, range: range, firstRows: firstRows) }
-    }
-
     /// Chart options with phase I and stages per subgroup (`SPCTable.chartOptions`); `firstRows` gives
     /// each subgroup's first row. `type` is the chart the `rules` field is resolved for (each chart
     /// resolves its own through `ruleSpecification`).
