@@ -30,6 +30,15 @@ public struct QualificationError: Error, Sendable, Equatable, CustomStringConver
         }
     }
 
+    /// A factor from `LifeStressRelationship.accelerationFactor` (the one home of the laws), or an
+    /// error when it does not exist (a stress outside the law's domain) or overflows.
+    static func checkedFactor(_ factor: Double?) throws(QualificationError) -> Double {
+        guard let factor, factor.isFinite, factor > 0 else {
+            throw QualificationError("the acceleration factor is not a finite positive number for these conditions")
+        }
+        return factor
+    }
+
     /// Throws unless `value` is finite and > 0.
     static func checkPositive(_ value: Double, _ name: String) throws(QualificationError) {
         guard value.isFinite, value > 0 else { throw QualificationError("\(name) must be a positive number, got \(value)") }

@@ -56,7 +56,7 @@ func subgroupCharts(_ input: SPCInput, _ options: ChartInputOptions, dispersion:
     let values = try input.doubles(options.value!)
     let groups = GroupedRows(try input.rowLabels(options))
     let data = try SubgroupData(labels: groups.labels, values: groups.rows.map { $0.map { values[$0] } })
-    let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
+    let chartOptions = try input.chartOptions(options, firstRows: groups.firstRows)
     // Beyond the tables (n > 25) the constants are integrals again: slow, and numerics, not input.
     guard data.sizes.allSatisfy({ $0 <= 25 }) else { return [] }
     let pair = try SPCInput.dataErrors {
@@ -71,7 +71,7 @@ func subgroupCharts(_ input: SPCInput, _ options: ChartInputOptions, dispersion:
 func individualsCharts(_ input: SPCInput, _ options: ChartInputOptions) throws -> [ControlChart] {
     let values = try input.doubles(options.value!)
     let labels = try input.rowLabels(options)
-    let chartOptions = try input.chartOptions(options, type: .i, firstRows: Array(0..<values.count))
+    let chartOptions = try input.chartOptions(options, firstRows: Array(0..<values.count))
     return try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: 2, options: chartOptions) }.charts
 }
 
@@ -80,7 +80,7 @@ func attributeChart(_ input: SPCInput, _ options: ChartInputOptions, size: Strin
     let counts = try input.doubles(options.value!, .nonNegative)
     let sizes = try size.map { try input.doubles($0, .positive) }
     let labels = try input.rowLabels(options)
-    let chartOptions = try input.chartOptions(options, type: type, firstRows: Array(0..<counts.count))
+    let chartOptions = try input.chartOptions(options, firstRows: Array(0..<counts.count))
     let data = try AttributeData(labels: labels, counts: counts, sizes: sizes)
     return try SPCInput.dataErrors {
         type == .p ? try AttributeCharts.p(data, options: chartOptions) : try AttributeCharts.c(data, options: chartOptions)

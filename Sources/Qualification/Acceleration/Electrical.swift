@@ -25,7 +25,7 @@ public enum VoltageAcceleration: Sendable, Equatable {
         case let .exponential(gamma):
             try QualificationError.checkFinite(gamma, "voltage acceleration gamma")
             // The E-model is the life-stress relationship `.exponential` with slope -gamma.
-            return try Arrhenius.checked(LifeStressRelationship.exponential.accelerationFactor(
+            return try QualificationError.checkedFactor(LifeStressRelationship.exponential.accelerationFactor(
                 slopes: [-gamma], use: [use], stress: [stress], constants: .codata))
         case let .reciprocal(g):
             try QualificationError.checkFinite(g, "1/E field acceleration G")
@@ -33,7 +33,7 @@ public enum VoltageAcceleration: Sendable, Equatable {
         case let .inversePower(n):
             try QualificationError.checkFinite(n, "voltage exponent")
             // The life-stress relationship `.inversePower` with slope -n on ln V.
-            return try Arrhenius.checked(LifeStressRelationship.inversePower.accelerationFactor(
+            return try QualificationError.checkedFactor(LifeStressRelationship.inversePower.accelerationFactor(
                 slopes: [-n], use: [use], stress: [stress], constants: .codata))
         }
     }

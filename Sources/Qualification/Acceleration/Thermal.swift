@@ -11,14 +11,6 @@ import Lifetime
 /// AF > 1 when the stress is hotter than use. The factor is exact arithmetic on the inputs; its
 /// third digit depends on k and the Kelvin offset, both taken from `constants`.
 public struct Arrhenius: Sendable, Equatable {
-    /// A factor from `LifeStressRelationship.accelerationFactor` (the one home of the laws), or an
-    /// error when it does not exist (a stress outside the law's domain) or overflows.
-    static func checked(_ factor: Double?) throws(QualificationError) -> Double {
-        guard let factor, factor.isFinite, factor > 0 else {
-            throw QualificationError("the acceleration factor is not a finite positive number for these conditions")
-        }
-        return factor
-    }
 
     /// Activation energy Ea in eV (may be 0: no acceleration).
     public var activationEnergy: Double
@@ -34,7 +26,7 @@ public struct Arrhenius: Sendable, Equatable {
         try QualificationError.checkNonNegative(activationEnergy, "activation energy")
         try constants.checkTemperature(useCelsius, "use temperature")
         try constants.checkTemperature(stressCelsius, "stress temperature")
-        return try Self.checked(LifeStressRelationship.arrhenius.accelerationFactor(
+        return try QualificationError.checkedFactor(LifeStressRelationship.arrhenius.accelerationFactor(
             slopes: [activationEnergy], use: [useCelsius], stress: [stressCelsius], constants: constants))
     }
 }
@@ -59,7 +51,7 @@ public struct Eyring: Sendable, Equatable {
             .accelerationFactor(useCelsius: useCelsius, stressCelsius: stressCelsius)
         try QualificationError.checkFinite(temperatureExponent, "temperature exponent")
         // m = 1 is the life-stress relationship `.eyring`; another m scales its T_stress/T_use factor.
-        let eyring = try Arrhenius.checked(LifeStressRelationship.eyring.accelerationFactor(
+        let eyring = try QualificationError.checkedFactor(LifeStressRelationship.eyring.accelerationFactor(
             slopes: [activationEnergy], use: [useCelsius], stress: [stressCelsius], constants: constants))
         if temperatureExponent == 1 { return eyring }
         return pow(constants.kelvin(stressCelsius) / constants.kelvin(useCelsius), temperatureExponent) * arrhenius
@@ -91,7 +83,7 @@ public struct Peck: Sendable, Equatable {
         try QualificationError.checkNonNegative(activationEnergy, "activation energy")
         try constants.checkTemperature(useCelsius, "use temperature")
         try constants.checkTemperature(stressCelsius, "stress temperature")
-        return try Arrhenius.checked(LifeStressRelationship.peck.accelerationFactor(
+        return try QualificationError.checkedFactor(LifeStressRelationship.peck.accelerationFactor(
             slopes: [activationEnergy, -humidityExponent], use: [useCelsius, useHumidity], stress: [stressCelsius, stressHumidity],
             constants: constants))
     }

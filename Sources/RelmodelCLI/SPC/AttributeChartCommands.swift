@@ -9,7 +9,7 @@ private func attributeChart(_ options: ChartInputOptions, size: String?, type: C
     let counts = try input.doubles(valueColumn, .nonNegative)
     let sizes = try size.map { try input.doubles($0, .positive) }
     let labels = try input.rowLabels(options)
-    let chartOptions = try input.chartOptions(options, type: type, firstRows: Array(0..<counts.count))
+    let chartOptions = try input.chartOptions(options, firstRows: Array(0..<counts.count))
     let data = try AttributeData(labels: labels, counts: counts, sizes: sizes)
     return try SPCInput.dataErrors {
         switch type {
@@ -87,7 +87,7 @@ struct GChartCommand: ParsableCommand {
         let input = try SPCInput(options.file)
         let counts = try input.doubles(valueColumn, .nonNegative)
         let labels = try input.rowLabels(options)
-        let chartOptions = try input.chartOptions(options, type: .g, firstRows: Array(0..<counts.count))
+        let chartOptions = try input.chartOptions(options, firstRows: Array(0..<counts.count))
         let chart = try SPCInput.dataErrors { try AttributeCharts.g(counts, labels: labels, limits: limits, options: chartOptions) }
         try ChartOutput.emit([chart], command: "g", options: options)
     }

@@ -40,7 +40,7 @@ struct BetweenWithinCommand: ParsableCommand {
         guard options.subgroup != nil else { throw ValidationError("--subgroup COLUMN is required") }
         let input = try SPCInput(options.file)
         let (data, groups) = try input.subgroups(valueColumn, options.data)
-        let chartOptions = try input.chartOptions(options, type: .i, firstRows: groups.firstRows)
+        let chartOptions = try input.chartOptions(options, firstRows: groups.firstRows)
         let specification = lsl != nil || usl != nil ? Specification(lsl: lsl, usl: usl, target: target) : nil
         let result = try SPCInput.dataErrors {
             try BetweenWithinCharts.chart(data, dispersion: within == "s" ? .s : .r, sigmaMethod: sigmaMethod, options: chartOptions,

@@ -123,17 +123,14 @@ struct SPCInput {
         try Self.dataErrors { try spc.rowLabels(subgroup: options.subgroup) }
     }
 
-    /// Chart options with phase I and stages per subgroup (`SPCTable.chartOptions`); `firstRows` gives
-    /// each subgroup's first row. `type` is the chart the `rules` field is resolved for (each chart
-    /// resolves its own through `ruleSpecification`).
-    func chartOptions(_ options: ChartInputOptions, type: ChartType, firstRows: [Int]) throws -> ChartOptions {
+    /// Chart options with phase I and stages per subgroup (`SPCTable.chartOptions`; each chart resolves
+    /// its rules through `ruleSpecification`); `firstRows` gives each subgroup's first row.
+    func chartOptions(_ options: ChartInputOptions, firstRows: [Int]) throws -> ChartOptions {
         let range = try options.phase1.map(ChartInputOptions.parseRange)
-        var result = try Self.dataErrors {
+        return try Self.dataErrors {
             try spc.chartOptions(firstRows: firstRows, phase: options.phase, phaseRange: range, stage: options.stage,
                                  rules: options.rules, constants: options.constants, sigmaMultiplier: options.sigmaMultiplier)
         }
-        result.rules = options.rules.ruleSet(for: type)
-        return result
     }
 
     /// The value column in subgroups (`SPCTable.subgroups`).

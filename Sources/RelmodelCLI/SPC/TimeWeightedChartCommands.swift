@@ -18,7 +18,7 @@ struct EWMACommand: ParsableCommand {
         guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
         let input = try SPCInput(options.file)
         let values = try input.doubles(valueColumn)
-        let chartOptions = try input.chartOptions(options, type: .ewma, firstRows: Array(0..<values.count))
+        let chartOptions = try input.chartOptions(options, firstRows: Array(0..<values.count))
         let labels = try input.rowLabels(options)
         let chart = try SPCInput.dataErrors {
             try TimeWeightedCharts.ewma(values, labels: labels, lambda: lambda, target: target, sigma: sigma,
@@ -47,7 +47,7 @@ struct CUSUMCommand: ParsableCommand {
         guard let valueColumn = options.value else { throw ValidationError("--value COLUMN is required") }
         let input = try SPCInput(options.file)
         let values = try input.doubles(valueColumn)
-        let chartOptions = try input.chartOptions(options, type: .cusum, firstRows: Array(0..<values.count))
+        let chartOptions = try input.chartOptions(options, firstRows: Array(0..<values.count))
         let labels = try input.rowLabels(options)
         let chart = try SPCInput.dataErrors {
             try TimeWeightedCharts.cusum(values, labels: labels, target: target, sigma: sigma, k: k, h: h,
@@ -71,12 +71,12 @@ struct T2Command: ParsableCommand {
         let chart: ControlChart
         if options.subgroup != nil {
             let groups = GroupedRows(try input.rowLabels(options))
-            let chartOptions = try input.chartOptions(options, type: .t2, firstRows: groups.firstRows)
+            let chartOptions = try input.chartOptions(options, firstRows: groups.firstRows)
             chart = try SPCInput.dataErrors {
                 try HotellingT2.subgroups(groups.rows.map { $0.map { rows[$0] } }, labels: groups.labels, options: chartOptions)
             }
         } else {
-            let chartOptions = try input.chartOptions(options, type: .t2, firstRows: Array(0..<rows.count))
+            let chartOptions = try input.chartOptions(options, firstRows: Array(0..<rows.count))
             chart = try SPCInput.dataErrors { try HotellingT2.individuals(rows, labels: try input.rowLabels(options), options: chartOptions) }
         }
         try ChartOutput.emit([chart], command: "t2", options: options)

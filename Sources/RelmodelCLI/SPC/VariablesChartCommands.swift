@@ -8,7 +8,7 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
     let input = try SPCInput(options.file)
     let (data, groups) = try input.subgroups(valueColumn, options.data)
     // With --rules all, each chart of the pair gets Minitab's set for its type (ChartOptions.ruleSpecification).
-    let chartOptions = try input.chartOptions(options, type: .xbar, firstRows: groups.firstRows)
+    let chartOptions = try input.chartOptions(options, firstRows: groups.firstRows)
     let pair = try SPCInput.dataErrors {
         dispersion == .r
             ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: chartOptions)
@@ -64,7 +64,7 @@ struct IMRCommand: ParsableCommand {
         let values = try input.doubles(valueColumn)
         let labels = try input.rowLabels(options)
         let rows = Array(0..<values.count)
-        let chartOptions = try input.chartOptions(options, type: .i, firstRows: rows)
+        let chartOptions = try input.chartOptions(options, firstRows: rows)
         let pair = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }
         try ChartOutput.emit(pair.charts, command: "imr", options: options)
     }
