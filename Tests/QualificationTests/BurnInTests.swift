@@ -48,9 +48,11 @@ func lifetimeDataset(_ name: String) -> LifetimeData {
     /// covariance of (logit p, ln eta, ln beta) with s = -ln beta.
     @Test func fitIsTheCoreFit() throws {
         let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: lifetimeDataset("ic_lfp1370.csv"))
-        let core = try #require(fit.parametricFit.unconstrainedCovariance), v = try #require(fit.covariance)
+        let core = try #require(fit.parametricFit.unconstrainedCovariance), v = try #require(fit.internalCovariance)
         #expect(fit.parametricFit.name == "weibull-lfp")
         for (i, j, sign) in [(0, 0, 1.0), (1, 1, 1), (2, 2, 1), (0, 1, 1), (0, 2, -1), (1, 2, -1)] { #expect(v[i, j] == sign * core[i, j]) }
+        // The shared name `covariance` is in the reported parameters (p, eta, beta), as the core reports them.
+        #expect(fit.covariance == fit.parametricFit.covariance && fit.parameterNames == ["p", "eta", "beta"])
     }
 
     /// Readout data (left- and interval-censored failures) are accepted now.

@@ -45,7 +45,7 @@ public struct GeneralModelSummary: Sendable {
         let familyReported = fit.reportedParameters(confidence: c)
         if familyReported.map(\.name) == names {
             reported = names.indices.map {
-                (ReportedParameter(name: names[$0], estimate: BoundedEstimate(value: fitted.estimates[$0], bounds: intervals[$0])), errors?[$0])
+                (ReportedParameter(name: names[$0], estimate: BoundedEstimate(value: fitted.parameters[$0], bounds: intervals[$0])), errors?[$0])
             }
         } else {
             if lr { fit.diagnostics.notes.append("the reported parameters of \(fit.name) have Fisher bounds (its likelihood-ratio bounds are on B-lives and reliability)") }

@@ -33,7 +33,7 @@ extension ParametricFit {
     /// For a family with components (a mixture), each merged entry's component posteriors at the
     /// estimate; nil for other families.
     public var componentPosteriors: [ComponentPosterior]? {
-        (family as? any ComponentPosteriors)?.posteriors(estimates, sample: sample)
+        (family as? any ComponentPosteriors)?.posteriors(parameters, sample: sample)
     }
 }
 
@@ -58,7 +58,7 @@ public struct ComponentAssignment: Sendable, Equatable {
     /// - Complexity: O(k) family evaluations per observation.
     public static func assign(_ fit: ParametricFit, to observations: [LifetimeObservation]) -> [ComponentAssignment]? {
         guard let family = fit.family as? any ComponentPosteriors else { return nil }
-        let p = fit.estimates
+        let p = fit.parameters
         return observations.map { ComponentAssignment(posteriors: family.posteriors($0, p)) }
     }
 }

@@ -84,8 +84,8 @@ extension ParametricFamily {
 
     public func reportedParameters(of fit: ParametricFit, confidence: Double) -> [ReportedParameter] {
         let bounds = fit.parameterBounds(confidence: confidence)
-        return fit.estimates.indices.map {
-            ReportedParameter(name: parameters[$0].name, estimate: BoundedEstimate(value: fit.estimates[$0], bounds: bounds[$0]))
+        return fit.parameters.indices.map {
+            ReportedParameter(name: parameters[$0].name, estimate: BoundedEstimate(value: fit.parameters[$0], bounds: bounds[$0]))
         }
     }
 

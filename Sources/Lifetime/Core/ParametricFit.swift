@@ -13,7 +13,7 @@ import RelmodelNumerics
 /// parameters' covariance follows by the delta method. Fisher bounds are computed on u (and on
 /// ln(-ln R) for reliability, ln h for the hazard, ln t for quantiles) and mapped back, so positive
 /// quantities keep positive bounds. Derivatives of derived quantities in u are exact (dual numbers).
-public struct ParametricFit: Sendable {
+public struct ParametricFit: ModelFit {
     public let family: any ParametricFamily
     public let sample: CensoredSample
     /// The estimate on the unconstrained scale.
@@ -43,13 +43,10 @@ public struct ParametricFit: Sendable {
     public var name: String { family.name }
     public var parameterNames: [String] { family.parameterNames }
     /// Estimates on the family's own scale, in the order of `parameterNames`.
-    public var estimates: [Double] { family.natural(unconstrained) }
+    public var parameters: [Double] { family.natural(unconstrained) }
     public var parameterCount: Int { family.parameterCount }
     /// The n of AICc and BIC: all units, failed or suspended, counting counts.
     public var sampleSize: Double { sample.unitCount }
-    public var aic: Double { InformationCriteria.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
-    public var aicc: Double { InformationCriteria.aicc(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize) }
-    public var bic: Double { InformationCriteria.bic(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize) }
 
     /// Covariance of the natural parameters, J V J^T with J diagonal (each transform's derivative).
     public var covariance: Matrix? {
@@ -65,24 +62,22 @@ public struct ParametricFit: Sendable {
         family.reportedParameters(of: self, confidence: confidence)
     }
 
-    /// Standard errors of the natural parameters.
-    public var standardErrors: [Double]? { covariance.map { $0.diagonal.map { $0.squareRoot() } } }
 
     // MARK: The fitted distribution
 
     /// ln S(t).
-    public func logReliability(_ t: Double) -> Double { family.logSurvival(t, estimates) }
+    public func logReliability(_ t: Double) -> Double { family.logSurvival(t, parameters) }
     /// R(t) = S(t).
     public func reliability(_ t: Double) -> Double { exp(logReliability(t)) }
     /// F(t).
     public func cdf(_ t: Double) -> Double { -expm1(logReliability(t)) }
     /// f(t).
-    public func density(_ t: Double) -> Double { exp(family.logDensity(t, estimates)) }
+    public func density(_ t: Double) -> Double { exp(family.logDensity(t, parameters)) }
     /// h(t) = f(t)/S(t), in logs.
     public func hazard(_ t: Double) -> Double { exp(logHazard(t)) }
     /// ln h(t).
     public func logHazard(_ t: Double) -> Double {
-        let p = estimates
+        let p = parameters
         return family.logDensity(t, p) - family.logSurvival(t, p)
     }
 

@@ -19,7 +19,7 @@ public enum EstimationMethod: String, Sendable {
 ///
 /// Covariances are inverses of the observed information (the negative Hessian of the
 /// log-likelihood at the estimate), the "local Fisher matrix" of Weibull++ and of R's survreg.
-public struct LifetimeFit: Sendable {
+public struct LifetimeFit: ModelFit {
     public let family: LifetimeFamily
     public let method: EstimationMethod
     /// The fitted distribution.
@@ -84,21 +84,11 @@ public struct LifetimeFit: Sendable {
         return fixed.sigma.map { 1 / $0 }
     }
 
-    /// Parameter estimates in the order of `family.parameterNames`.
+    /// The family's parameter keys (`family.parameterNames`), a fixed shape or sigma included.
+    public var parameterNames: [String] { family.parameterNames }
+
+    /// Parameter estimates in the order of `parameterNames`.
     public var parameters: [Double] { model.parameters }
-
-    /// Akaike's information criterion, 2k - 2 LL.
-    public var aic: Double { InformationCriteria.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
-
-    /// AIC with the small-sample correction 2k(k+1)/(n-k-1); infinite when n <= k + 1.
-    public var aicc: Double {
-        InformationCriteria.aicc(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize)
-    }
-
-    /// Bayesian information criterion, k log n - 2 LL.
-    public var bic: Double {
-        InformationCriteria.bic(logLikelihood: logLikelihood, parameters: parameterCount, sampleSize: sampleSize)
-    }
 
     /// Jacobian of the family's own parameters with respect to the internal parameters: (mu, s) for
     /// location-scale families, plus gamma for threshold families ((mu, gamma) for exponential2p);
@@ -141,8 +131,6 @@ public struct LifetimeFit: Sendable {
         return result
     }
 
-    /// Standard errors of the family's own parameters.
-    public var standardErrors: [Double]? { covariance.map { $0.diagonal.map { $0.squareRoot() } } }
 
     /// Variance of mu, covariance of mu and s, and variance of s (zeros for a fixed sigma).
     var locationScaleVariances: (mumu: Double, mus: Double, ss: Double)? {

@@ -54,7 +54,7 @@ public struct DefectiveSubpopulationFamily<Base: ParametricFamily>: ParametricFa
     /// start on all the data with p = 0.9 last.
     public func startingValues(for sample: CensoredSample) -> [[Double]] {
         let failed = CensoredSample(exact: sample.exact, left: sample.left, interval: sample.interval)
-        let life = (try? ParametricEstimation.fit(base, to: failed))?.estimates ?? base.startingValues(for: failed)[0]
+        let life = (try? ParametricEstimation.fit(base, to: failed))?.parameters ?? base.startingValues(for: failed)[0]
         let fraction = sample.unitCount > 0 ? sample.failureCount / sample.unitCount : 0.5
         var starts = [min(0.99, 1.2 * fraction), min(0.99, 3 * fraction)].map { [$0] + life }
         if let plain = base.startingValues(for: sample).first { starts.append([0.9] + plain) }

@@ -178,7 +178,7 @@ public struct MixtureFamily<Component: MixtureComponent>: ParametricFamily {
     /// component parameters with the Fisher bounds of their transforms.
     public func reportedParameters(of fit: ParametricFit, confidence: Double) -> [ReportedParameter] {
         let bounds = fit.parameterBounds(confidence: confidence)
-        let estimates = fit.estimates
+        let estimates = fit.parameters
         var result: [ReportedParameter] = []
         for c in 0..<count {
             let weight = fit.estimate({ p in HyperDual.exp(self.logWeights(p)[c]) }, scale: .logit, confidence: confidence)

@@ -40,7 +40,7 @@ extension LifeStressAnalysis: JSONRepresentable {
         let fisher = fit.coefficientBounds(.fisher, confidence: c)
         let lr = fit.coefficientBounds(.lr, confidence: c)
         var parameters = names.enumerated().map { ($1, JSONValue.number(fit.coefficients[$0])) }
-        var errors = names.enumerated().map { ($1, JSONValue.number(se?.coefficients[$0])) }
+        var errors = names.enumerated().map { ($1, JSONValue.number(se?[$0])) }
         var fisherBounds: [(String, JSONValue)] = names.enumerated().map { ($1, fisher[$0].json) }
         var lrBounds: [(String, JSONValue)] = names.enumerated().map { ($1, lr[$0].json) }
         let scale = fit.reportedScale(confidence: c)
@@ -61,7 +61,7 @@ extension LifeStressAnalysis: JSONRepresentable {
             ("relationship", .string(fit.relationship.rawValue)),
             ("parameters", .object(parameters)),
             ("standardErrors", .object(errors)),
-            ("covariance", fit.covariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null),
+            ("covariance", fit.internalCovariance.map { .array($0.rowArrays.map { .array($0.map(JSONValue.number)) }) } ?? .null),
             ("covarianceParameters", .array((names + (scale != nil ? ["logSigma"] : [])).map(JSONValue.string))),
             ("bounds", .object([("confidence", .number(c)), ("fisher", .object(fisherBounds)), ("lr", .object(lrBounds))])),
             ("logLikelihood", .number(fit.logLikelihood)),

@@ -18,7 +18,7 @@ extension LifeStressFit {
     ///   the intercept in the uncentred ones.
     /// - Complexity: Fisher O(p); likelihood ratio some 50-200 profile fits.
     public func coefficientBounds(_ method: BoundsMethod, confidence: Double) -> [ConfidenceInterval] {
-        let se = standardErrors?.coefficients
+        let se = standardErrors
         switch method {
         case .fisher:
             let z = FisherBounds.criticalValue(confidence)
@@ -48,7 +48,7 @@ extension LifeStressFit {
     public func sigmaBounds(_ method: BoundsMethod, confidence: Double) -> ConfidenceInterval {
         guard family.fixedSigma == nil else { return ConfidenceInterval(lower: nil, upper: nil) }
         let s = log(sigma)
-        let seS = covariance.map { $0[coefficients.count, coefficients.count].squareRoot() }
+        let seS = internalCovariance.map { $0[coefficients.count, coefficients.count].squareRoot() }
         switch method {
         case .fisher:
             guard let seS else { return ConfidenceInterval(lower: nil, upper: nil) }

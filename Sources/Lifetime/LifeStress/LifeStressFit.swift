@@ -13,7 +13,7 @@ import LinearAlgebra
 /// transforms of `FisherBounds`: log scale for lives, the standardized time u for reliability and
 /// cumulative hazard. Bounds on the coefficients are available as Fisher or likelihood-ratio bounds
 /// (`LifeStressFit.coefficientBounds`).
-public struct LifeStressFit: Sendable {
+public struct LifeStressFit: ModelFit {
     public let family: LifetimeFamily
     public let relationship: LifeStressRelationship
     public let constants: ThermalConstants
@@ -21,8 +21,9 @@ public struct LifeStressFit: Sendable {
     public let coefficients: [Double]
     /// Common scale of log life (1 / Weibull shape; 1 for the exponential).
     public let sigma: Double
-    /// Covariance of (b0, b1, ..., s = log sigma); without the s row and column for the exponential.
-    public let covariance: Matrix?
+    /// Covariance of (b0, b1, ..., s = log sigma), the scale the fit works on; without the s row and
+    /// column for the exponential. `covariance` is the same in the reported (b0, b1, ..., sigma).
+    public let internalCovariance: Matrix?
     public let logLikelihood: Double
     /// Units, failed or suspended, counting counts.
     public let sampleSize: Double
@@ -55,9 +56,9 @@ public struct LifeStressFit: Sendable {
             let n = v.rows
             var t = Matrix.identity(n)
             for j in centre.indices { t[0, j + 1] = -centre[j] }
-            covariance = try? t * v * t.transposed   // square n x n products: cannot mismatch
+            internalCovariance = try? t * v * t.transposed   // square n x n products: cannot mismatch
         } else {
-            covariance = nil
+            internalCovariance = nil
         }
         var notes = result.notes
         if centredCovariance == nil { notes.append("the Hessian is not negative definite: no covariance, no Fisher bounds") }
@@ -71,12 +72,25 @@ public struct LifeStressFit: Sendable {
     /// Weibull shape 1/sigma (Weibull and exponential).
     public var shape: Double { 1 / sigma }
 
-    /// Standard errors of the coefficients and, unless fixed, of sigma (delta method: se(sigma) = sigma se(s)).
-    public var standardErrors: (coefficients: [Double], sigma: Double?)? {
-        guard let v = covariance else { return nil }
+    /// The coefficients' keys, then "sigma" unless the family fixes it (the exponential).
+    public var parameterNames: [String] {
+        relationship.coefficientNames + (family.fixedSigma == nil ? ["sigma"] : [])
+    }
+
+    /// b0, b1, ..., then sigma unless the family fixes it.
+    public var parameters: [Double] { coefficients + (family.fixedSigma == nil ? [sigma] : []) }
+
+    /// Covariance of `parameters`: `internalCovariance` with its s row and column scaled by sigma
+    /// (d sigma / d s = sigma, the delta method).
+    public var covariance: Matrix? {
+        guard var v = internalCovariance else { return nil }
         let p = coefficients.count
-        let se = (0..<p).map { v[$0, $0].squareRoot() }
-        return (se, v.rows > p ? sigma * v[p, p].squareRoot() : nil)
+        guard v.rows > p else { return v }
+        for i in 0..<v.rows {
+            v[i, p] *= sigma
+            v[p, i] *= sigma
+        }
+        return v
     }
 
     /// The covariate row (1, x_1, ...) and offset at a stress; nil outside the relationship's domain.
@@ -102,7 +116,7 @@ public struct LifeStressFit: Sendable {
 
     /// Variance of a linear function g . (b, s) of the estimates.
     func variance(_ g: [Double]) -> Double? {
-        guard let v = covariance else { return nil }
+        guard let v = internalCovariance else { return nil }
         var total = 0.0
         for i in 0..<v.rows { for j in 0..<v.rows { total += g[i] * v[i, j] * g[j] } }
         return total
@@ -111,7 +125,7 @@ public struct LifeStressFit: Sendable {
     /// The gradient (x, scaleTerm) of a quantity linear in (b, s), trimmed to the covariance: the s
     /// entry is dropped when sigma is fixed (exponential).
     private func gradient(_ x: [Double], scaleTerm: Double) -> [Double] {
-        covariance.map { $0.rows > coefficients.count ? x + [scaleTerm] : x } ?? x
+        internalCovariance.map { $0.rows > coefficients.count ? x + [scaleTerm] : x } ?? x
     }
 
     /// B-life (time by which `percent` % fail) at a stress, Fisher bounds on log t_p with

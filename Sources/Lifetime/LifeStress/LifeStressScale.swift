@@ -17,7 +17,7 @@ extension LifeStressFit {
     public func reportedScale(confidence: Double) -> ReportedScale? {
         guard family.fixedSigma == nil else { return nil }
         let lognormal = family == .lognormal2p
-        let seSigma = standardErrors?.sigma
+        let seSigma = standardErrors.map { $0[coefficients.count] }
         func reported(_ i: ConfidenceInterval) -> ConfidenceInterval {
             lognormal ? i : ConfidenceInterval(lower: i.upper.map { 1 / $0 }, upper: i.lower.map { 1 / $0 })
         }

@@ -35,7 +35,7 @@ public struct BurnInModel: Sendable {
     /// A fitted defective-subpopulation model.
     public init(_ fit: DefectiveSubpopulationFit) {
         population = fit.model
-        covariance = fit.covariance
+        covariance = fit.internalCovariance
         estimatesFraction = true
     }
 

@@ -31,15 +31,27 @@ public struct DefectiveSubpopulation: Sendable, Equatable {
 }
 
 /// A maximum-likelihood fit of `DefectiveSubpopulation`.
-public struct DefectiveSubpopulationFit: Sendable {
+public struct DefectiveSubpopulationFit: ModelFit {
     public let model: DefectiveSubpopulation
-    /// Covariance of (logit p, mu, s = log sigma), the inverse observed information.
-    public let covariance: Matrix?
+    /// Covariance of (logit p, mu, s = log sigma), the inverse observed information on the scale
+    /// burn-in bounds work on; `covariance` is the same in the reported parameters.
+    public let internalCovariance: Matrix?
     public let logLikelihood: Double
     public let diagnostics: FitDiagnostics
     /// The general-core fit (`weibull-lfp` or `lognormal-lfp`) this one is read from: reported
     /// parameters, bounds on any derived quantity.
     public let parametricFit: ParametricFit
+
+    /// The reported keys: p, then eta and beta (Weibull) or mu and sigma (lognormal).
+    public var parameterNames: [String] { parametricFit.parameterNames }
+    /// The reported estimates, in the order of `parameterNames`.
+    public var parameters: [Double] { parametricFit.parameters }
+    /// Covariance of `parameters` (delta method from the core's unconstrained scale).
+    public var covariance: Matrix? { parametricFit.covariance }
+    /// Three: the fraction and the defect life's two parameters.
+    public var parameterCount: Int { parametricFit.parameterCount }
+    /// Every unit, failed or suspended, counting counts.
+    public var sampleSize: Double { parametricFit.sampleSize }
 
     /// Parameters in (logit p, mu, s).
     public var theta: [Double] { [log(model.fraction / (1 - model.fraction)), model.defectLife.mu, log(model.defectLife.sigma)] }
@@ -68,10 +80,10 @@ public struct DefectiveSubpopulationFit: Sendable {
     /// Reads the core's fit in u = (logit p, ln eta, ln beta) (Weibull) or (logit p, mu, ln sigma)
     /// (lognormal) as (logit p, mu, s): for the Weibull mu = ln eta, s = -ln beta.
     init(_ family: LifetimeFamily, _ fit: ParametricFit) {
-        let e = fit.estimates
+        let e = fit.parameters
         let life: LifetimeModel = family == .weibull2p ? .weibull(eta: e[1], beta: e[2]) : .lognormal(mu: e[1], sigma: e[2])
         model = DefectiveSubpopulation(fraction: e[0], defectLife: life)
-        covariance = fit.unconstrainedCovariance.map { v in
+        internalCovariance = fit.unconstrainedCovariance.map { v in
             let sign = family == .weibull2p ? [1.0, 1, -1] : [1.0, 1, 1]
             var c = Matrix(rows: 3, columns: 3)
             for i in 0..<3 { for j in 0..<3 { c[i, j] = sign[i] * v[i, j] * sign[j] } }

@@ -61,7 +61,7 @@ enum LifetimePlot {
     static func svg(general fit: ParametricFit, data: LifetimeData, options: LifetimeAnalysisOptions) -> String {
         var (points, notes) = plottingPositions(data)
         let (lower, upper) = band(data) { fit.reliability(at: $0, confidence: options.confidence) }
-        let estimates = fit.estimates
+        let estimates = fit.parameters
         let parameters = fit.reportedParameters(confidence: options.confidence)
             .map { "\($0.name)=\(NumberFormatting.significant($0.estimate.value, 5))" }.joined(separator: ", ")
         var plot = ProbabilityPlot(title: "\(fit.name) probability plot", paper: paper(fit.family.probabilityScale),

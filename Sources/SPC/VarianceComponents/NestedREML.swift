@@ -5,6 +5,7 @@ import Darwin
 #endif
 import LinearAlgebra
 import RelmodelNumerics
+import Lifetime
 
 /// Variance components of a fully nested random design by REML (or ML on request), at the exact
 /// optimum, with profile-likelihood intervals.
@@ -49,6 +50,13 @@ public struct NestedREML: Sendable {
         public let intervals: [ClosedRange<Double>?]
         public let confidence: Double
         public let notes: [String]
+        /// Asymptotic covariance of `components`: the inverse of the observed information
+        /// (half the Hessian of −2 ln L in the variances) over the components off the boundary, with
+        /// zero rows and columns for a component at 0; nil when that information is not positive
+        /// definite. It describes the estimates; the intervals are profile intervals, not Wald ones.
+        public let covariance: Matrix?
+        /// Number of observations.
+        public let observations: Int
     }
 
     public let likelihood: NestedLikelihood
@@ -90,7 +98,24 @@ public struct NestedREML: Sendable {
         return Fit(levels: sample.levels, restricted: likelihood.restricted, components: best.variances, atZero: best.atZero,
                    criterion: best.criterion, mean: m.estimate, meanStandardError: m.standardError,
                    gradientNorm: best.gradientNorm, converged: best.converged, iterations: best.iterations,
-                   intervals: found, confidence: confidence, notes: notes)
+                   intervals: found, confidence: confidence, notes: notes,
+                   covariance: covariance(at: best), observations: sample.count)
+    }
+
+    /// The inverse observed information of the variances off the boundary, embedded in the full
+    /// component order; nil when that information is not positive definite.
+    /// - Complexity: one derivative pass over the group tree and a k x k inverse.
+    func covariance(at best: Maximum) -> Matrix? {
+        let count = best.variances.count
+        let free = (0..<count).filter { !best.atZero[$0] }
+        guard !free.isEmpty else { return nil }
+        let d = likelihood.derivatives(best.variances, free: free)
+        var information = Matrix(rows: free.count, columns: free.count)
+        for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { information[a, b] = 0.5 * d.hessian[i][j] } }
+        guard let inverse = try? information.symmetricPositiveDefiniteInverse() else { return nil }
+        var full = Matrix(rows: count, columns: count)
+        for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { full[i, j] = inverse[a, b] } }
+        return full
     }
 
     /// A constrained maximum: the variances, which are at zero, -2 ln L and the convergence record.

@@ -73,7 +73,7 @@ struct ExponentialMixture2: ParametricFamily, ComponentPosteriors {
             Issue.record("unexpected ranking")
             return
         }
-        #expect(relativelyClose(general.fit.estimates[0], 606.52757, 1e-6))
+        #expect(relativelyClose(general.fit.parameters[0], 606.52757, 1e-6))
         #expect(close(general.fit.aic, standard.fit.aic, 1e-8))
         // The same Fisher bounds as the fast path (the same scales: ln eta, ln beta, ln(-ln R), ln t).
         for (a, b) in zip(general.parameterBounds, standard.parameterBounds) {
@@ -129,7 +129,7 @@ struct ExponentialMixture2: ParametricFamily, ComponentPosteriors {
         let fit = try ParametricEstimation.fit(ExponentialMixture2(), to: data, starts: [[0.5, 0.5, 40]])
         let rows: [LifetimeObservation] = [.failure(time: 0.2, count: 1), .failure(time: 50, count: 1), .suspension(time: 100, count: 1)]
         let assigned = try #require(ComponentAssignment.assign(fit, to: rows))
-        let short = fit.estimates[1] < fit.estimates[2] ? 0 : 1
+        let short = fit.parameters[1] < fit.parameters[2] ? 0 : 1
         #expect(assigned.map(\.component) == [short, 1 - short, 1 - short])
         for a in assigned { #expect(close(a.posteriors.reduce(0, +), 1, 1e-12)) }
         let plain = try ParametricEstimation.fit(RenamedWeibull(), to: data)

@@ -59,8 +59,8 @@ struct InverseGaussian: ParametricFamily {
     @Test func birnbaumSaundersOnNIST() throws {
         let fit = try ParametricEstimation.fit(BirnbaumSaunders(), to: lifetimeDataset("nist_8_4_1_3_weibull_example.csv"))
         #expect(fit.diagnostics.isReliable)
-        #expect(relativelyClose(fit.estimates[0], 1.042890856027, 1e-8))
-        #expect(relativelyClose(fit.estimates[1], 504.65148568016, 1e-8))
+        #expect(relativelyClose(fit.parameters[0], 1.042890856027, 1e-8))
+        #expect(relativelyClose(fit.parameters[1], 504.65148568016, 1e-8))
         #expect(abs(fit.logLikelihood + 75.655853312011) < 1e-9)
         let se = try #require(fit.standardErrors)
         #expect(relativelyClose(se[0], 0.2835202037, 1e-7))
@@ -75,8 +75,8 @@ struct InverseGaussian: ParametricFamily {
     @Test func birnbaumSaundersOnShockAbsorbers() throws {
         let fit = try ParametricEstimation.fit(BirnbaumSaunders(), to: lifetimeDataset("shock_absorber.csv"))
         #expect(fit.diagnostics.isReliable)
-        #expect(relativelyClose(fit.estimates[0], 0.55598648179528, 1e-8))
-        #expect(relativelyClose(fit.estimates[1], 25508.82171963, 1e-8))
+        #expect(relativelyClose(fit.parameters[0], 0.55598648179528, 1e-8))
+        #expect(relativelyClose(fit.parameters[1], 25508.82171963, 1e-8))
         #expect(abs(fit.logLikelihood + 124.73344667717) < 1e-9)
         let lr = ParametricProfileBounds.parameters(fit, confidence: 0.95)
         #expect(relativelyClose(try #require(lr[0].lower), 0.379915607886, 1e-7))
@@ -88,8 +88,8 @@ struct InverseGaussian: ParametricFamily {
     @Test func inverseGaussianWithAnOpenBound() throws {
         let fit = try ParametricEstimation.fit(InverseGaussian(), to: lifetimeDataset("nist_8_4_1_3_weibull_example.csv"))
         #expect(fit.diagnostics.isReliable)
-        #expect(relativelyClose(fit.estimates[0], 966.46411091185, 1e-8))
-        #expect(relativelyClose(fit.estimates[1], 507.79681140371, 1e-8))
+        #expect(relativelyClose(fit.parameters[0], 966.46411091185, 1e-8))
+        #expect(relativelyClose(fit.parameters[1], 507.79681140371, 1e-8))
         #expect(abs(fit.logLikelihood + 75.778394976199) < 1e-9)
         let lr = ParametricProfileBounds.parameters(fit, confidence: 0.95)
         #expect(relativelyClose(try #require(lr[0].lower), 449.607086506, 1e-7))

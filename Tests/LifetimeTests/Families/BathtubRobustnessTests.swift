@@ -70,7 +70,7 @@ import RelmodelNumerics
         for data in [try Self.readout(), try Self.readout(survivorsAt: 1000), try Self.readout(failuresAt: [24, 48, 96])] {
             do {
                 let fit = try ParametricEstimation.fit(family, to: data)
-                #expect(fit.logLikelihood.isFinite && fit.estimates.allSatisfy(\.isFinite), "\(name): \(fit.estimates)")
+                #expect(fit.logLikelihood.isFinite && fit.parameters.allSatisfy(\.isFinite), "\(name): \(fit.parameters)")
                 if fit.diagnostics.degenerate {
                     #expect(!fit.diagnostics.converged)
                     #expect(fit.diagnostics.notes.contains { $0.contains("no interior maximum") })
@@ -90,7 +90,7 @@ import RelmodelNumerics
     func collapseOntoTheLastReadoutIsFlagged(_ name: String) throws {
         let family = try #require(FamilyCatalog.family(named: name))
         let fit = try ParametricEstimation.fit(family, to: try Self.readout())
-        #expect(fit.diagnostics.degenerate, "\(name): \(fit.estimates) \(fit.diagnostics.notes)")
+        #expect(fit.diagnostics.degenerate, "\(name): \(fit.parameters) \(fit.diagnostics.notes)")
     }
 
     /// Too few distinct failure times for the family: the typed failure.

@@ -24,27 +24,27 @@ import RelmodelNumerics
     @Test func chenMatchesReliaR() throws {
         let fit = try Self.fit(ChenDistribution())
         #expect(fit.parameterNames == ["lambda", "beta"])
-        #expect(relativelyClose(fit.estimates[0], 0.007282371, 1e-6))
-        #expect(relativelyClose(fit.estimates[1], 0.262282404, 1e-6))
+        #expect(relativelyClose(fit.parameters[0], 0.007282371, 1e-6))
+        #expect(relativelyClose(fit.parameters[1], 0.262282404, 1e-6))
         #expect(matchesPrinted(fit.logLikelihood, -594.486824, decimals: 6))
-        let t = try #require(ChenDistribution().closedFormHazardMinimum(fit.estimates))
+        let t = try #require(ChenDistribution().closedFormHazardMinimum(fit.parameters))
         #expect(matchesPrinted(t, 51.565, decimals: 3))
     }
 
     @Test func exponentialPowerMatchesReliaR() throws {
         let fit = try Self.fit(ExponentialPowerDistribution())
         #expect(fit.parameterNames == ["alpha", "lambda"])
-        #expect(relativelyClose(fit.estimates[0], 0.905868898, 1e-6))
-        #expect(relativelyClose(fit.estimates[1], 0.001531423, 1e-6))
+        #expect(relativelyClose(fit.parameters[0], 0.905868898, 1e-6))
+        #expect(relativelyClose(fit.parameters[1], 0.001531423, 1e-6))
         #expect(matchesPrinted(fit.logLikelihood, -592.717218, decimals: 6))
-        let t = try #require(ExponentialPowerDistribution().closedFormHazardMinimum(fit.estimates))
+        let t = try #require(ExponentialPowerDistribution().closedFormHazardMinimum(fit.parameters))
         #expect(matchesPrinted(t, 53.628, decimals: 3))
     }
 
     @Test func weibullMatchesReliaR() throws {
         let fit = try Self.fit(WeibullHazard())
-        #expect(matchesPrinted(fit.estimates[0], 400.8802, decimals: 4))
-        #expect(matchesPrinted(fit.estimates[1], 1.170181, decimals: 6))
+        #expect(matchesPrinted(fit.parameters[0], 400.8802, decimals: 4))
+        #expect(matchesPrinted(fit.parameters[1], 1.170181, decimals: 6))
         #expect(matchesPrinted(fit.logLikelihood, -595.630757, decimals: 6))
     }
 
@@ -60,10 +60,10 @@ import RelmodelNumerics
         let (family, estimates, logLikelihood, minimum) = Self.scipy[index]
         let fit = try Self.fit(family)
         for i in estimates.indices {
-            #expect(relativelyClose(fit.estimates[i], estimates[i], 1e-6), "\(family.name) \(fit.parameterNames[i]): \(fit.estimates[i])")
+            #expect(relativelyClose(fit.parameters[i], estimates[i], 1e-6), "\(family.name) \(fit.parameterNames[i]): \(fit.parameters[i])")
         }
         #expect(relativelyClose(fit.logLikelihood, logLikelihood, 1e-10), "\(family.name): LL \(fit.logLikelihood)")
-        let t = try #require(family.closedFormHazardMinimum(fit.estimates))
+        let t = try #require(family.closedFormHazardMinimum(fit.parameters))
         #expect(relativelyClose(t, minimum, 1e-6), "\(family.name): t* \(t)")
         #expect(fit.startsReachingMaximum >= 1)
     }
@@ -76,8 +76,8 @@ import RelmodelNumerics
                                              WeibullExtensionDistribution(), HjorthDistribution()]
         let family = families[index]
         let fit = try Self.fit(family)
-        let closed = try #require(family.closedFormHazardMinimum(fit.estimates))
-        let numerical = try #require(numericalHazardMinimum(family, fit.estimates))
+        let closed = try #require(family.closedFormHazardMinimum(fit.parameters))
+        let numerical = try #require(numericalHazardMinimum(family, fit.parameters))
         #expect(relativelyClose(numerical, closed, 1e-6), "\(family.name): numerical \(numerical), closed form \(closed)")
         // A bathtub: the hazard there is below the hazard at a tenth and ten times the time.
         #expect(fit.hazard(closed) < fit.hazard(closed / 10) && fit.hazard(closed) < fit.hazard(closed * 10))

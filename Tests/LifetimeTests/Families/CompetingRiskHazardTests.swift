@@ -19,7 +19,7 @@ import RelmodelNumerics
         let fit = try ParametricEstimation.fit(family, to: Self.doganaksoy)
         #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite && !fit.diagnostics.degenerate, "\(fit.diagnostics.notes)")
         #expect(fit.parameterNames == ["eta1", "beta1", "eta2", "beta2"])
-        let p = fit.estimates
+        let p = fit.parameters
         #expect(matchesPrinted(p[0], 1209.4, decimals: 1))
         #expect(matchesPrinted(p[1], 0.6291, decimals: 4))
         #expect(matchesPrinted(p[2], 343.84, decimals: 2))
@@ -47,12 +47,12 @@ import RelmodelNumerics
         let family = AdditiveWeibullDistribution()
         let fit = try ParametricEstimation.fit(family, to: sys2)
         #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite && !fit.diagnostics.degenerate)
-        for (a, b) in zip(fit.estimates, [423.39002562878, 1.0559511788983, 978.58456129119, 23.782872772347]) {
-            #expect(relativelyClose(a, b, 1e-6), "\(fit.estimates)")
+        for (a, b) in zip(fit.parameters, [423.39002562878, 1.0559511788983, 978.58456129119, 23.782872772347]) {
+            #expect(relativelyClose(a, b, 1e-6), "\(fit.parameters)")
         }
         #expect(relativelyClose(fit.logLikelihood, -587.12639894381, 1e-10))
-        #expect(family.closedFormHazardMinimum(fit.estimates) == nil)
-        #expect(numericalHazardMinimum(family, fit.estimates) == nil)
+        #expect(family.closedFormHazardMinimum(fit.parameters) == nil)
+        #expect(numericalHazardMinimum(family, fit.parameters) == nil)
         // The collapse path: eta2 at the last failure and beta2 = 1e10 is above the local maximum.
         let sample = CensoredSample(sys2)
         #expect(AdditiveWeibullDistribution.collapseTime(sample) == 1025.94)
@@ -145,7 +145,7 @@ import RelmodelNumerics
         }
         let fit = try ParametricEstimation.fit(AdditiveWeibullDistribution(), to: data)
         #expect(fit.diagnostics.converged && !fit.diagnostics.degenerate, "\(fit.diagnostics.notes)")
-        let p = fit.estimates
+        let p = fit.parameters
         #expect(p[1] < 1 && p[3] > 2, "\(p)")
         #expect(abs(log(p[2] / 100)) < 0.2, "\(p)")
     }

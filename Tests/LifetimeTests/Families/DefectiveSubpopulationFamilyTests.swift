@@ -16,10 +16,10 @@ import RelmodelNumerics
         let fit = try ParametricEstimation.fit(DefectiveSubpopulationFamily.weibull, to: lifetimeDataset("ic_lfp1370.csv"))
         #expect(fit.name == "weibull-lfp" && fit.parameterNames == ["p", "eta", "beta"])
         #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite && !fit.diagnostics.degenerate)
-        #expect(relativelyClose(fit.estimates[0], 0.006744450949, 1e-6))
-        #expect(close(fit.estimates[0], 0.0067445, 0.00000005))
-        #expect(close(fit.estimates[1], 28.367, 0.0005))
-        #expect(close(fit.estimates[2], 0.49598, 0.000005))
+        #expect(relativelyClose(fit.parameters[0], 0.006744450949, 1e-6))
+        #expect(close(fit.parameters[0], 0.0067445, 0.00000005))
+        #expect(close(fit.parameters[1], 28.367, 0.0005))
+        #expect(close(fit.parameters[2], 0.49598, 0.000005))
         #expect(close(fit.logLikelihood, -293.03289, 5e-6))
     }
 
@@ -27,8 +27,8 @@ import RelmodelNumerics
         let fit = try ParametricEstimation.fit(DefectiveSubpopulationFamily.lognormal, to: lifetimeDataset("ic_lfp1370.csv"))
         #expect(fit.parameterNames == ["p", "mu", "sigma"])
         #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite)
-        #expect(relativelyClose(fit.estimates[0], 0.006914293876, 1e-6))
-        #expect(close(fit.estimates[0], 0.0069143, 0.00000005))
+        #expect(relativelyClose(fit.parameters[0], 0.006914293876, 1e-6))
+        #expect(close(fit.parameters[0], 0.0069143, 0.00000005))
         #expect(close(fit.logLikelihood, -292.82252, 5e-6))
     }
 
@@ -42,7 +42,7 @@ import RelmodelNumerics
         let a = try ParametricEstimation.fit(DefectiveSubpopulationFamily.weibull, to: exact)
         let b = try ParametricEstimation.fit(DefectiveSubpopulationFamily.weibull, to: narrow)
         #expect(b.diagnostics.converged)
-        for i in 0..<3 { #expect(relativelyClose(b.estimates[i], a.estimates[i], 1e-6)) }
+        for i in 0..<3 { #expect(relativelyClose(b.parameters[i], a.parameters[i], 1e-6)) }
     }
 
     /// Readout data (left- and interval-censored failures, survivors at the last readout) fit, and the
@@ -55,7 +55,7 @@ import RelmodelNumerics
         let family = DefectiveSubpopulationFamily.weibull
         let fit = try ParametricEstimation.fit(family, to: data)
         #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite)
-        #expect(fit.estimates[0] > 29.0 / 2029 && fit.estimates[0] < 0.1 && fit.estimates[2] < 1)
+        #expect(fit.parameters[0] > 29.0 / 2029 && fit.parameters[0] < 0.1 && fit.parameters[2] < 1)
         let likelihood = CensoredLogLikelihood(family: family, sample: CensoredSample(data))
         let u = [-4.0, log(20.0), log(0.6)]
         let d = likelihood.derivatives(u)
