@@ -11,33 +11,57 @@
 /// - `line` is the 1-based physical line in the file (a quoted field spanning several lines moves
 ///   the following rows' line numbers on accordingly).
 /// - `column` is the header name as written in the file (trimmed); `columnIndex` is 1-based.
-/// - `kind` separates bad content (`.data`, exit code 65 at the CLI) from failures to open or read
-///   the input (`.io`, exit code 66 at the CLI).
-public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What went wrong: the content of the input, or reading it.
+/// - The case separates bad content (`.data`, exit code 65 at the CLI) from failures to open or read
+///   the input (`.io`, exit code 66 at the CLI); `kind` names the case without its values.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input was read but its content is not valid (EX_DATAERR, 65): where, and what was expected.
+    case data(InputLocation, message: String)
+    /// The input could not be opened or read (EX_NOINPUT, 66).
+    case io(file: String, message: String)
+
+    /// Which of the two cases, for callers that only need to tell them apart (an exit code).
     public enum Kind: Sendable, Equatable {
-        /// The input was read but its content is not valid (EX_DATAERR, 65).
+        /// `.data`.
         case data
-        /// The input could not be opened or read (EX_NOINPUT, 66).
+        /// `.io`.
         case io
     }
 
-    public let file: String
-    public let line: Int?
-    public let column: String?
-    public let columnIndex: Int?
-    public let message: String
-    public let kind: Kind
-
+    /// An error at a location; `kind` chooses the case (an `.io` error keeps only the file).
     public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil,
                 message: String, kind: Kind = .data) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.columnIndex = columnIndex
-        self.message = message
-        self.kind = kind
+        switch kind {
+        case .data: self = .data(InputLocation(file: file, line: line, column: column, columnIndex: columnIndex), message: message)
+        case .io: self = .io(file: file, message: message)
+        }
     }
+
+    public var kind: Kind {
+        switch self {
+        case .data: .data
+        case .io: .io
+        }
+    }
+
+    /// Where the error is: the file always, the line and column when known.
+    public var location: InputLocation {
+        switch self {
+        case let .data(location, _): location
+        case let .io(file, _): InputLocation(file: file)
+        }
+    }
+
+    /// What went wrong, without the location.
+    public var message: String {
+        switch self {
+        case let .data(_, message), let .io(_, message): message
+        }
+    }
+
+    public var file: String { location.file }
+    public var line: Int? { location.line }
+    public var column: String? { location.column }
+    public var columnIndex: Int? { location.columnIndex }
 
     public var description: String {
         var text = file
@@ -50,5 +74,21 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case (nil, nil): break
         }
         return text + message
+    }
+}
+
+/// A place in an input: the file as the caller named it (`"<stdin>"` for `-`), the 1-based
+/// physical line, and the column by its header name (trimmed) and 1-based index, each when known.
+public struct InputLocation: Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    public var column: String?
+    public var columnIndex: Int?
+
+    public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnIndex = columnIndex
     }
 }

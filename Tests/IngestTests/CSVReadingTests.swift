@@ -59,6 +59,20 @@ struct CSVReadingTests {
         } catch {
             #expect(error.description == "/nonexistent/failures.csv: cannot open: No such file or directory")
             #expect(error.kind == .io)
+            // The error is an enum a caller switches on.
+            guard case let .io(file, message) = error else { Issue.record("expected .io, got \(error)"); return }
+            #expect(file == "/nonexistent/failures.csv" && message == "cannot open: No such file or directory")
+        }
+    }
+
+    @Test func badFieldIsADataErrorWithItsLocation() {
+        do {
+            _ = try CSVTable.parse(bytes: Array("time,state\n12,F\nx y,F\n".utf8), name: "f.csv").doubles(column: 0)
+            Issue.record("expected an error")
+        } catch {
+            guard case let .data(location, message) = error else { Issue.record("expected .data, got \(error)"); return }
+            #expect(location == InputLocation(file: "f.csv", line: 3, column: "time", columnIndex: 1), "\(location)")
+            #expect(!message.isEmpty && error.kind == .data)
         }
     }
 

@@ -77,7 +77,7 @@ public struct Peck: Sendable, Equatable {
     public func accelerationFactor(useCelsius: Double, useHumidity: Double,
                                    stressCelsius: Double, stressHumidity: Double) throws(QualificationError) -> Double {
         for (value, name) in [(useHumidity, "use relative humidity"), (stressHumidity, "stress relative humidity")] {
-            guard value > 0, value <= 100 else { throw QualificationError("\(name) must be in (0, 100] percent, got \(value)") }
+            guard value > 0, value <= 100 else { throw QualificationError.invalidArgument("\(name) must be in (0, 100] percent, got \(value)") }
         }
         try QualificationError.checkFinite(humidityExponent, "humidity exponent")
         try QualificationError.checkNonNegative(activationEnergy, "activation energy")

@@ -7,7 +7,7 @@ extension ThermalConstants {
         try QualificationError.checkFinite(kelvinOffset, "Kelvin offset")
         try QualificationError.checkFinite(celsius, name)
         guard kelvin(celsius) > 0 else {
-            throw QualificationError("\(name) \(celsius) C is at or below absolute zero with Kelvin offset \(kelvinOffset)")
+            throw QualificationError.invalidArgument("\(name) \(celsius) C is at or below absolute zero with Kelvin offset \(kelvinOffset)")
         }
     }
 }

@@ -114,11 +114,10 @@ public enum BurnIn {
         try QualificationError.checkConfidence(confidence)
         let life = model.population.defectLife
         guard life.family != .lognormal2p else {
-            throw QualificationError("burn-in planning needs a Weibull life (a lognormal hazard rises before it falls)")
+            throw QualificationError.invalidArgument("burn-in planning needs a Weibull life (a lognormal hazard rises before it falls)")
         }
         if life.sigma <= 1 {
-            throw QualificationError("the Weibull shape \(1 / life.sigma) is not below 1: the hazard does not decrease, so burn-in cannot lower it",
-                                     kind: .noSolution)
+            throw QualificationError.noSolution("the Weibull shape \(1 / life.sigma) is not below 1: the hazard does not decrease, so burn-in cannot lower it")
         }
         try validate(target, model.population)
         let te = try fieldAge(model.population, target)
@@ -173,14 +172,14 @@ public enum BurnIn {
         case let .hazardFIT(x): try QualificationError.checkPositive(x, "target hazard (FIT)")
         case let .earlyLifePPM(x, hours):
             try QualificationError.checkPositive(x, "target early-life ppm")
-            guard x < 1e6 else { throw QualificationError("target early-life ppm must be below 1e6, got \(x)") }
+            guard x < 1e6 else { throw QualificationError.invalidArgument("target early-life ppm must be below 1e6, got \(x)") }
             try QualificationError.checkPositive(hours, "field period hours")
         case let .earlyLifeFIT(x, hours):
             try QualificationError.checkPositive(x, "target early-life FIT")
             try QualificationError.checkPositive(hours, "field period hours")
         case let .defectiveFractionRemoved(q):
-            guard q > 0, q < 1 else { throw QualificationError("fraction of defectives to remove must be in (0, 1), got \(q)") }
-            guard population.fraction < 1 else { throw QualificationError("removing a fraction of defectives needs a defective-subpopulation model") }
+            guard q > 0, q < 1 else { throw QualificationError.invalidArgument("fraction of defectives to remove must be in (0, 1), got \(q)") }
+            guard population.fraction < 1 else { throw QualificationError.invalidArgument("removing a fraction of defectives needs a defective-subpopulation model") }
         }
     }
 
@@ -204,10 +203,10 @@ public enum BurnIn {
         while excess(high) > 0 {
             low = high
             high *= 10
-            guard high < 1e12 else { throw QualificationError("no burn-in shorter than 1e12 use-equivalent hours meets the target", kind: .noSolution) }
+            guard high < 1e12 else { throw QualificationError.noSolution("no burn-in shorter than 1e12 use-equivalent hours meets the target") }
         }
         guard let root = RootFinding.brent(log(low), log(high), { excess(exp($0)) }) else {
-            throw QualificationError("the burn-in time could not be solved for this target", kind: .noSolution)
+            throw QualificationError.noSolution("the burn-in time could not be solved for this target")
         }
         return exp(root)
     }

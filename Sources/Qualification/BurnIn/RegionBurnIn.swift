@@ -21,10 +21,10 @@ public struct RegionBurnIn: Sendable {
         try QualificationError.checkPositive(accelerationFactor, "acceleration factor")
         try QualificationError.checkFinite(accelerationFactor, "acceleration factor")
         guard regions.bathtub else {
-            throw QualificationError("the fitted hazard has no bathtub on the data's range: no end of infant mortality to burn in to (\(regions.notes.joined(separator: "; ")))", kind: .noSolution)
+            throw QualificationError.noSolution("the fitted hazard has no bathtub on the data's range: no end of infant mortality to burn in to (\(regions.notes.joined(separator: "; ")))")
         }
         guard let end = regions.infantMortalityEnd else {
-            throw QualificationError("the data show no infant mortality under the \(regions.definition.name) definition: nothing for a burn-in to remove", kind: .noSolution)
+            throw QualificationError.noSolution("the data show no infant mortality under the \(regions.definition.name) definition: nothing for a burn-in to remove")
         }
         infantMortalityEnd = end
         self.accelerationFactor = accelerationFactor

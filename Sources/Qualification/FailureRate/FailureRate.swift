@@ -16,7 +16,7 @@ public enum FailureRate {
     /// chi2(C; 2r + 2), the numerator of the JESD85 bound.
     public static func chiSquare(failures: Int, confidence: Double) throws(QualificationError) -> Double {
         try QualificationError.checkConfidence(confidence)
-        guard failures >= 0 else { throw QualificationError("failures must be >= 0, got \(failures)") }
+        guard failures >= 0 else { throw QualificationError.invalidArgument("failures must be >= 0, got \(failures)") }
         return ChiSquared.quantile(confidence, degreesOfFreedom: Double(2 * failures + 2))
     }
 

@@ -71,10 +71,10 @@ public struct FailureRatePlan: Sendable, Equatable {
     /// - Complexity: O(tests x mechanisms) plus one chi-square quantile per mechanism.
     public func evaluate(confidence: Double = 0.6) throws(QualificationError) -> FailureRateResult {
         try QualificationError.checkConfidence(confidence)
-        guard !tests.isEmpty else { throw QualificationError("the plan has no stress tests") }
-        guard !mechanisms.isEmpty else { throw QualificationError("the plan has no failure mechanisms") }
+        guard !tests.isEmpty else { throw QualificationError.invalidArgument("the plan has no stress tests") }
+        guard !mechanisms.isEmpty else { throw QualificationError.invalidArgument("the plan has no failure mechanisms") }
         guard failures.count == tests.count, failures.allSatisfy({ $0.count == mechanisms.count }) else {
-            throw QualificationError("failures must have one row per test and one column per mechanism")
+            throw QualificationError.invalidArgument("failures must have one row per test and one column per mechanism")
         }
         try constants.checkTemperature(useCelsius, "use temperature")
         for (c, test) in tests.enumerated() {
@@ -82,14 +82,14 @@ public struct FailureRatePlan: Sendable, Equatable {
             try QualificationError.checkPositive(test.hours, "hours of test '\(test.name)'")
             try constants.checkTemperature(test.stressCelsius, "stress temperature of test '\(test.name)'")
             guard test.stressCelsius >= useCelsius else {
-                throw QualificationError("use temperature \(useCelsius) C is above the stress temperature \(test.stressCelsius) C of test '\(test.name)': the test would not accelerate")
+                throw QualificationError.invalidArgument("use temperature \(useCelsius) C is above the stress temperature \(test.stressCelsius) C of test '\(test.name)': the test would not accelerate")
             }
             for r in failures[c] where r < 0 {
-                throw QualificationError("failures must be >= 0 in test '\(test.name)', got \(r)")
+                throw QualificationError.invalidArgument("failures must be >= 0 in test '\(test.name)', got \(r)")
             }
             let total = failures[c].reduce(0, +)
             guard Double(total) <= test.units else {
-                throw QualificationError("test '\(test.name)' has \(total) failures but only \(test.units) units")
+                throw QualificationError.invalidArgument("test '\(test.name)' has \(total) failures but only \(test.units) units")
             }
         }
         var rates: [MechanismRate] = []

@@ -44,7 +44,7 @@ public struct DemonstrationPlan: JSONRepresentable, Sendable {
                 mttf: Double? = nil, missionTime: Double? = nil, shape: Double? = nil, hours: Double? = nil,
                 accelerationFactor: Double = 1) throws(QualificationError) {
         func need<T>(_ value: T?, _ name: String) throws(QualificationError) -> T {
-            guard let value else { throw QualificationError("the \(kind.rawValue) plan needs \(name)") }
+            guard let value else { throw QualificationError.invalidArgument("the \(kind.rawValue) plan needs \(name)") }
             return value
         }
         var entries = [Entry(key: "confidence", value: confidence, isCount: false),

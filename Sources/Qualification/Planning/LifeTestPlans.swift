@@ -21,8 +21,8 @@ public enum LifeTestPlan {
     /// conditions (divide by an acceleration factor for a stress test).
     public static func weibayesTestTime(units: Int, reliability: Double, missionTime: Double, shape: Double,
                                         confidence: Double, failures: Int = 0) throws(QualificationError) -> Double {
-        guard units > 0 else { throw QualificationError("units must be > 0, got \(units)") }
-        guard failures < units else { throw QualificationError("\(failures) allowed failures needs more than \(units) units") }
+        guard units > 0 else { throw QualificationError.invalidArgument("units must be > 0, got \(units)") }
+        guard failures < units else { throw QualificationError.invalidArgument("\(failures) allowed failures needs more than \(units) units") }
         try QualificationError.checkConfidence(reliability, name: "reliability")
         try QualificationError.checkPositive(missionTime, "mission time")
         try QualificationError.checkPositive(shape, "Weibull shape")
@@ -46,8 +46,8 @@ public struct EarlyLifeFailureRate: Sendable, Equatable {
     /// - Parameters: `hours` the early-life stress duration, `accelerationFactor` to use conditions.
     public init(units: Int, failures: Int, confidence: Double, hours: Double? = nil,
                 accelerationFactor: Double = 1) throws(QualificationError) {
-        guard units > 0 else { throw QualificationError("units must be > 0, got \(units)") }
-        guard failures <= units else { throw QualificationError("\(failures) failures is more than the \(units) units tested") }
+        guard units > 0 else { throw QualificationError.invalidArgument("units must be > 0, got \(units)") }
+        guard failures <= units else { throw QualificationError.invalidArgument("\(failures) failures is more than the \(units) units tested") }
         let chi = try FailureRate.chiSquare(failures: failures, confidence: confidence)
         ppmChiSquare = chi / (2 * Double(units)) * 1e6
         ppmExact = try LotTolerance.demonstratedLTPD(units: units, failures: failures, confidence: confidence) * 1e6

@@ -17,7 +17,7 @@ public enum SuccessRun {
     public static func sampleSize(reliability: Double, confidence: Double, failures: Int = 0) throws(QualificationError) -> Int {
         try QualificationError.checkConfidence(confidence)
         try QualificationError.checkConfidence(reliability, name: "reliability")
-        guard failures >= 0 else { throw QualificationError("failures must be >= 0, got \(failures)") }
+        guard failures >= 0 else { throw QualificationError.invalidArgument("failures must be >= 0, got \(failures)") }
         let alpha = 1 - confidence
         func passes(_ n: Int) -> Bool {
             if failures == 0 { return pow(reliability, Double(n)) <= alpha }
@@ -32,7 +32,7 @@ public enum SuccessRun {
         var low = failures, high = max(2 * failures, failures + 1)   // passes(low) is false: n = f always accepts
         while !passes(high) {
             low = high
-            guard high < Int.max / 4 else { throw QualificationError("no sample size demonstrates this reliability") }
+            guard high < Int.max / 4 else { throw QualificationError.invalidArgument("no sample size demonstrates this reliability") }
             high *= 2
         }
         while high - low > 1 {
@@ -56,9 +56,9 @@ public enum LotTolerance {
     /// A fraction, not a percent.
     public static func demonstratedLTPD(units: Int, failures: Int, confidence: Double) throws(QualificationError) -> Double {
         try QualificationError.checkConfidence(confidence)
-        guard units > 0 else { throw QualificationError("units must be > 0, got \(units)") }
-        guard failures >= 0 else { throw QualificationError("failures must be >= 0, got \(failures)") }
-        guard failures <= units else { throw QualificationError("\(failures) failures is more than the \(units) units tested") }
+        guard units > 0 else { throw QualificationError.invalidArgument("units must be > 0, got \(units)") }
+        guard failures >= 0 else { throw QualificationError.invalidArgument("failures must be >= 0, got \(failures)") }
+        guard failures <= units else { throw QualificationError.invalidArgument("\(failures) failures is more than the \(units) units tested") }
         return ClopperPearson.upperBound(failures: failures, trials: units, confidence: confidence)
     }
 }

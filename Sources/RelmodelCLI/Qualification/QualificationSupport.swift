@@ -16,7 +16,7 @@ func qualificationCall<T>(inputsFile: String? = nil, dataFile: String? = nil,
             printError("\(inputsFile): \(error.message)")
             throw ExitCode(65)
         }
-        guard error.kind == .noSolution else { throw ValidationError(error.message) }
+        guard case .noSolution = error else { throw ValidationError(error.message) }
         printError((dataFile.map { "\($0): " } ?? "") + error.message)
         throw ExitCode(65)
     }
