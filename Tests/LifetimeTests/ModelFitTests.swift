@@ -12,7 +12,7 @@ import LinearAlgebra
             ("lognormal3p", try MaximumLikelihood.fit(.lognormal3p, to: shock)),
             ("gamma2p", try MaximumLikelihood.fit(.gamma2p, to: shock)),
             ("chen", try ParametricEstimation.fit(ChenDistribution(), to: shock)),
-            ("alt", try LifeStressRegression.fit(.weibull2p, .inversePower, levels: stressLevels("nelson_insulating_fluid_voltage.csv"))),
+            ("alt", try LifeStressRegression.fit(.weibull2p, .inversePower, to: stressLevels("nelson_insulating_fluid_voltage.csv"))),
         ]
     }
 
@@ -41,7 +41,7 @@ import LinearAlgebra
     /// (b0, b1, ln sigma) with the last row and column multiplied by sigma (d sigma / d ln sigma).
     /// The shape's standard error in the JSON (`reportedScale`) is se(sigma) / sigma², as before.
     @Test func lifeStressReportsSigma() throws {
-        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: stressLevels("nelson_insulating_fluid_voltage.csv"))
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, to: stressLevels("nelson_insulating_fluid_voltage.csv"))
         #expect(fit.parameterNames == ["intercept", "exponent", "sigma"])
         #expect(fit.parameters == fit.coefficients + [fit.sigma])
         let v = try #require(fit.internalCovariance), c = try #require(fit.covariance)

@@ -34,7 +34,7 @@ import Testing
             for t in times { try data.addFailure(at: t) }
             levels.append(StressLevel(stress: [temp], data: data))
         }
-        let fit = try LifeStressRegression.fit(.weibull2p, .arrhenius, levels: levels)
+        let fit = try LifeStressRegression.fit(.weibull2p, .arrhenius, to: levels)
         let af = try #require(fit.accelerationFactor(use: [55], stress: [150]))
         #expect(close(af, exp(try #require(fit.location(at: [55])) - (try #require(fit.location(at: [150]))))))
         let known = try Arrhenius(activationEnergy: fit.coefficients[1]).accelerationFactor(useCelsius: 55, stressCelsius: 150)

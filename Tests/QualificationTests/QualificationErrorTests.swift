@@ -18,7 +18,7 @@ import Lifetime
     /// A Weibull shape above 1 has a rising hazard: no burn-in lowers it.
     @Test func risingHazardHasNoSolution() {
         do {
-            _ = try BurnIn.plan(BurnInModel(life: .weibull(eta: 1000, beta: 2)), target: .hazardFIT(100), accelerationFactor: 10)
+            _ = try BurnInPlan(BurnInModel(life: .weibull(eta: 1000, beta: 2)), target: .hazardFIT(100), accelerationFactor: 10)
             Issue.record("expected an error")
         } catch {
             guard case let .noSolution(message) = error else { Issue.record("got \(error)"); return }

@@ -14,7 +14,7 @@ struct IndependentChartTests {
     @Test("u chart with variable sizes gives stepped limits")
     func uChart() throws {
         let counts = [3.0, 5, 2, 8, 4], sizes = [1.0, 2, 1.5, 2.5, 1]
-        let chart = try AttributeCharts.u(AttributeData(counts: counts, sizes: sizes))
+        let chart = try ControlChart.u(AttributeData(counts: counts, sizes: sizes))
         let ubar = 22.0 / 8.0
         #expect(abs(chart.center - ubar) < 1e-15)
         #expect(chart.lcl == nil && chart.ucl == nil)   // stepped
@@ -31,7 +31,7 @@ struct IndependentChartTests {
     @Test("Laney p' chart")
     func laneyP() throws {
         let counts = [120.0, 95, 140, 110, 160, 100], sizes = [1000.0, 900, 1100, 1000, 1200, 950]
-        let chart = try AttributeCharts.laneyP(AttributeData(counts: counts, sizes: sizes))
+        let chart = try ControlChart.laneyP(AttributeData(counts: counts, sizes: sizes))
         let pbar = counts.reduce(0, +) / sizes.reduce(0, +)
         let sig = sizes.map { (pbar * (1 - pbar) / $0).squareRoot() }
         let z = (0..<6).map { (counts[$0] / sizes[$0] - pbar) / sig[$0] }
@@ -42,7 +42,7 @@ struct IndependentChartTests {
             #expect(abs(chart.points[i].lcl - max(0, pbar - 3 * sig[i] * sigmaZ)) < 1e-14)
         }
         // Laney u' with the Poisson sigma √(ū/n_i).
-        let u = try AttributeCharts.laneyU(AttributeData(counts: counts, sizes: sizes))
+        let u = try ControlChart.laneyU(AttributeData(counts: counts, sizes: sizes))
         let ubar = pbar
         let sigU = sizes.map { (ubar / $0).squareRoot() }
         let zu = (0..<6).map { (counts[$0] / sizes[$0] - ubar) / sigU[$0] }
@@ -55,13 +55,13 @@ struct IndependentChartTests {
     @Test("g chart probability and 3-sigma limits")
     func gChart() throws {
         let g = [5.0, 12, 3, 20, 8]
-        let chart = try AttributeCharts.g(g)
+        let chart = try ControlChart.g(g)
         let mean = 9.6, phat = 1 / (mean + 1), alpha = 0.00269979606326019
         func q(_ x: Double) -> Double { log(1 - x) / log(1 - phat) - 1 }
         #expect(relativelyClose(chart.center, q(0.5), 1e-12))
         #expect(relativelyClose(chart.ucl!, q(1 - alpha / 2), 1e-9))
         #expect(chart.lcl == 0)   // q(α/2) < 0
-        let sigma = try AttributeCharts.g(g, limits: .threeSigma)
+        let sigma = try ControlChart.g(g, limits: .threeSigma)
         #expect(relativelyClose(sigma.ucl!, mean + 3 * (mean * (mean + 1)).squareRoot(), 1e-14))
     }
 
@@ -127,7 +127,7 @@ struct IndependentChartTests {
 
     @Test("EWMA exact limits widen to the asymptotic ones")
     func ewmaLimits() throws {
-        let chart = try TimeWeightedCharts.ewma([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40].map { _ in 0.0 },
+        let chart = try ControlChart.ewma([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40].map { _ in 0.0 },
                                                 lambda: 0.2, target: 0, sigma: 1)
         // σ_z,1 = λ σ: the first limit is L λ σ = 0.6.
         #expect(abs(chart.points[0].ucl - 0.6) < 1e-14)
@@ -136,7 +136,7 @@ struct IndependentChartTests {
 
     @Test("CUSUM head start and lower side")
     func cusumHeadStart() throws {
-        let chart = try TimeWeightedCharts.cusum([8, 8, 8], target: 10, sigma: 1, k: 0.5, h: 4, headStart: 2)
+        let chart = try ControlChart.cusum([8, 8, 8], target: 10, sigma: 1, k: 0.5, h: 4, headStart: 2)
         // C⁻: 2 + 9.5 - 8 = 3.5, then 5.0 > 4 → signal, then 6.5.
         #expect(chart.points.map { $0.lowerValue! } == [-3.5, -5, -6.5])
         #expect(chart.signalledIndices == [1, 2])
@@ -147,7 +147,7 @@ struct IndependentChartTests {
     func stagesOwnLimits() throws {
         let values = [10.0, 11, 10.5, 10.2, 10.8, 20, 21, 20.5, 20.2, 20.8]
         let stages = values.indices.map { $0 < 5 ? "before" : "after" }
-        let pair = try VariablesCharts.individuals(values, options: ChartOptions(stages: stages))
+        let pair = try ChartPair.individuals(values, options: ChartOptions(stages: stages))
         #expect(pair.location.stages.count == 2)
         #expect(abs(pair.location.stages[0].center - 10.5) < 1e-12)
         #expect(abs(pair.location.stages[1].center - 20.5) < 1e-12)
@@ -179,7 +179,7 @@ struct IndependentChartTests {
     @Test("non-normal capability by the ISO percentile method (lognormal)")
     func percentileCapability() throws {
         let x = [2.1, 3.4, 1.8, 5.2, 2.9, 4.4, 2.2, 3.1, 6.0, 2.6, 3.8, 2.4]
-        let cap = try ProcessCapability.percentile(x, family: .lognormal2p, specification: Specification(lsl: 0.5, usl: 15))
+        let cap = try PercentileCapability(x, family: .lognormal2p, specification: Specification(lsl: 0.5, usl: 15))
         let logs = x.map { log($0) }
         let mu = logs.reduce(0, +) / 12
         let sigma = (logs.reduce(0) { $0 + ($1 - mu) * ($1 - mu) } / 12).squareRoot()

@@ -57,10 +57,10 @@ import Glibc
             // One label per value by construction: the data cannot be refused.
             let data = try! SubgroupData(longForm: values, subgroups: table.strings(column: 0))
             if data.sizes.allSatisfy({ $0 <= 25 }) {
-                _ = try? VariablesCharts.xbarR(data, options: options)
+                _ = try? ChartPair.xbarR(data, options: options)
             }
-            _ = try? VariablesCharts.individuals(values, labels: table.strings(column: 0), options: options)
-            if values.allSatisfy({ $0 >= 0 }) { _ = try? AttributeCharts.c(try AttributeData(counts: values), options: options) }
+            _ = try? ChartPair.individuals(values, labels: table.strings(column: 0), options: options)
+            if values.allSatisfy({ $0 >= 0 }) { _ = try? ControlChart.c(try AttributeData(counts: values), options: options) }
         } catch {
             if let breach = CSVMutator.breach(error, in: bytes) { return "subgroups: \(breach): \(error)" }
         }

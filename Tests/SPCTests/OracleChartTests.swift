@@ -18,7 +18,7 @@ struct OracleChartTests {
         let (data, phaseI) = try Self.pistonRings()
         #expect(data.count == 40 && data.sizes.allSatisfy { $0 == 5 })
         let options = ChartOptions(constants: .table, phaseI: phaseI)
-        let pair = try VariablesCharts.xbarR(data, options: options)
+        let pair = try ChartPair.xbarR(data, options: options)
         #expect(close(pair.location.center, 74.001176, 5e-7))
         #expect(close(pair.dispersion.center, 0.02276, 5e-6))
         #expect(close(pair.location.sigma, 0.009785039, 5e-10))
@@ -29,7 +29,7 @@ struct OracleChartTests {
         #expect(pair.location.points.filter { $0.phase == .estimation }.count == 25)
         #expect(pair.location.stages[0].estimationCount == 25)
 
-        let s = try VariablesCharts.xbarS(data, options: options)
+        let s = try ChartPair.xbarS(data, options: options)
         #expect(close(s.dispersion.center, 0.009240037, 5e-10))
         #expect(close(s.location.sigma, 0.009829977, 5e-10))
         #expect(close(s.dispersion.ucl, 0.01930242, 5e-9))
@@ -39,10 +39,10 @@ struct OracleChartTests {
     @Test("piston rings: capability with chi-square (Cp) and Bissell (Cpk) intervals")
     func pistonRingCapability() throws {
         let (data, phaseI) = try Self.pistonRings()
-        let pair = try VariablesCharts.xbarR(data, options: ChartOptions(constants: .table, phaseI: phaseI))
+        let pair = try ChartPair.xbarR(data, options: ChartOptions(constants: .table, phaseI: phaseI))
         let values = zip(data.values, phaseI).filter(\.1).flatMap(\.0)
         #expect(values.count == 125)
-        let cap = try ProcessCapability.normal(values, withinSigma: pair.location.sigma!,
+        let cap = try NormalCapability(values, withinSigma: pair.location.sigma!,
                                                specification: Specification(lsl: 73.95, usl: 74.05))
         #expect(close(cap.cp?.value, 1.703, 5e-4))
         #expect(close(cap.cp?.lower, 1.491, 5e-4))
@@ -57,14 +57,14 @@ struct OracleChartTests {
     func hardbake() throws {
         let csv = TestCSV("hardbake_flow_width.csv")
         let data = try SubgroupData(longForm: csv.doubles("flow_width"), subgroups: csv.strings("sample"))
-        let pair = try VariablesCharts.xbarR(data, options: ChartOptions(constants: .textbookFactors))
+        let pair = try ChartPair.xbarR(data, options: ChartOptions(constants: .textbookFactors))
         #expect(close(pair.location.center, 1.5056, 5e-5))
         #expect(close(pair.dispersion.center, 0.32521, 5e-6))
         #expect(close(pair.location.ucl, 1.6933, 5e-5))
         #expect(close(pair.location.lcl, 1.3180, 5e-5))
         #expect(close(pair.dispersion.ucl, 0.68749, 5e-6))
         #expect(close(pair.location.sigma, 0.1398, 5e-5))
-        let cap = try ProcessCapability.normal(data.values.flatMap { $0 }, withinSigma: pair.location.sigma!,
+        let cap = try NormalCapability(data.values.flatMap { $0 }, withinSigma: pair.location.sigma!,
                                                specification: Specification(lsl: 1.0, usl: 2.0))
         #expect(close(cap.cp?.value, 1.192, 5e-4))
     }
@@ -73,7 +73,7 @@ struct OracleChartTests {
     @Test("paint viscosity: individuals chart as qcc")
     func viscosity() throws {
         let csv = TestCSV("paint_viscosity.csv")
-        let pair = try VariablesCharts.individuals(csv.doubles("viscosity"), labels: csv.strings("batch"),
+        let pair = try ChartPair.individuals(csv.doubles("viscosity"), labels: csv.strings("batch"),
                                                    options: ChartOptions(constants: .table, phaseI: csv.strings("phase").map { $0 == "I" }))
         #expect(close(pair.location.center, 34.088, 5e-4))
         #expect(close(pair.dispersion.center, 0.572632, 5e-7))
@@ -87,7 +87,7 @@ struct OracleChartTests {
     @Test("NIST flow rate: individuals chart")
     func nistIndividuals() throws {
         let csv = TestCSV("nist_individuals_flow_rate.csv")
-        let pair = try VariablesCharts.individuals(csv.doubles("flow_rate"), options: ChartOptions(constants: .table))
+        let pair = try ChartPair.individuals(csv.doubles("flow_rate"), options: ChartOptions(constants: .table))
         #expect(close(pair.location.center, 50.81, 5e-3))
         #expect(close(pair.dispersion.center, 1.8778, 5e-5))
         #expect(close(pair.location.ucl, 55.8041, 5e-5))
@@ -101,17 +101,17 @@ struct OracleChartTests {
         let csv = TestCSV("orange_juice.csv")
         let data = try AttributeData(labels: csv.strings("sample"), counts: csv.doubles("nonconforming"), sizes: csv.doubles("size"))
         let phaseI = csv.strings("phase").map { $0 == "I" }
-        let p = try AttributeCharts.p(data, options: ChartOptions(phaseI: phaseI))
+        let p = try ControlChart.p(data, options: ChartOptions(phaseI: phaseI))
         #expect(close(p.center, 0.2313333, 5e-8))
         #expect(close(p.lcl, 0.05242755, 5e-9))
         #expect(close(p.ucl, 0.4102391, 5e-8))
-        let np = try AttributeCharts.np(data, options: ChartOptions(phaseI: phaseI))
+        let np = try ControlChart.np(data, options: ChartOptions(phaseI: phaseI))
         #expect(close(np.lcl, 2.621377, 5e-7))
         #expect(close(np.center, 11.56667, 5e-6))
         #expect(close(np.ucl, 20.51196, 5e-6))
         // Samples 15 and 23 (assignable causes) removed from the estimation.
         let revisedMask = zip(phaseI, csv.strings("sample")).map { $0 && $1 != "15" && $1 != "23" }
-        let revised = try AttributeCharts.p(data, options: ChartOptions(phaseI: revisedMask))
+        let revised = try ControlChart.p(data, options: ChartOptions(phaseI: revisedMask))
         #expect(close(revised.center, 0.215, 5e-4))
         #expect(close(revised.lcl, 0.04070284, 5e-9))
         #expect(close(revised.ucl, 0.3892972, 5e-8))
@@ -124,7 +124,7 @@ struct OracleChartTests {
     func circuitBoards() throws {
         let csv = TestCSV("circuit_boards.csv")
         let data = try AttributeData(labels: csv.strings("sample"), counts: csv.doubles("defects"), sizes: csv.doubles("size"))
-        let c = try AttributeCharts.c(data, options: ChartOptions(phaseI: csv.strings("phase").map { $0 == "I" }))
+        let c = try ControlChart.c(data, options: ChartOptions(phaseI: csv.strings("phase").map { $0 == "I" }))
         #expect(close(c.center, 19.84615, 5e-6))
         #expect(close(c.lcl, 6.481447, 5e-7))
         #expect(close(c.ucl, 33.21086, 5e-6))
@@ -138,7 +138,7 @@ struct OracleChartTests {
         let published = [50.60, 49.52, 50.56, 50.18, 50.16, 49.21, 49.75, 49.85, 50.26, 50.33,
                          50.11, 49.36, 49.52, 50.05, 49.38, 49.92, 50.73, 51.23, 51.94, 51.99]
         for exact in [false, true] {
-            let chart = try TimeWeightedCharts.ewma(csv.doubles("value"), lambda: 0.3, target: 50, sigma: 2.0539, exactLimits: exact)
+            let chart = try ControlChart.ewma(csv.doubles("value"), lambda: 0.3, target: 50, sigma: 2.0539, exactLimits: exact)
             #expect(close(chart.ucl, 52.5884, 5e-5))
             #expect(close(chart.lcl, 47.41157, 5e-6))
             for (point, value) in zip(chart.points, published) { #expect(close(point.value, value, 5e-3)) }
@@ -150,7 +150,7 @@ struct OracleChartTests {
     @Test("NIST CUSUM example")
     func nistCUSUM() throws {
         let csv = TestCSV("nist_cusum_example.csv")
-        let chart = try TimeWeightedCharts.cusum(csv.doubles("mean_of_4"), target: 325, k: 0.3175, h: 4.1959, units: .data)
+        let chart = try ControlChart.cusum(csv.doubles("mean_of_4"), target: 325, k: 0.3175, h: 4.1959, units: .data)
         let upper = [0, 0, 0, 0, 0.03, 0, 0, 0, 0, 0, 0, 0, 3.01, 4.94, 7.45, 10.63, 11.99, 14.445, 16.00, 19.035]
         let tolerance = [Double](repeating: 5e-3, count: 17) + [5e-4, 5e-3, 5e-4]
         for (i, (point, value)) in zip(chart.points, upper).enumerated() { #expect(close(point.value, value, tolerance[i]), "group \(i + 1)") }
@@ -162,7 +162,7 @@ struct OracleChartTests {
     @Test("Montgomery Table 9.1 tabular CUSUM")
     func montgomeryCUSUM() throws {
         let csv = TestCSV("montgomery_cusum_table_9_1.csv")
-        let chart = try TimeWeightedCharts.cusum(csv.doubles("value"), target: 10, sigma: 1, k: 0.5, h: 5)
+        let chart = try ControlChart.cusum(csv.doubles("value"), target: 10, sigma: 1, k: 0.5, h: 5)
         for (period, value) in [(4, 1.16), (5, 2.82), (29, 5.28), (30, 5.30)] {
             #expect(close(chart.points[period - 1].value, value, 5e-3), "period \(period)")
         }

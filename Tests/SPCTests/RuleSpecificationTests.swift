@@ -40,9 +40,9 @@ import Testing
         let data = try SubgroupData(labels: (1...30).map { String($0) }, values: values)
         var options = ChartOptions()
         options.ruleSpecification = .all
-        let combined = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: options)
-        let location = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: ChartOptions(rules: .minitabAll(for: .xbar))).location
-        let dispersion = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: ChartOptions(rules: .minitabAll(for: .r))).dispersion
+        let combined = try ChartPair.xbarR(data, sigmaMethod: .rBar, options: options)
+        let location = try ChartPair.xbarR(data, sigmaMethod: .rBar, options: ChartOptions(rules: .minitabAll(for: .xbar))).location
+        let dispersion = try ChartPair.xbarR(data, sigmaMethod: .rBar, options: ChartOptions(rules: .minitabAll(for: .r))).dispersion
         let combinedLocation: [[Int]] = combined.location.points.map { $0.signals }
         let combinedDispersion: [[Int]] = combined.dispersion.points.map { $0.signals }
         #expect(combinedLocation == location.points.map { $0.signals })

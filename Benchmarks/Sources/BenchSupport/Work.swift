@@ -53,7 +53,7 @@ public enum BenchWork {
 
     /// Xbar-R charts with all eight Nelson tests (tests 1-4 on the R chart).
     public static func xbarRWithNelsonTests(_ data: SubgroupData) -> ChartPair {
-        try! VariablesCharts.xbarR(data, options: ChartOptions(rules: .nelson))
+        try! ChartPair.xbarR(data, options: ChartOptions(rules: .nelson))
     }
 
     /// Multiway PCA of batch trajectories with 3 components, and T2 and SPE of every batch against

@@ -18,7 +18,7 @@ func fuzzBaseline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let types = chart.chartTypes
         let rules = RuleSpecification.all.ruleSet(for: types[0])
         let dispersionRules = types.count > 1 ? RuleSpecification.all.ruleSet(for: types[1]) : nil
-        _ = try? PhaseIICharts.charts(phaseIIData(chart), limits: decoded.limits, rules: rules,
+        _ = try? ControlChart.phaseII(phaseIIData(chart), limits: decoded.limits, rules: rules,
                                       dispersionRules: dispersionRules)
     }
     return 0

@@ -61,8 +61,8 @@ func subgroupCharts(_ input: SPCInput, _ options: ChartInputOptions, dispersion:
     guard data.sizes.allSatisfy({ $0 <= 25 }) else { return [] }
     let pair = try SPCInput.dataErrors {
         dispersion == .r
-            ? try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: chartOptions)
-            : try VariablesCharts.xbarS(data, sigmaMethod: .sBar, options: chartOptions)
+            ? try ChartPair.xbarR(data, sigmaMethod: .rBar, options: chartOptions)
+            : try ChartPair.xbarS(data, sigmaMethod: .sBar, options: chartOptions)
     }
     return pair.charts
 }
@@ -72,7 +72,7 @@ func individualsCharts(_ input: SPCInput, _ options: ChartInputOptions) throws -
     let values = try input.doubles(options.value!)
     let labels = try input.rowLabels(options)
     let chartOptions = try input.chartOptions(options, firstRows: Array(0..<values.count))
-    return try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: 2, options: chartOptions) }.charts
+    return try SPCInput.dataErrors { try ChartPair.individuals(values, labels: labels, span: 2, options: chartOptions) }.charts
 }
 
 /// The steps of the CLI's attribute chart commands (AttributeChartCommands.swift).
@@ -83,7 +83,7 @@ func attributeChart(_ input: SPCInput, _ options: ChartInputOptions, size: Strin
     let chartOptions = try input.chartOptions(options, firstRows: Array(0..<counts.count))
     let data = try AttributeData(labels: labels, counts: counts, sizes: sizes)
     return try SPCInput.dataErrors {
-        type == .p ? try AttributeCharts.p(data, options: chartOptions) : try AttributeCharts.c(data, options: chartOptions)
+        type == .p ? try ControlChart.p(data, options: chartOptions) : try ControlChart.c(data, options: chartOptions)
     }
 }
 

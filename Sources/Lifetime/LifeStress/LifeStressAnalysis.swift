@@ -21,7 +21,7 @@ public struct LifeStressAnalysis: Sendable {
     public init(levels: [StressLevel], rows: Int, family: LifetimeFamily, relationship: LifeStressRelationship,
                 constants: ThermalConstants = ThermalConstants(), confidence: Double = 0.95, use: [Double]? = nil,
                 bLifePercent: Double = 10, missionHours: Double = 100_000) throws(LifeStressError) {
-        fit = try LifeStressRegression.fit(family, relationship, levels: levels, constants: constants)
+        fit = try LifeStressRegression.fit(family, relationship, to: levels, constants: constants)
         self.rows = rows
         self.levels = levels
         self.confidence = confidence

@@ -24,7 +24,7 @@ public enum LifeStressRegression {
     /// `diagnostics.converged == false` and notes.
     /// - Complexity: O(n p^2) per Newton iteration (p coefficients, n stored observations).
     public static func fit(_ family: LifetimeFamily, _ relationship: LifeStressRelationship,
-                           levels: [StressLevel], constants: ThermalConstants = .codata) throws(LifeStressError) -> LifeStressFit {
+                           to levels: [StressLevel], constants: ThermalConstants = .codata) throws(LifeStressError) -> LifeStressFit {
         guard LifeStressError.supportedFamilies.contains(family) else { throw .unsupportedFamily(family) }
         var all = LifetimeData()
         var rows: [[Double]] = []

@@ -108,8 +108,8 @@ public enum BurnIn {
     ///   - wearOutOnsetHours: the use-equivalent age at which wear-out begins (e.g. the B0.1 of the
     ///     wear-out mechanism); a burn-in reaching it is flagged.
     ///   - confidence: the two-sided level of the bounds on the burn-in duration.
-    public static func plan(_ model: BurnInModel, target: BurnInTarget, accelerationFactor: Double,
-                            confidence: Double = 0.9, wearOutOnsetHours: Double? = nil) throws(QualificationError) -> BurnInPlan {
+    static func plan(_ model: BurnInModel, target: BurnInTarget, accelerationFactor: Double,
+                     confidence: Double, wearOutOnsetHours: Double?) throws(QualificationError) -> BurnInPlan {
         try QualificationError.checkPositive(accelerationFactor, "acceleration factor")
         try QualificationError.checkConfidence(confidence)
         let life = model.population.defectLife
@@ -215,4 +215,23 @@ public enum BurnIn {
 private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
     guard let a, let b else { return nil }
     return (a, b)
+}
+
+extension BurnInPlan {
+    /// The burn-in that meets `target` (see `BurnIn` for the method and its bounds).
+    /// - Parameters:
+    ///   - model: the infant-mortality model at use conditions, with its covariance for bounds.
+    ///   - target: what the burn-in must achieve.
+    ///   - accelerationFactor: of the burn-in stress relative to use.
+    ///   - confidence: the two-sided level of the bounds on the burn-in duration.
+    ///   - wearOutOnsetHours: the use-equivalent age at which wear-out begins (e.g. the B0.1 of the
+    ///     wear-out mechanism); a burn-in reaching it is flagged.
+    /// - Throws: `QualificationError.invalidArgument` for an impossible argument,
+    ///   `.noSolution` when no burn-in meets the target (a hazard that does not decrease).
+    /// - Complexity: one root search on the model's CDF, plus 2 per parameter for the bounds.
+    public init(_ model: BurnInModel, target: BurnInTarget, accelerationFactor: Double,
+                confidence: Double = 0.9, wearOutOnsetHours: Double? = nil) throws(QualificationError) {
+        self = try BurnIn.plan(model, target: target, accelerationFactor: accelerationFactor,
+                               confidence: confidence, wearOutOnsetHours: wearOutOnsetHours)
+    }
 }

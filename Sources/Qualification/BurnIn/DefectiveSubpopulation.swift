@@ -56,6 +56,25 @@ public struct DefectiveSubpopulationFit: ModelFit {
     /// Parameters in (logit p, mu, s).
     public var theta: [Double] { [log(model.fraction / (1 - model.fraction)), model.defectLife.mu, log(model.defectLife.sigma)] }
 
+    /// Reads the core's fit in u = (logit p, ln eta, ln beta) (Weibull) or (logit p, mu, ln sigma)
+    /// (lognormal) as (logit p, mu, s): for the Weibull mu = ln eta, s = -ln beta.
+    init(_ family: LifetimeFamily, _ fit: ParametricFit) {
+        let e = fit.parameters
+        let life: LifetimeModel = family == .weibull2p ? .weibull(eta: e[1], beta: e[2]) : .lognormal(mu: e[1], sigma: e[2])
+        model = DefectiveSubpopulation(fraction: e[0], defectLife: life)
+        internalCovariance = fit.unconstrainedCovariance.map { v in
+            let sign = family == .weibull2p ? [1.0, 1, -1] : [1.0, 1, 1]
+            var c = Matrix(rows: 3, columns: 3)
+            for i in 0..<3 { for j in 0..<3 { c[i, j] = sign[i] * v[i, j] * sign[j] } }
+            return c
+        }
+        logLikelihood = fit.logLikelihood
+        diagnostics = fit.diagnostics
+        parametricFit = fit
+    }
+}
+
+extension DefectiveSubpopulation {
     /// Fits the model by maximum likelihood: the general core's `weibull-lfp` or `lognormal-lfp`
     /// (`DefectiveSubpopulationFamily`), on exact, right-, left- and interval-censored data.
     ///
@@ -75,22 +94,5 @@ public struct DefectiveSubpopulationFit: ModelFit {
         default: throw .notApplicable("the defective-subpopulation fit needs weibull2p or lognormal2p")
         }
         return DefectiveSubpopulationFit(family, fit)
-    }
-
-    /// Reads the core's fit in u = (logit p, ln eta, ln beta) (Weibull) or (logit p, mu, ln sigma)
-    /// (lognormal) as (logit p, mu, s): for the Weibull mu = ln eta, s = -ln beta.
-    init(_ family: LifetimeFamily, _ fit: ParametricFit) {
-        let e = fit.parameters
-        let life: LifetimeModel = family == .weibull2p ? .weibull(eta: e[1], beta: e[2]) : .lognormal(mu: e[1], sigma: e[2])
-        model = DefectiveSubpopulation(fraction: e[0], defectLife: life)
-        internalCovariance = fit.unconstrainedCovariance.map { v in
-            let sign = family == .weibull2p ? [1.0, 1, -1] : [1.0, 1, 1]
-            var c = Matrix(rows: 3, columns: 3)
-            for i in 0..<3 { for j in 0..<3 { c[i, j] = sign[i] * v[i, j] * sign[j] } }
-            return c
-        }
-        logLikelihood = fit.logLikelihood
-        diagnostics = fit.diagnostics
-        parametricFit = fit
     }
 }

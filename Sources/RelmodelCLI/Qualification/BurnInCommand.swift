@@ -88,7 +88,7 @@ struct BurnInCommand: ParsableCommand {
                 case .bathtub:
                     return try runUntilUsefulLife()     // handled at the top of run(); kept for the exhaustive switch
                 case .lfp:
-                    let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: input.data)
+                    let fit = try DefectiveSubpopulation.fit(.weibull2p, to: input.data)
                     burnInModel = BurnInModel(fit)
                     summary = BurnInModelSummary(fit)
                     try requireConverged(fit.diagnostics, file)
@@ -116,7 +116,7 @@ struct BurnInCommand: ParsableCommand {
             else if let targetELF { .earlyLifeFIT(targetELF, fieldHours: fieldHours!) }
             else { .defectiveFractionRemoved(removeFraction!) }
         let plan = try qualificationCall(dataFile: file) { () throws(QualificationError) in
-            try BurnIn.plan(burnInModel, target: target, accelerationFactor: af, confidence: confidence, wearOutOnsetHours: wearOutOnset)
+            try BurnInPlan(burnInModel, target: target, accelerationFactor: af, confidence: confidence, wearOutOnsetHours: wearOutOnset)
         }
         let document = BurnInReport(model: summary, accelerationFactor: af, confidence: confidence, plan: plan).json
         if json {

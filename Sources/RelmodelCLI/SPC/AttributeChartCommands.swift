@@ -13,12 +13,12 @@ private func attributeChart(_ options: ChartInputOptions, size: String?, type: C
     let data = try AttributeData(labels: labels, counts: counts, sizes: sizes)
     return try SPCInput.dataErrors {
         switch type {
-        case .p: try AttributeCharts.p(data, options: chartOptions)
-        case .np: try AttributeCharts.np(data, options: chartOptions)
-        case .c: try AttributeCharts.c(data, options: chartOptions)
-        case .u: try AttributeCharts.u(data, options: chartOptions)
-        case .laneyP: try AttributeCharts.laneyP(data, options: chartOptions)
-        default: try AttributeCharts.laneyU(data, options: chartOptions)
+        case .p: try ControlChart.p(data, options: chartOptions)
+        case .np: try ControlChart.np(data, options: chartOptions)
+        case .c: try ControlChart.c(data, options: chartOptions)
+        case .u: try ControlChart.u(data, options: chartOptions)
+        case .laneyP: try ControlChart.laneyP(data, options: chartOptions)
+        default: try ControlChart.laneyU(data, options: chartOptions)
         }
     }
 }
@@ -88,7 +88,7 @@ struct GChartCommand: ParsableCommand {
         let counts = try input.doubles(valueColumn, .nonNegative)
         let labels = try input.rowLabels(options)
         let chartOptions = try input.chartOptions(options, firstRows: Array(0..<counts.count))
-        let chart = try SPCInput.dataErrors { try AttributeCharts.g(counts, labels: labels, limits: limits, options: chartOptions) }
+        let chart = try SPCInput.dataErrors { try ControlChart.g(counts, labels: labels, limits: limits, options: chartOptions) }
         try ChartOutput.emit([chart], command: "g", options: options)
     }
 }

@@ -120,7 +120,7 @@ struct BaselineCommand: ParsableCommand {
             // With --borrow a context with few subgroups still gets its own center; the check is below.
             minimumSubgroups: borrow == nil ? minSubgroups : 2,
             keep: Set((keep ?? "").split(separator: ",").map { String($0).trimmingSpaces }))
-        let result = try SPCInput.dataErrors { try BaselineStudy.run(input.data, options: options) }
+        let result = try SPCInput.dataErrors { try BaselineResult(input.data, options: options) }
         let borrowed = borrow == nil || result.limits.subgroups >= minSubgroups ? nil : try borrowedLimits(result.limits)
         let source = BaselineProvenance(
             file: file, sha256: input.sha256, rows: input.rows, fileRows: input.fileRows, subgroups: input.data.count,

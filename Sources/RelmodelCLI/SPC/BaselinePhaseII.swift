@@ -117,7 +117,7 @@ enum BaselinePhaseII {
         let types = chart.chartTypes
         let rules = options.rules.ruleSet(for: types[0])
         let dispersionRules = types.count > 1 ? options.rules.ruleSet(for: types[1]) : nil
-        return try PhaseIICharts.charts(data, limits: limits, rules: rules, dispersionRules: dispersionRules)
+        return try ControlChart.phaseII(data, limits: limits, rules: rules, dispersionRules: dispersionRules)
     }
 }
 

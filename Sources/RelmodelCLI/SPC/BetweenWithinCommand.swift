@@ -43,7 +43,7 @@ struct BetweenWithinCommand: ParsableCommand {
         let chartOptions = try input.chartOptions(options, firstRows: groups.firstRows)
         let specification = lsl != nil || usl != nil ? Specification(lsl: lsl, usl: usl, target: target) : nil
         let result = try SPCInput.dataErrors {
-            try BetweenWithinCharts.chart(data, dispersion: within == "s" ? .s : .r, sigmaMethod: sigmaMethod, options: chartOptions,
+            try BetweenWithinChart(data, dispersion: within == "s" ? .s : .r, sigmaMethod: sigmaMethod, options: chartOptions,
                                           specification: specification, confidence: confidence)
         }
         if options.json {

@@ -45,7 +45,7 @@ struct CapabilityCommand: ParsableCommand {
         let svg: String
         if dist == "normal" {
             let cap = try SPCInput.dataErrors {
-                try ProcessCapability.normal(subgroups: phaseGroups, individuals: options.subgroup == nil, method: sigmaMethod,
+                try NormalCapability(subgroups: phaseGroups, individuals: options.subgroup == nil, method: sigmaMethod,
                                              constants: options.constants, specification: spec, confidence: confidence)
             }
             document = cap.json
@@ -53,7 +53,7 @@ struct CapabilityCommand: ParsableCommand {
             svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         } else {
             let family: LifetimeFamily = dist == "weibull" ? .weibull2p : .lognormal2p
-            let cap = try SPCInput.dataErrors { try ProcessCapability.percentile(phaseValues, family: family, specification: spec) }
+            let cap = try SPCInput.dataErrors { try PercentileCapability(phaseValues, family: family, specification: spec) }
             document = cap.json
             text = Self.text(cap)
             svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)

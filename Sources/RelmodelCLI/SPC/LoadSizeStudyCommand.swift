@@ -110,7 +110,7 @@ public struct LoadSizeStudyCommand: ParsableCommand {
         let progress = TerminalProgress.start("simulating replications")
         defer { progress?.finish() }
         let study = try SPCInput.dataErrors {
-            try LoadSizeStudy.run(arrivalRate: arrivalRate, service: model, capacity: capacity,
+            try LoadSizeStudy(arrivalRate: arrivalRate, service: model, capacity: capacity,
                                   minimumBatches: try minBatch.map { try SPCDesignArguments.integers($0, option: "--min-batch") },
                                   maximumWait: maxWait, simulate: simulate, lots: lots, replications: replications,
                                   families: try families.map { try SPCDesignArguments.doubles($0, option: "--families") } ?? [1],

@@ -21,7 +21,7 @@ struct EWMACommand: ParsableCommand {
         let chartOptions = try input.chartOptions(options, firstRows: Array(0..<values.count))
         let labels = try input.rowLabels(options)
         let chart = try SPCInput.dataErrors {
-            try TimeWeightedCharts.ewma(values, labels: labels, lambda: lambda, target: target, sigma: sigma,
+            try ControlChart.ewma(values, labels: labels, lambda: lambda, target: target, sigma: sigma,
                                         exactLimits: !asymptotic, options: chartOptions)
         }
         try ChartOutput.emit([chart], command: "ewma", options: options)
@@ -50,7 +50,7 @@ struct CUSUMCommand: ParsableCommand {
         let chartOptions = try input.chartOptions(options, firstRows: Array(0..<values.count))
         let labels = try input.rowLabels(options)
         let chart = try SPCInput.dataErrors {
-            try TimeWeightedCharts.cusum(values, labels: labels, target: target, sigma: sigma, k: k, h: h,
+            try ControlChart.cusum(values, labels: labels, target: target, sigma: sigma, k: k, h: h,
                                          headStart: headStart, units: units, options: chartOptions)
         }
         try ChartOutput.emit([chart], command: "cusum", options: options)

@@ -11,8 +11,8 @@ private func subgroupCharts(_ options: ChartInputOptions, dispersion: ChartType,
     let chartOptions = try input.chartOptions(options, firstRows: groups.firstRows)
     let pair = try SPCInput.dataErrors {
         dispersion == .r
-            ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: chartOptions)
-            : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: chartOptions)
+            ? try ChartPair.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: chartOptions)
+            : try ChartPair.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: chartOptions)
     }
     return pair.charts
 }
@@ -65,7 +65,7 @@ struct IMRCommand: ParsableCommand {
         let labels = try input.rowLabels(options)
         let rows = Array(0..<values.count)
         let chartOptions = try input.chartOptions(options, firstRows: rows)
-        let pair = try SPCInput.dataErrors { try VariablesCharts.individuals(values, labels: labels, span: span, options: chartOptions) }
+        let pair = try SPCInput.dataErrors { try ChartPair.individuals(values, labels: labels, span: span, options: chartOptions) }
         try ChartOutput.emit(pair.charts, command: "imr", options: options)
     }
 }

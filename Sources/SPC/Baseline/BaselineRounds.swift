@@ -23,8 +23,8 @@
 ///
 /// - Complexity: O(rounds · (subgroups · rules · K + observations)), plus the exact d3 integral once
 ///   per distinct subgroup size and round.
-public enum BaselineStudy {
-    public static func run(_ data: BaselineData, options: BaselineOptions) throws(SPCError) -> BaselineResult {
+enum BaselineStudy {
+    static func run(_ data: BaselineData, options: BaselineOptions) throws(SPCError) -> BaselineResult {
         try validate(data, options)
         let count = data.count
         guard count >= options.minimumSubgroups else {
@@ -109,16 +109,16 @@ public enum BaselineStudy {
         case let .subgroups(d):
             let method = options.effectiveSigmaMethod ?? .rBar
             return options.chart == .xbarR
-                ? try VariablesCharts.xbarR(d, sigmaMethod: method, options: chartOptions).charts
-                : try VariablesCharts.xbarS(d, sigmaMethod: method, options: chartOptions).charts
+                ? try ChartPair.xbarR(d, sigmaMethod: method, options: chartOptions).charts
+                : try ChartPair.xbarS(d, sigmaMethod: method, options: chartOptions).charts
         case let .individuals(values, labels):
-            return try VariablesCharts.individuals(values, labels: labels, span: options.span, options: chartOptions).charts
+            return try ChartPair.individuals(values, labels: labels, span: options.span, options: chartOptions).charts
         case let .attributes(d):
             switch options.chart {
-            case .p: return [try AttributeCharts.p(d, options: chartOptions)]
-            case .np: return [try AttributeCharts.np(d, options: chartOptions)]
-            case .c: return [try AttributeCharts.c(d, options: chartOptions)]
-            default: return [try AttributeCharts.u(d, options: chartOptions)]
+            case .p: return [try ControlChart.p(d, options: chartOptions)]
+            case .np: return [try ControlChart.np(d, options: chartOptions)]
+            case .c: return [try ControlChart.c(d, options: chartOptions)]
+            default: return [try ControlChart.u(d, options: chartOptions)]
             }
         }
     }
@@ -239,5 +239,15 @@ public enum BaselineStudy {
     static func uniqueLabels(_ signals: [BaselineSignal]) -> [String] {
         var seen = Set<String>()
         return signals.compactMap { seen.insert($0.subgroup).inserted ? $0.subgroup : nil }
+    }
+}
+
+extension BaselineResult {
+    /// Runs the phase I study of `data` (the rounds, checks and frozen limits are described in <doc:BaselineStudies>).
+    /// - Throws: `SPCError` for too few subgroups, an unknown chart for the data, or a chart that
+    ///   cannot be computed in some round.
+    /// - Complexity: O(rounds · (subgroups · rules · K + observations)).
+    public init(_ data: BaselineData, options: BaselineOptions) throws(SPCError) {
+        self = try BaselineStudy.run(data, options: options)
     }
 }

@@ -70,7 +70,7 @@ public struct BaselineOptions: Sendable {
     /// Significance level of the normality and autocorrelation warnings.
     public var alpha: Double
 
-    /// Default minimum number of subgroups left after exclusions (see `BaselineStudy`).
+    /// Default minimum number of subgroups left after exclusions (see <doc:BaselineStudies>).
     public static let defaultMinimumSubgroups = 10
 
     public init(chart: BaselineChart, constants: ConstantSource = .exact, sigmaMultiplier: Double = 3,

@@ -9,8 +9,8 @@ extension FrozenLimits {
     ///
     /// The stored values are used verbatim when they exist and apply to this size (always for the
     /// c, I and MR charts; otherwise when `size` equals `subgroupSize`). Otherwise they are computed
-    /// from the frozen process parameters with the chart's own formulas (see `VariablesCharts`,
-    /// `AttributeCharts`): x̄ μ ± Lσ/√n; R d2σ ± L d3σ; S c4σ ± Lσ√(1 - c4²) (LCLs clamped at 0,
+    /// from the frozen process parameters with the chart's own formulas (see `ChartPair.xbarR`,
+    /// `ControlChart.p`): x̄ μ ± Lσ/√n; R d2σ ± L d3σ; S c4σ ± Lσ√(1 - c4²) (LCLs clamped at 0,
     /// Montgomery's factors under `textbookFactors` at L = 3); p p̄ ± L√(p̄(1 - p̄)/n) in [0, 1];
     /// np n p̄ ± L√(n p̄(1 - p̄)) in [0, n]; u ū ± L√(ū/n), LCL clamped at 0.
     /// - Throws: `invalidParameter` when a chart is not in the baseline or its parameters are missing.
@@ -64,15 +64,15 @@ extension FrozenLimits {
 
 /// Phase II charts: every point is monitored against limits frozen by a baseline study; nothing is
 /// estimated from the new data.
-public enum PhaseIICharts {
+enum PhaseIICharts {
     /// The chart(s) of `data` against `limits`, with `rules` on the location (or attribute) chart
     /// and `dispersionRules` (default `rules`) on R, S or MR. Points are phase II; runs are evaluated
     /// over the new points only (a run does not continue from the baseline).
     /// - Throws: `invalidParameter` when the data do not fit the baseline's chart.
     /// - Complexity: O(observations + points · rules · K), plus one d3 integral per size that
     ///   differs from the baseline's (exact constants).
-    public static func charts(_ data: BaselineData, limits: FrozenLimits, rules: RuleSet = .minitabDefault,
-                              dispersionRules: RuleSet? = nil) throws(SPCError) -> [ControlChart] {
+    static func charts(_ data: BaselineData, limits: FrozenLimits, rules: RuleSet,
+                       dispersionRules: RuleSet?) throws(SPCError) -> [ControlChart] {
         guard data.count > 0 else { throw .insufficientData("no subgroups") }
         var charts: [ControlChart] = []
         // Say where the limits come from: any constants, sigma multiplier or span given on the command
@@ -125,5 +125,17 @@ public enum PhaseIICharts {
             throw .invalidParameter("the data do not fit a \(limits.chart.rawValue) baseline")
         }
         return charts
+    }
+}
+
+extension ControlChart {
+    /// Phase II: the chart(s) of `data` against limits frozen by a baseline study, with `rules` on
+    /// the location (or attribute) chart and `dispersionRules` (default `rules`) on R, S or MR.
+    /// Every point is phase II; runs are evaluated over the new points only.
+    /// - Throws: `invalidParameter` when the data do not fit the baseline's chart.
+    /// - Complexity: O(observations + points · rules · K).
+    public static func phaseII(_ data: BaselineData, limits: FrozenLimits, rules: RuleSet = .minitabDefault,
+                               dispersionRules: RuleSet? = nil) throws(SPCError) -> [ControlChart] {
+        try PhaseIICharts.charts(data, limits: limits, rules: rules, dispersionRules: dispersionRules)
     }
 }

@@ -97,10 +97,10 @@ public struct PercentileCapability: Sendable, Equatable {
     public var andersonDarling: Double?
 }
 
-public enum ProcessCapability {
+extension NormalCapability {
     /// - Complexity: O(n) plus two chi-square quantiles.
-    public static func normal(_ values: [Double], withinSigma: Double, specification: Specification,
-                              confidence: Double = 0.95) throws(SPCError) -> NormalCapability {
+    public init(_ values: [Double], withinSigma: Double, specification: Specification,
+                confidence: Double = 0.95) throws(SPCError) {
         try specification.validate()
         guard values.count >= 2 else { throw .insufficientData("capability needs at least 2 values") }
         guard withinSigma > 0, withinSigma.isFinite else { throw .degenerate("within sigma must be positive") }
@@ -144,20 +144,21 @@ public enum ProcessCapability {
                                   lower: value * (ChiSquared.quantile(alpha / 2, degreesOfFreedom: nu) / nu).squareRoot(),
                                   upper: value * (ChiSquared.quantile(1 - alpha / 2, degreesOfFreedom: nu) / nu).squareRoot())
         }
-        return NormalCapability(count: values.count, mean: mean, withinSigma: withinSigma, overallSigma: overall,
+        self.init(count: values.count, mean: mean, withinSigma: withinSigma, overallSigma: overall,
                                 specification: specification, confidence: confidence,
                                 cp: spread(withinSigma), cpl: cpl, cpu: cpu, cpk: cpk,
                                 pp: spread(overall), ppl: ppl, ppu: ppu, ppk: ppk, cpm: cpm,
                                 expectedWithin: expected(withinSigma), expectedOverall: expected(overall),
-                                observed: observedPPM(values, specification))
+                                observed: PartsPerMillion.observed(values, specification))
     }
+}
 
+extension PercentileCapability {
     /// Non-normal capability: fits `family` (`.weibull2p` or `.lognormal2p`) by maximum likelihood
     /// to the values (all must be positive) and applies the ISO percentile method.
     /// Throws `fitFailed` when the fit does not exist or does not converge.
     /// - Complexity: that of the maximum-likelihood fit, O(n) per Newton iteration.
-    public static func percentile(_ values: [Double], family: LifetimeFamily,
-                                  specification: Specification) throws(SPCError) -> PercentileCapability {
+    public init(_ values: [Double], family: LifetimeFamily, specification: Specification) throws(SPCError) {
         try specification.validate()
         guard values.count >= 2 else { throw .insufficientData("capability needs at least 2 values") }
         if let bad = values.first(where: { !($0 > 0 && $0.isFinite) }) {
@@ -176,16 +177,18 @@ public enum ProcessCapability {
         let ppu = specification.usl.map { ($0 - median) / (high - median) }
         var pp: Double?
         if let lsl = specification.lsl, let usl = specification.usl { pp = (usl - lsl) / (high - low) }
-        return PercentileCapability(
+        self.init(
             family: family, parameters: fit.parameters, count: values.count, specification: specification,
             lowerPercentile: low, median: median, upperPercentile: high, pp: pp, ppl: ppl, ppu: ppu,
             ppk: min(ppl ?? .infinity, ppu ?? .infinity),
             expected: PartsPerMillion(belowLSL: specification.lsl.map { model.cdf($0) * 1e6 } ?? 0,
                                       aboveUSL: specification.usl.map { model.reliability($0) * 1e6 } ?? 0),
-            observed: observedPPM(values, specification), andersonDarling: fit.andersonDarling)
+            observed: PartsPerMillion.observed(values, specification), andersonDarling: fit.andersonDarling)
     }
+}
 
-    static func observedPPM(_ values: [Double], _ spec: Specification) -> PartsPerMillion {
+extension PartsPerMillion {
+    static func observed(_ values: [Double], _ spec: Specification) -> PartsPerMillion {
         let n = Double(values.count)
         let below = spec.lsl.map { l in Double(values.filter { $0 < l }.count) } ?? 0
         let above = spec.usl.map { u in Double(values.filter { $0 > u }.count) } ?? 0

@@ -1,4 +1,4 @@
-extension ProcessCapability {
+extension NormalCapability {
     /// Normal capability of phase I subgroups with the within sigma a chart would use: the pooled
     /// subgroup estimate `method` (R-bar/d2 by default) for subgroups, the moving-range sigma
     /// MR-bar/d2 for individual values (every subgroup of size one), as Minitab's capability analysis does.
@@ -11,12 +11,12 @@ extension ProcessCapability {
     ///   - confidence: two-sided level of the intervals.
     /// - Throws: `SPCError` from the sigma estimate or the capability.
     /// - Complexity: O(values).
-    public static func normal(subgroups: [[Double]], individuals: Bool, method: SigmaMethod = .rBar, constants: ConstantSource = .exact,
-                              specification: Specification, confidence: Double = 0.95) throws(SPCError) -> NormalCapability {
+    public init(subgroups: [[Double]], individuals: Bool, method: SigmaMethod = .rBar, constants: ConstantSource = .exact,
+                specification: Specification, confidence: Double = 0.95) throws(SPCError) {
         let values = subgroups.flatMap { $0 }
         let sigma = individuals
             ? try SigmaEstimators.movingRangeSigma(values, constants: constants)
             : try SigmaEstimators.withinSigma(subgroups, method: method, constants: constants)
-        return try normal(values, withinSigma: sigma, specification: specification, confidence: confidence)
+        try self.init(values, withinSigma: sigma, specification: specification, confidence: confidence)
     }
 }

@@ -60,7 +60,7 @@ public enum GChartLimits: String, Sendable, Hashable {
 /// - Laney p' (u'): z_i = (x_i - x̄)/σ_i with the p (u) chart's σ_i; σ_z = MR̄(z)/d2(2) over phase
 ///   I moving ranges; limits x̄ ± L σ_i σ_z (Laney 2002, as Minitab).
 /// - g: see `GChartLimits`.
-public enum AttributeCharts {
+extension ControlChart {
     /// - Complexity: O(subgroups) for all of them.
     public static func p(_ data: AttributeData, options: ChartOptions = ChartOptions()) throws(SPCError) -> ControlChart {
         try proportionChart(data, type: .p, options: options)

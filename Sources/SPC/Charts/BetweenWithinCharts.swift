@@ -27,21 +27,22 @@ public struct BetweenWithinChart: Sendable, Equatable {
     public var charts: [ControlChart] { [individuals, movingRange, within] }
 }
 
-/// Between/within (I-MR-R/S) charts, as Minitab defines them (Janis 1990, "Is your process too good for
-/// its control limits?"): for batch data whose subgroup means vary more than the within-subgroup
-/// scatter allows, an x-bar chart with limits from within-subgroup sigma signals on most points. Here
-/// the subgroup means go on an individuals chart (limits x-bar-bar ± L sigma_means, sigma_means =
-/// MR-bar/d2(2) of the means), with the moving-range chart of the means, and the within-subgroup R or S
-/// chart carries the within sigma. The standard deviations:
-/// - sigma_within: the R or S chart's sigma (`SigmaMethod`, default R-bar/d2 for R, S-bar/c4 for S);
-/// - sigma_between = sqrt(max(0, sigma_means^2 - sigma_within^2 / n)), n the mode of the subgroup sizes,
-///   which must be the size of more than half of the subgroups (Minitab's rule; otherwise no between
-///   sigma is defined and the analysis is refused);
-/// - sigma_B/W = sqrt(sigma_between^2 + sigma_within^2), the sigma of a single value, for between/within
-///   capability (`ProcessCapability.normal` with it as the within sigma).
-/// Phase I and stages apply to all three charts as to the charts they are built from
-/// (`VariablesCharts.individuals`, `xbarR`, `xbarS`); the sigmas are those of the last stage.
-public enum BetweenWithinCharts {
+extension BetweenWithinChart {
+    /// Between/within (I-MR-R/S) charts, as Minitab defines them (Janis 1990, "Is your process too good for
+    /// its control limits?"): for batch data whose subgroup means vary more than the within-subgroup
+    /// scatter allows, an x-bar chart with limits from within-subgroup sigma signals on most points. Here
+    /// the subgroup means go on an individuals chart (limits x-bar-bar ± L sigma_means, sigma_means =
+    /// MR-bar/d2(2) of the means), with the moving-range chart of the means, and the within-subgroup R or S
+    /// chart carries the within sigma. The standard deviations:
+    /// - sigma_within: the R or S chart's sigma (`SigmaMethod`, default R-bar/d2 for R, S-bar/c4 for S);
+    /// - sigma_between = sqrt(max(0, sigma_means^2 - sigma_within^2 / n)), n the mode of the subgroup sizes,
+    ///   which must be the size of more than half of the subgroups (Minitab's rule; otherwise no between
+    ///   sigma is defined and the analysis is refused);
+    /// - sigma_B/W = sqrt(sigma_between^2 + sigma_within^2), the sigma of a single value, for between/within
+    ///   capability (`NormalCapability` with it as the within sigma).
+    /// Phase I and stages apply to all three charts as to the charts they are built from
+    /// (`ChartPair.individuals`, `xbarR`, `xbarS`); the sigmas are those of the last stage.
+    ///
     /// - Parameters:
     ///   - data: the subgroups (batches) in time order.
     ///   - dispersion: the within chart, `.r` or `.s`.
@@ -50,11 +51,11 @@ public enum BetweenWithinCharts {
     ///   - specification: limits for the between/within capability (none: no capability).
     ///   - confidence: two-sided level of the capability intervals.
     /// - Throws: `SPCError.insufficientData` for fewer than two subgroups, a subgroup of one value, or
-    ///   no subgroup size shared by more than half of the subgroups; what `ProcessCapability.normal` throws.
+    ///   no subgroup size shared by more than half of the subgroups; what `NormalCapability` throws.
     /// - Complexity: O(observations).
-    public static func chart(_ data: SubgroupData, dispersion: ChartType = .r, sigmaMethod: SigmaMethod? = nil,
-                             options: ChartOptions = ChartOptions(), specification: Specification? = nil,
-                             confidence: Double = 0.95) throws(SPCError) -> BetweenWithinChart {
+    public init(_ data: SubgroupData, dispersion: ChartType = .r, sigmaMethod: SigmaMethod? = nil,
+                options: ChartOptions = ChartOptions(), specification: Specification? = nil,
+                confidence: Double = 0.95) throws(SPCError) {
         guard dispersion == .r || dispersion == .s else {
             throw .invalidParameter("the within chart of a between/within analysis is R or S, not \(dispersion.rawValue)")
         }
@@ -64,10 +65,10 @@ public enum BetweenWithinCharts {
               2 * frequency > data.count else {
             throw .insufficientData("no subgroup size is shared by more than half of the subgroups: the between-subgroup sigma needs a batch size (Minitab's rule)")
         }
-        let means = try VariablesCharts.individuals(data.means, labels: data.labels, options: options)
+        let means = try ChartPair.individuals(data.means, labels: data.labels, options: options)
         let pair = dispersion == .r
-            ? try VariablesCharts.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: options)
-            : try VariablesCharts.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: options)
+            ? try ChartPair.xbarR(data, sigmaMethod: sigmaMethod ?? .rBar, options: options)
+            : try ChartPair.xbarS(data, sigmaMethod: sigmaMethod ?? .sBar, options: options)
         guard let within = pair.dispersion.sigma, let sigmaMeans = means.location.sigma else {
             throw .degenerate("no sigma estimate")
         }
@@ -84,9 +85,9 @@ public enum BetweenWithinCharts {
         var capability: NormalCapability?
         if let specification {
             let used = zip(data.values.indices, data.values).filter { options.phaseI?[$0.0] ?? true }.flatMap(\.1)
-            capability = try ProcessCapability.normal(used, withinSigma: total, specification: specification, confidence: confidence)
+            capability = try NormalCapability(used, withinSigma: total, specification: specification, confidence: confidence)
         }
-        return BetweenWithinChart(individuals: means.location, movingRange: means.dispersion, within: pair.dispersion,
+        self.init(individuals: means.location, movingRange: means.dispersion, within: pair.dispersion,
                                   sigmaWithin: within, sigmaMeans: sigmaMeans, sigmaBetween: between,
                                   sigmaTotal: total, batchSize: mode, notes: notes, capability: capability)
     }

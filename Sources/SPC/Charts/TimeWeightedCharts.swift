@@ -10,7 +10,7 @@ public enum CUSUMUnits: String, Sendable, Hashable {
 ///
 /// Target and sigma are standards given when supplied; otherwise estimated per stage from phase I
 /// (target = mean, sigma = MR̄/d2(2), the individuals chart's estimate).
-public enum TimeWeightedCharts {
+extension ControlChart {
     /// EWMA chart: z_0 = target, z_i = λ x_i + (1 - λ) z_{i-1}, restarting at each stage.
     ///
     /// Exact limits target ± L σ √(λ/(2 - λ) [1 - (1 - λ)^{2i}]) (i counted from the stage's start)

@@ -14,7 +14,7 @@ public struct ChartPair: Sendable, Equatable {
 /// - R: center d2 σ, limits d2 σ ± L d3 σ, LCL clamped at 0 (or D3, D4 · d2 σ with textbook factors);
 /// - S: center c4 σ, limits c4 σ ± L σ √(1 - c4²), LCL clamped at 0 (or B3, B4 · c4 σ).
 /// A point's `sigma` is the standard deviation of its statistic (σ/√n, d3 σ, σ√(1 - c4²)).
-public enum VariablesCharts {
+extension ChartPair {
     /// x̄ and R charts. Default sigma: R̄/d2. - Complexity: O(observations) plus one d3 integral
     /// per distinct subgroup size (exact constants).
     public static func xbarR(_ data: SubgroupData, sigmaMethod: SigmaMethod = .rBar,

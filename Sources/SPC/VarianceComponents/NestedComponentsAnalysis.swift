@@ -42,7 +42,7 @@ public struct NestedComponentsAnalysis: JSONRepresentable, Sendable {
         self.method = method
         anova = NestedANOVA(sample, confidence: confidence)
         fit = method == .anova ? nil
-            : try NestedREML(sample, restricted: method == .reml).fit(confidence: confidence, intervals: intervals)
+            : try NestedREML.fit(sample, restricted: method == .reml, confidence: confidence, intervals: intervals)
     }
 
     /// Variance of each level, outermost first, the residual last.

@@ -61,17 +61,25 @@ public struct NestedREML: Sendable {
 
     public let likelihood: NestedLikelihood
 
-    public init(_ sample: NestedSample, restricted: Bool = true) {
+    init(_ sample: NestedSample, restricted: Bool = true) {
         likelihood = NestedLikelihood(sample, restricted: restricted)
     }
 
     /// Collapse threshold: a variance below this fraction of the total during a climb is put at 0.
     static let collapsed = 1e-8
 
-    /// Fits the components, with profile intervals at `confidence` when `intervals` is true.
+    /// Fits the components of `sample` by REML (or ML when `restricted` is false), with profile
+    /// intervals at `confidence` when `intervals` is true.
     /// - Throws: `SPCError.degenerate` when the data have no variation within the innermost groups
     ///   (the residual variance is 0 and the likelihood has no maximum).
-    public func fit(confidence: Double = 0.95, intervals: Bool = true) throws(SPCError) -> Fit {
+    /// - Complexity: O(groups) per Newton iteration (the tree recursion), plus some 20-60 profile
+    ///   fits per component for the intervals.
+    public static func fit(_ sample: NestedSample, restricted: Bool = true, confidence: Double = 0.95,
+                           intervals: Bool = true) throws(SPCError) -> Fit {
+        try NestedREML(sample, restricted: restricted).fit(confidence: confidence, intervals: intervals)
+    }
+
+    func fit(confidence: Double, intervals: Bool) throws(SPCError) -> Fit {
         let sample = likelihood.sample
         let k = sample.groupingLevels
         guard sample.cellSumsOfSquares.reduce(0, +) > 0 else {

@@ -52,12 +52,12 @@ import Testing
     @Test func burnInDocuments() throws {
         let path = LibraryCLIAgreementTests.root + "/datasets/lifetime/ic_lfp1370.csv"
         let input = try LifetimeReader.read(try CSVTable.read(path: path), file: path)
-        let fit = try DefectiveSubpopulationFit.fit(.weibull2p, to: input.data)
-        let plan = try BurnIn.plan(BurnInModel(fit), target: .defectiveFractionRemoved(0.5), accelerationFactor: 20, confidence: 0.9)
+        let fit = try DefectiveSubpopulation.fit(.weibull2p, to: input.data)
+        let plan = try BurnInPlan(BurnInModel(fit), target: .defectiveFractionRemoved(0.5), accelerationFactor: 20, confidence: 0.9)
         try Self.expectSame(["burnin", path, "--acceleration-factor", "20", "--remove-fraction", "0.5", "--json"],
                             BurnInReport(model: BurnInModelSummary(fit), accelerationFactor: 20, confidence: 0.9, plan: plan).json)
         let given = BurnInModel(population: DefectiveSubpopulation(fraction: 0.01, defectLife: .weibull(eta: 1000, beta: 0.5)))
-        let givenPlan = try BurnIn.plan(given, target: .hazardFIT(50), accelerationFactor: 10, confidence: 0.9)
+        let givenPlan = try BurnInPlan(given, target: .hazardFIT(50), accelerationFactor: 10, confidence: 0.9)
         try Self.expectSame(["burnin", "--shape", "0.5", "--scale", "1000", "--fraction", "0.01", "--acceleration-factor", "10",
                              "--target-fit", "50", "--json"],
                             BurnInReport(model: BurnInModelSummary(shape: 0.5, scale: 1000, fraction: 0.01), accelerationFactor: 10,

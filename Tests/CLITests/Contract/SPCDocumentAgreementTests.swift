@@ -28,7 +28,7 @@ import Testing
         let (data, groups) = try Self.subgroups(table, value: "diameter", subgroup: "sample")
         var options = ChartOptions(rules: try RuleSpecification(parsing: "1,2,5").ruleSet(for: .xbar))
         options.phaseI = try table.phaseI(column: "phase", range: nil, firstRows: groups.firstRows)
-        let charts = try VariablesCharts.xbarR(data, sigmaMethod: .rBar, options: options).charts
+        let charts = try ChartPair.xbarR(data, sigmaMethod: .rBar, options: options).charts
         try Self.expectSame(["spc", "xbar-r", Self.path("piston_rings"), "--value", "diameter", "--subgroup", "sample", "--phase", "phase",
                              "--rules", "1,2,5", "--json"],
                             CommandDocument(command: "xbar-r", file: Self.path("piston_rings"), result: ChartSet(charts)).json.serialized())
@@ -40,10 +40,10 @@ import Testing
         let (data, _) = try Self.subgroups(table, value: "flow_width", subgroup: "sample")
         let spec = Specification(lsl: 1, usl: 2, target: nil)
         let sigma = try SigmaEstimators.withinSigma(data.values, method: .rBar, constants: .exact)
-        let normal = try ProcessCapability.normal(data.values.flatMap { $0 }, withinSigma: sigma, specification: spec, confidence: 0.95)
+        let normal = try NormalCapability(data.values.flatMap { $0 }, withinSigma: sigma, specification: spec, confidence: 0.95)
         try Self.expectSame(["spc", "capability", file, "--value", "flow_width", "--subgroup", "sample", "--lsl", "1", "--usl", "2", "--json"],
                             normal.json.serialized())
-        let weibull = try ProcessCapability.percentile(data.values.flatMap { $0 }, family: .weibull2p, specification: spec)
+        let weibull = try PercentileCapability(data.values.flatMap { $0 }, family: .weibull2p, specification: spec)
         try Self.expectSame(["spc", "capability", file, "--value", "flow_width", "--subgroup", "sample", "--lsl", "1", "--usl", "2",
                              "--dist", "weibull", "--json"], weibull.json.serialized())
     }
@@ -51,7 +51,7 @@ import Testing
     @Test func betweenWithinDocument() throws {
         let file = Self.path("hardbake_flow_width")
         let (data, _) = try Self.subgroups(try SPCTable(path: file), value: "flow_width", subgroup: "sample")
-        let result = try BetweenWithinCharts.chart(data, options: ChartOptions(rules: try RuleSpecification(parsing: "1").ruleSet(for: .i)),
+        let result = try BetweenWithinChart(data, options: ChartOptions(rules: try RuleSpecification(parsing: "1").ruleSet(for: .i)),
                                                    specification: Specification(lsl: 1, usl: 2, target: nil), confidence: 0.95)
         try Self.expectSame(["spc", "between-within", file, "--value", "flow_width", "--subgroup", "sample", "--lsl", "1", "--usl", "2", "--json"],
                             CommandDocument(command: "between-within", file: file, result: result).json.serialized())
@@ -88,7 +88,7 @@ import Testing
         let table = try SPCTable(path: file)
         let selection = try table.baselineData(chart: .xbarR, value: "diameter", subgroup: "sample", size: nil, phase: "phase")
         let rules = try RuleSpecification(parsing: "1")
-        let result = try BaselineStudy.run(selection.data, options: BaselineOptions(chart: .xbarR, rules: rules.ruleSet(for: .xbar),
+        let result = try BaselineResult(selection.data, options: BaselineOptions(chart: .xbarR, rules: rules.ruleSet(for: .xbar),
                                                                                       dispersionRules: rules.ruleSet(for: .r)))
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         let provenance = BaselineProvenance(file: file, sha256: BaselineProvenance.sha256Hex(bytes), rows: selection.rows,
@@ -117,7 +117,7 @@ import Testing
         let zone = try RuleSpecification(parsing: "1,2").markovChainRules(limitWidth: 3)
         try Self.expectSame(["study", "subgroup-size", "--sizes", "2,4,8", "--rules", "1,2", "--json"],
                             try SubgroupSizeStudy(sizes: [2, 4, 8], intervals: [1], shift: 1, rules: zone).json.serialized())
-        let loads = try LoadSizeStudy.run(arrivalRate: 1, service: .exponential(mean: 2), capacity: 4, lots: 20_000, replications: 4)
+        let loads = try LoadSizeStudy(arrivalRate: 1, service: .exponential(mean: 2), capacity: 4, lots: 20_000, replications: 4)
         try Self.expectSame(["study", "load-size", "--arrival-rate", "1", "--service-mean", "2", "--capacity", "4", "--lots", "20000",
                              "--replications", "4", "--json"], loads.json.serialized())
     }
@@ -142,7 +142,7 @@ import Testing
         let flow = try SPCTable(path: SPCDocumentAgreementTests.path("nist_individuals_flow_rate"))
         let values = try flow.doubles("flow_rate")
         let labels = try flow.rowLabels(subgroup: "batch")
-        let imr = try VariablesCharts.individuals(values, labels: labels, span: 2,
+        let imr = try ChartPair.individuals(values, labels: labels, span: 2,
                                                   options: try Self.options(flow, phase: nil, firstRows: Array(values.indices), rules: "all"))
         try Self.expectCharts("imr", "nist_individuals_flow_rate", ["--value", "flow_rate", "--subgroup", "batch", "--rules", "all"], imr.charts)
 
@@ -153,7 +153,7 @@ import Testing
             let sizes = try size.map { try table.doubles($0, .positive) }
             let data = try AttributeData(labels: try table.rowLabels(subgroup: "sample"), counts: counts, sizes: sizes)
             let options = try Self.options(table, phase: "phase", firstRows: Array(counts.indices), rules: "all")
-            let chart = type == .p ? try AttributeCharts.p(data, options: options) : try AttributeCharts.c(data, options: options)
+            let chart = type == .p ? try ControlChart.p(data, options: options) : try ControlChart.c(data, options: options)
             try Self.expectCharts(command, name, ["--value", count, "--subgroup", "sample", "--phase", "phase", "--rules", "all"]
                                   + (size.map { ["--size", $0] } ?? []), [chart])
         }
@@ -162,19 +162,19 @@ import Testing
     @Test func timeWeightedCharts() throws {
         let ewmaTable = try SPCTable(path: SPCDocumentAgreementTests.path("nist_ewma_example"))
         let ewmaValues = try ewmaTable.doubles("value")
-        let ewma = try TimeWeightedCharts.ewma(ewmaValues, labels: try ewmaTable.rowLabels(subgroup: "sample"), lambda: 0.3, target: 50,
+        let ewma = try ControlChart.ewma(ewmaValues, labels: try ewmaTable.rowLabels(subgroup: "sample"), lambda: 0.3, target: 50,
                                                sigma: 2.0539, options: try Self.options(ewmaTable, phase: nil, firstRows: Array(ewmaValues.indices)))
         try Self.expectCharts("ewma", "nist_ewma_example", ["--value", "value", "--subgroup", "sample", "--lambda", "0.3", "--target", "50",
                                                            "--sigma", "2.0539"], [ewma])
         let cusumTable = try SPCTable(path: SPCDocumentAgreementTests.path("montgomery_cusum_table_9_1"))
         let cusumValues = try cusumTable.doubles("value")
-        let cusum = try TimeWeightedCharts.cusum(cusumValues, labels: try cusumTable.rowLabels(subgroup: "observation"), target: 10, sigma: 1,
+        let cusum = try ControlChart.cusum(cusumValues, labels: try cusumTable.rowLabels(subgroup: "observation"), target: 10, sigma: 1,
                                                  k: 0.5, h: 5, options: try Self.options(cusumTable, phase: nil, firstRows: Array(cusumValues.indices)))
         try Self.expectCharts("cusum", "montgomery_cusum_table_9_1", ["--value", "value", "--subgroup", "observation", "--target", "10",
                                                                      "--sigma", "1", "--k", "0.5", "--h", "5"], [cusum])
         let nist = try SPCTable(path: SPCDocumentAgreementTests.path("nist_cusum_example"))
         let means = try nist.doubles("mean_of_4")
-        let nistCUSUM = try TimeWeightedCharts.cusum(means, labels: try nist.rowLabels(subgroup: nil), target: 325, k: 0.3175, h: 4.1959,
+        let nistCUSUM = try ControlChart.cusum(means, labels: try nist.rowLabels(subgroup: nil), target: 325, k: 0.3175, h: 4.1959,
                                                      units: .data, options: try Self.options(nist, phase: nil, firstRows: Array(means.indices)))
         try Self.expectCharts("cusum", "nist_cusum_example", ["--value", "mean_of_4", "--target", "325", "--k", "0.3175", "--h", "4.1959",
                                                              "--units", "data"], [nistCUSUM])
@@ -184,12 +184,12 @@ import Testing
     @Test func remainingVariablesCharts() throws {
         let paint = try SPCTable(path: SPCDocumentAgreementTests.path("paint_viscosity"))
         let values = try paint.doubles("viscosity")
-        let imr = try VariablesCharts.individuals(values, labels: try paint.rowLabels(subgroup: "batch"), span: 2,
+        let imr = try ChartPair.individuals(values, labels: try paint.rowLabels(subgroup: "batch"), span: 2,
                                                   options: try Self.options(paint, phase: "phase", firstRows: Array(values.indices)))
         try Self.expectCharts("imr", "paint_viscosity", ["--value", "viscosity", "--subgroup", "batch", "--phase", "phase"], imr.charts)
         let bake = try SPCTable(path: SPCDocumentAgreementTests.path("hardbake_flow_width"))
         let (data, groups) = try SPCDocumentAgreementTests.subgroups(bake, value: "flow_width", subgroup: "sample")
-        let pair = try VariablesCharts.xbarS(data, sigmaMethod: .sBar, options: try Self.options(bake, phase: nil, firstRows: groups.firstRows, rules: "nelson"))
+        let pair = try ChartPair.xbarS(data, sigmaMethod: .sBar, options: try Self.options(bake, phase: nil, firstRows: groups.firstRows, rules: "nelson"))
         try Self.expectCharts("xbar-s", "hardbake_flow_width", ["--value", "flow_width", "--subgroup", "sample", "--rules", "nelson"], pair.charts)
     }
 }

@@ -32,7 +32,7 @@ extension String {
     /// QUOTED: shape 0.777, voltage exponent -17.7; R survreg log-likelihood -300.817640677522.
     /// REF: beta 0.776554, exponent -17.72960, ln-intercept 64.847259.
     @Test func nelsonInsulatingFluid() throws {
-        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: stressLevels("nelson_insulating_fluid_voltage.csv"))
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, to: stressLevels("nelson_insulating_fluid_voltage.csv"))
         #expect(fit.diagnostics.converged)
         #expect(fit.diagnostics.hessianNegativeDefinite)
         #expect(fit.diagnostics.gradientNorm < 1e-6)
@@ -50,7 +50,7 @@ extension String {
     /// exponent fixed: an inverse-power model with exponent b is a plain Weibull fit of t * V^-b).
     @Test func nelsonBounds() throws {
         let levels = try stressLevels("nelson_insulating_fluid_voltage.csv")
-        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: levels)
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, to: levels)
         let fisher = fit.coefficientBounds(.fisher, confidence: 0.95)[1]
         let lr = fit.coefficientBounds(.lr, confidence: 0.95)[1]
         let b = fit.coefficients[1]
@@ -75,7 +75,7 @@ extension String {
 
     /// Quantities at use conditions follow from the fitted model at that stress.
     @Test func extrapolationToUse() throws {
-        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, levels: stressLevels("nelson_insulating_fluid_voltage.csv"))
+        let fit = try LifeStressRegression.fit(.weibull2p, .inversePower, to: stressLevels("nelson_insulating_fluid_voltage.csv"))
         let use = [20.0]
         let model = fit.model(at: use)!
         #expect(abs(model.mu - (fit.coefficients[0] + fit.coefficients[1] * log(20))) < 1e-12)
@@ -92,9 +92,9 @@ extension String {
     @Test func arrheniusSlopeIsActivationEnergy() throws {
         let levels = try stressLevels("nelson_insulating_fluid_voltage.csv").map { StressLevel(stress: [$0.stress[0] * 3], data: $0.data) }
         let constants = ThermalConstants.codata
-        let arrhenius = try LifeStressRegression.fit(.lognormal2p, .arrhenius, levels: levels, constants: constants)
+        let arrhenius = try LifeStressRegression.fit(.lognormal2p, .arrhenius, to: levels, constants: constants)
         let linear = try LifeStressRegression.fit(.lognormal2p, .exponential,
-                                                  levels: levels.map { StressLevel(stress: [constants.inverseThermalEnergy(celsius: $0.stress[0])], data: $0.data) })
+                                                  to: levels.map { StressLevel(stress: [constants.inverseThermalEnergy(celsius: $0.stress[0])], data: $0.data) })
         #expect(arrhenius.diagnostics.converged && linear.diagnostics.converged)
         #expect(abs(arrhenius.coefficients[1] - linear.coefficients[1]) < 1e-6 * abs(linear.coefficients[1]))
         #expect(abs(arrhenius.logLikelihood - linear.logLikelihood) < 1e-8)
@@ -104,10 +104,10 @@ extension String {
         var one = LifetimeData()
         try one.addFailure(at: 10); try one.addFailure(at: 20)
         #expect(throws: LifeStressError.tooFewStressLevels(found: 1, required: 2)) {
-            try LifeStressRegression.fit(.weibull2p, .arrhenius, levels: [StressLevel(stress: [100], data: one)])
+            try LifeStressRegression.fit(.weibull2p, .arrhenius, to: [StressLevel(stress: [100], data: one)])
         }
         #expect(throws: LifeStressError.self) {
-            try LifeStressRegression.fit(.weibull2p, .inversePower, levels: [StressLevel(stress: [-1], data: one), StressLevel(stress: [2], data: one)])
+            try LifeStressRegression.fit(.weibull2p, .inversePower, to: [StressLevel(stress: [-1], data: one), StressLevel(stress: [2], data: one)])
         }
     }
 }

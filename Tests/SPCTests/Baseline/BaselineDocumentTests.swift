@@ -12,7 +12,7 @@ import Testing
     }
 
     static func document(version: Int = 1) throws -> BaselineDocument {
-        let result = try BaselineStudy.run(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
+        let result = try BaselineResult(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
         return BaselineDocument(result, provenance: provenance(), version: version, rulesName: "nelson")
     }
 
@@ -24,7 +24,7 @@ import Testing
 
     /// What is written is read back: the limits equal the study's, to the last bit.
     @Test func writtenLimitsReadBack() throws {
-        let result = try BaselineStudy.run(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
+        let result = try BaselineResult(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
         let text = BaselineDocument(result, provenance: Self.provenance(), version: 3, rulesName: "nelson").json.pretty()
         let (limits, version) = try BaselineDocument.limits(Array(text.utf8), chart: .xbarR)
         #expect(version == 3)
@@ -68,7 +68,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/b.json"
         let first = try Self.document()
-        let render = { (v: Int) in BaselineDocument(try! BaselineStudy.run(.subgroups(BaselineStudyTests.pistonRingsPhaseI()),
+        let render = { (v: Int) in BaselineDocument(try! BaselineResult(.subgroups(BaselineStudyTests.pistonRingsPhaseI()),
             options: BaselineOptions(chart: .xbarR)), provenance: Self.provenance(), version: v, rulesName: "nelson").json.pretty() }
         #expect(try BaselineFileStore.writeVersioned(path, chart: .xbarR, render: render) == .created(version: 1))
         #expect(try BaselineFileStore.writeVersioned(path, chart: .xbarR, render: render) == .unchanged(version: 1))

@@ -36,7 +36,7 @@ import Testing
     /// (p̄ = 281/1350) has no signal. With `keep: ["21"]` (the engineers' decision recorded in the
     /// study) round 2 is final and gives Montgomery's limits.
     @Test func orangeJuiceRounds() throws {
-        let result = try BaselineStudy.run(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p))
+        let result = try BaselineResult(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p))
         #expect(result.rounds.count == 3)
         #expect(result.rounds[0].excluded == ["15", "23"])
         #expect(result.rounds[0].signals.map(\.rules) == [[1], [1]])
@@ -62,7 +62,7 @@ import Testing
         #expect(result.checks.normality == nil)
         #expect(result.checks.autocorrelationOf == "proportions")
 
-        let kept = try BaselineStudy.run(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p, keep: ["21"]))
+        let kept = try BaselineResult(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p, keep: ["21"]))
         #expect(kept.rounds.count == 2)
         #expect(kept.rounds[1].signals.map(\.action) == [.kept])
         #expect(close(kept.limits.charts[0].lcl, 0.04070284, 5e-9))
@@ -74,7 +74,7 @@ import Testing
     /// with exact constants, as pinned in OracleChartTests and the CLI tests).
     @Test func pistonRingsStable() throws {
         let data = try Self.pistonRingsPhaseI()
-        let result = try BaselineStudy.run(.subgroups(data), options: BaselineOptions(chart: .xbarR))
+        let result = try BaselineResult(.subgroups(data), options: BaselineOptions(chart: .xbarR))
         #expect(result.rounds.count == 1)
         #expect(result.rounds[0].signals.isEmpty)
         #expect(result.exclusions.isEmpty)
@@ -82,7 +82,7 @@ import Testing
         let xbar = result.limits.charts[0]
         #expect(close(xbar.lcl, 73.98805, 5e-6))
         #expect(close(xbar.ucl, 74.01430, 5e-6))
-        let pair = try VariablesCharts.xbarR(data)
+        let pair = try ChartPair.xbarR(data)
         #expect(xbar.center == pair.location.center && xbar.lcl == pair.location.lcl && xbar.ucl == pair.location.ucl)
         #expect(result.limits.charts[1].ucl == pair.dispersion.ucl)
         #expect(result.limits.processSigma == pair.location.sigma)
@@ -102,12 +102,12 @@ import Testing
         for i in 0..<20 { values.append([10, 11, 12, 10.5 + Double(i % 3) * 0.25]) }
         values[7] = [5, 17, 11, 11]   // mean 11 (in control), range 12 (far beyond the R UCL)
         let data = try SubgroupData(labels: (1...20).map(String.init), values: values)
-        let result = try BaselineStudy.run(.subgroups(data), options: BaselineOptions(chart: .xbarR))
+        let result = try BaselineResult(.subgroups(data), options: BaselineOptions(chart: .xbarR))
         #expect(result.rounds[0].signals.map(\.chart) == [.r])
         #expect(result.rounds[0].excluded == ["8"])
         #expect(result.rounds[1].subgroups == 19)
         let without = try SubgroupData(labels: data.labels.filter { $0 != "8" }, values: values.indices.filter { $0 != 7 }.map { values[$0] })
-        let pair = try VariablesCharts.xbarR(without)
+        let pair = try ChartPair.xbarR(without)
         #expect(result.limits.charts[0].ucl == pair.location.ucl)
         #expect(result.limits.processCenter == pair.location.center)
         #expect(result.limits.charts[1].ucl == pair.dispersion.ucl)
@@ -119,7 +119,7 @@ import Testing
         var values = (0..<24).map { 10 + Double(($0 * 7) % 5) * 0.2 }
         values[11] = 20
         let labels = (1...24).map(String.init)
-        let result = try BaselineStudy.run(.individuals(values: values, labels: labels), options: BaselineOptions(chart: .imr))
+        let result = try BaselineResult(.individuals(values: values, labels: labels), options: BaselineOptions(chart: .imr))
         let first = result.rounds[0].signals
         #expect(first.map(\.subgroup) == ["12", "12", "13"])
         #expect(first.map(\.chart) == [.i, .mr, .mr])
@@ -142,14 +142,14 @@ import Testing
         counts[0] = 40; counts[5] = 40; counts[9] = 40
         let data = try AttributeData(counts: counts, sizes: Array(repeating: 50, count: 12))
         #expect(throws: SPCError.insufficientData("round 1 flags subgroups 1, 6, 10; 9 subgroups would remain and a baseline needs at least 10")) {
-            try BaselineStudy.run(.attributes(data), options: BaselineOptions(chart: .p, minimumSubgroups: 10))
+            try BaselineResult(.attributes(data), options: BaselineOptions(chart: .p, minimumSubgroups: 10))
         }
         #expect(throws: SPCError.insufficientData("8 subgroups; a baseline needs at least 10")) {
-            try BaselineStudy.run(.attributes(AttributeData(counts: Array(counts.prefix(8)), sizes: Array(repeating: 50, count: 8))),
+            try BaselineResult(.attributes(AttributeData(counts: Array(counts.prefix(8)), sizes: Array(repeating: 50, count: 8))),
                                   options: BaselineOptions(chart: .p))
         }
         // max rounds 1 on the orange juice: not stable, 15 and 23 unresolved, limits of round 1.
-        let one = try BaselineStudy.run(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p, maxRounds: 1))
+        let one = try BaselineResult(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p, maxRounds: 1))
         #expect(one.stop == .maxRounds(1))
         #expect(one.rounds[0].signals.map(\.action) == [.unresolved, .unresolved])
         #expect(one.warnings.first == .notStable(rounds: 1, unresolved: ["15", "23"]))
@@ -158,8 +158,8 @@ import Testing
     }
 
     @Test func deterministic() throws {
-        let a = try BaselineStudy.run(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p, rules: .westernElectric))
-        let b = try BaselineStudy.run(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p, rules: .westernElectric))
+        let a = try BaselineResult(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p, rules: .westernElectric))
+        let b = try BaselineResult(.attributes(Self.orangeJuice()), options: BaselineOptions(chart: .p, rules: .westernElectric))
         #expect(a == b)
     }
 }

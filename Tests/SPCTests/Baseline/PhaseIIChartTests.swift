@@ -9,7 +9,7 @@ import Testing
     /// 0.0481). Expected: x̄ flags subgroups 3 and 5 (|k| > 3), R flags 6; nothing else, and no
     /// point is phase I.
     @Test func frozenXbarRFlagsExactlyTheKnownPoints() throws {
-        let baseline = try BaselineStudy.run(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
+        let baseline = try BaselineResult(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
         let limits = baseline.limits
         let sx = limits.charts[0].sigma!
         let ks: [Double] = [0, 1, 3.5, -2, -3.2, 0.5, 2.9]
@@ -19,7 +19,7 @@ import Testing
             return [m - a, m - a / 2, m, m + a / 2, m + a]
         }
         let data = try SubgroupData(labels: (1...7).map { "N\($0)" }, values: values)
-        let charts = try PhaseIICharts.charts(.subgroups(data), limits: limits)
+        let charts = try ControlChart.phaseII(.subgroups(data), limits: limits)
         #expect(charts.map(\.type) == [.xbar, .r])
         #expect(charts[0].signalledIndices.map { data.labels[$0] } == ["N3", "N5"])
         #expect(charts[1].signalledIndices.map { data.labels[$0] } == ["N6"])
@@ -31,10 +31,10 @@ import Testing
     /// A size other than the baseline's: limits from the frozen process parameters, x̄ ± 3σ/√n and
     /// R d2(n)σ ± 3 d3(n)σ, written out here with the library's exact constants for n = 3.
     @Test func otherSizesUseTheProcessParameters() throws {
-        let baseline = try BaselineStudy.run(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
+        let baseline = try BaselineResult(.subgroups(BaselineStudyTests.pistonRingsPhaseI()), options: BaselineOptions(chart: .xbarR))
         let l = baseline.limits
         let data = try SubgroupData(labels: ["a"], values: [[74.0, 74.01, 73.99]])
-        let charts = try PhaseIICharts.charts(.subgroups(data), limits: l)
+        let charts = try ControlChart.phaseII(.subgroups(data), limits: l)
         let sigma = l.processSigma!
         #expect(relativelyClose(charts[0].points[0].ucl, l.processCenter + 3 * sigma / 3.0.squareRoot(), 1e-15))
         let d2 = UnbiasingConstants.d2(3), d3 = UnbiasingConstants.d3(3)
@@ -47,20 +47,20 @@ import Testing
     @Test func orangeJuicePhaseII() throws {
         let csv = TestCSV("orange_juice.csv")
         let counts = csv.doubles("nonconforming")
-        let baseline = try BaselineStudy.run(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p))
+        let baseline = try BaselineResult(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p))
         let data = try AttributeData(labels: csv.strings("sample"), counts: counts, sizes: csv.doubles("size"))
-        let chart = try PhaseIICharts.charts(.attributes(data), limits: baseline.limits)[0]
+        let chart = try ControlChart.phaseII(.attributes(data), limits: baseline.limits)[0]
         let p = 281.0 / 1350, s = (p * (1 - p) / 50).squareRoot()
         let expected = counts.indices.filter { counts[$0] / 50 > p + 3 * s || counts[$0] / 50 < p - 3 * s }.map { String($0 + 1) }
         #expect(expected == ["15", "21", "23"])
         #expect(chart.signalledIndices.map { data.labels[$0] } == expected)
         // A subgroup of 100 cans gets p̄ ± 3√(p̄(1 - p̄)/100).
-        let other = try PhaseIICharts.charts(.attributes(AttributeData(counts: [10], sizes: [100])), limits: baseline.limits)[0]
+        let other = try ControlChart.phaseII(.attributes(AttributeData(counts: [10], sizes: [100])), limits: baseline.limits)[0]
         #expect(relativelyClose(other.points[0].ucl, p + 3 * (p * (1 - p) / 100).squareRoot(), 1e-14))
     }
 
     @Test func wrongData() throws {
-        let baseline = try BaselineStudy.run(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p))
-        #expect(throws: SPCError.self) { try PhaseIICharts.charts(.individuals(values: [1, 2], labels: ["1", "2"]), limits: baseline.limits) }
+        let baseline = try BaselineResult(.attributes(BaselineStudyTests.orangeJuice()), options: BaselineOptions(chart: .p))
+        #expect(throws: SPCError.self) { try ControlChart.phaseII(.individuals(values: [1, 2], labels: ["1", "2"]), limits: baseline.limits) }
     }
 }

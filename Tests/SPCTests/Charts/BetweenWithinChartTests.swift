@@ -12,7 +12,7 @@ import RelmodelNumerics
 
     /// Montgomery Example 6.1: R-bar 0.32521, sigma 0.1398 (within); grand mean 1.5056.
     @Test func hardBakeWithinSigma() throws {
-        let result = try BetweenWithinCharts.chart(try Self.hardBake())
+        let result = try BetweenWithinChart(try Self.hardBake())
         #expect(abs(result.sigmaWithin - 0.1398) < 5e-5)
         #expect(abs(result.within.center - 0.32521) < 5e-6)
         #expect(abs(result.individuals.center - 1.5056) < 5e-5)
@@ -31,7 +31,7 @@ import RelmodelNumerics
             groups.append((0..<4).map { _ in 50 + batch + 0.5 * RandomVariates.standardNormal(using: &generator) })
         }
         let data = try SubgroupData(labels: (1...30).map(String.init), values: groups)
-        let result = try BetweenWithinCharts.chart(data)
+        let result = try BetweenWithinChart(data)
         let rBar = groups.map { $0.max()! - $0.min()! }.reduce(0, +) / 30
         let within = rBar / 2.058750746
         let means = groups.map { $0.reduce(0, +) / 4 }
@@ -50,6 +50,6 @@ import RelmodelNumerics
     /// No subgroup size shared by more than half of the subgroups: no batch size, refused.
     @Test func noMajoritySize() throws {
         let data = try SubgroupData(labels: ["1", "2", "3"], values: [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4]])
-        #expect(throws: SPCError.self) { try BetweenWithinCharts.chart(data) }
+        #expect(throws: SPCError.self) { try BetweenWithinChart(data) }
     }
 }

@@ -20,7 +20,7 @@ import Testing
         // The properties are mutable: a mismatch made afterwards is caught where the data are used.
         var data = try! AttributeData(counts: [1, 2, 3], sizes: [10, 10, 10])
         data.sizes.removeLast()
-        #expect(throws: SPCError.self) { _ = try AttributeCharts.p(data) }
+        #expect(throws: SPCError.self) { _ = try ControlChart.p(data) }
     }
 
     @Test func constantsBelowTwoAreNaN() {

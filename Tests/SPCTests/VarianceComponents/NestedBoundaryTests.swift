@@ -28,7 +28,7 @@ import RelmodelNumerics
         let sample = try #require(found)
         let anova = NestedANOVA(sample)
         #expect(anova.notes.contains { $0.contains("negative") })
-        let fit = try NestedREML(sample).fit()
+        let fit = try NestedREML.fit(sample)
         #expect(fit.converged)
         #expect(fit.atZero == [true, false, false])
         #expect(fit.components[0] == 0)

@@ -37,14 +37,14 @@ import Darwin
         #expect(df == [9, 20, 30])
         for (a, b) in zip(ms, [27.489185, 17.545333, 0.678]) { #expect(abs(a - b) <= 5e-7, "MS \(a) \(b)") }
         for (a, b) in zip(anova.components, [1.657309, 8.433667, 0.678000]) { #expect(abs(a - b) <= 5e-7, "ANOVA \(a) \(b)") }
-        let reml = try NestedREML(sample).fit()
+        let reml = try NestedREML.fit(sample)
         for (a, b) in zip(reml.components, [1.657309, 8.433667, 0.678000]) { #expect(abs(a - b) <= 5e-7, "REML \(a) \(b)") }
         #expect(reml.converged)
         #expect(reml.gradientNorm < 1e-8, "\(reml.gradientNorm)")
         #expect(abs(reml.criterion - 246.99075) <= 5e-6, "\(reml.criterion)")
         #expect(abs(reml.mean - 60.05333) <= 5e-6)
         #expect(abs(reml.meanStandardError - 0.67687) <= 5e-6)
-        let ml = try NestedREML(sample, restricted: false).fit(intervals: false)
+        let ml = try NestedREML.fit(sample, restricted: false, intervals: false)
         #expect(abs(ml.criterion - 247.994466) <= 5e-7, "\(ml.criterion)")
     }
 
@@ -54,7 +54,7 @@ import Darwin
         let expected = [0.001096, 1.344492, 1.953397]
         let anova = NestedANOVA(sample)
         for (a, b) in zip(anova.components, expected) { #expect(abs(a - b) <= 5e-7, "ANOVA \(a) \(b)") }
-        let reml = try NestedREML(sample).fit(intervals: false)
+        let reml = try NestedREML.fit(sample, intervals: false)
         for (a, b) in zip(reml.components, expected) { #expect(abs(a - b) <= 5e-7, "REML \(a) \(b)") }
     }
 
@@ -69,7 +69,7 @@ import Darwin
         let anova = NestedANOVA(sample)
         for (a, b) in zip(anova.components, [0.278178, 0.875624, 2.118229]) { #expect(abs(a - b) <= 5e-7, "ANOVA \(a) \(b)") }
         #expect(abs(anova.components.reduce(0, +) - 3.272031) <= 5e-7)
-        let reml = try NestedREML(sample).fit(intervals: false)
+        let reml = try NestedREML.fit(sample, intervals: false)
         for (a, b) in zip(reml.components, [0.28358737, 0.90586507, 2.06768457]) {
             #expect(abs(a - b) <= 1e-6 * b, "REML \(a) \(b)")
         }
@@ -126,12 +126,12 @@ import Darwin
     }
 
     @Test func pastes() throws {
-        let fit = try NestedREML(try NestedComponentsOracleTests.pastes()).fit()
+        let fit = try NestedREML.fit(try NestedComponentsOracleTests.pastes())
         Self.check(fit, [(0, 10.8017128259), (4.6566658733, 16.8103734073), (0.4251338480, 1.1781964025)])
     }
 
     @Test func ep05Unbalanced() throws {
-        let fit = try NestedREML(try NestedComponentsOracleTests.ep05(unbalanced: true)).fit()
+        let fit = try NestedREML.fit(try NestedComponentsOracleTests.ep05(unbalanced: true))
         #expect(abs(fit.criterion - 284.210712475) <= 1e-8)
         Self.check(fit, [(0, 1.7214643918), (0, 2.5900343309), (1.3348349664, 3.4360263375)])
     }

@@ -28,7 +28,7 @@ import RelmodelNumerics
     @Test func balancedOneWayClosedForm() throws {
         let a = 7.0, n = 4.0
         let sample = try Self.oneWay(groups: 7, size: 4, seed: 11)
-        let fit = try NestedREML(sample).fit(intervals: false)
+        let fit = try NestedREML.fit(sample, intervals: false)
         let anova = NestedANOVA(sample)
         #expect(fit.atZero == [false, false])
         let lot = fit.components[0], e = fit.components[1]
@@ -69,7 +69,7 @@ import RelmodelNumerics
             let sample = try NestedSample(values: values, labels: [lots, readings], levels: ["lot", "reading"])
             if NestedANOVA(sample).components[0] < 0 { found = sample; break }
         }
-        let fit = try NestedREML(try #require(found)).fit(intervals: false)
+        let fit = try NestedREML.fit(try #require(found), intervals: false)
         #expect(fit.atZero == [true, false])
         let c = try #require(fit.covariance)
         #expect(c[0, 0] == 0 && c[0, 1] == 0 && c[1, 0] == 0)

@@ -55,7 +55,7 @@ struct NestedCoverageTests {
         var reml = [0, 0, 0], anova = [0, 0, 0], anovaMissing = [0, 0, 0], remlMissing = [0, 0, 0]
         for r in 0..<Self.replications {
             let sample = try Self.draw(seed: UInt64(r + 1 + (balanced ? 0 : 10_000)), balanced: balanced)
-            let fit = try NestedREML(sample).fit()
+            let fit = try NestedREML.fit(sample)
             #expect(fit.converged)
             let table = NestedANOVA(sample)
             for i in 0..<3 {

@@ -7,7 +7,7 @@ import Testing
     /// batch + cask/3 + residual/6 (REML components 1.657309, 8.433667, 0.678).
     @Test func pastesBalanced() throws {
         let sample = try NestedComponentsOracleTests.pastes()
-        let fit = try NestedREML(sample).fit(intervals: false)
+        let fit = try NestedREML.fit(sample, intervals: false)
         let v = fit.components
         let casks = try NestedMeansChart.chart(sample, level: 1, components: v, center: fit.mean)
         #expect(casks.points.count == 30)

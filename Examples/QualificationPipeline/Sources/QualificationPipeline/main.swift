@@ -25,14 +25,14 @@ let rate = try htol.evaluate(confidence: 0.6)
 
 // 3. Burn-in: the defective subpopulation of the IC data, half of the defectives removed at an AF of 20.
 let ic = try LifetimeReader.read(try CSVTable.read(path: "\(datasets)/lifetime/ic_lfp1370.csv"))
-let defects = try DefectiveSubpopulationFit.fit(.weibull2p, to: ic.data)
-let burnIn = try BurnIn.plan(BurnInModel(defects), target: .defectiveFractionRemoved(0.5), accelerationFactor: 20, confidence: 0.9)
+let defects = try DefectiveSubpopulation.fit(.weibull2p, to: ic.data)
+let burnIn = try BurnInPlan(BurnInModel(defects), target: .defectiveFractionRemoved(0.5), accelerationFactor: 20, confidence: 0.9)
 let burnInReport = BurnInReport(model: BurnInModelSummary(defects), accelerationFactor: 20, confidence: 0.9, plan: burnIn)
 
 // 4. SPC: a baseline from the phase I lots, stored as its document, read back, new lots checked against it.
 let rings = try SPCTable(path: "\(datasets)/spc/piston_rings.csv")
 let phaseI = try rings.baselineData(chart: .xbarR, value: "diameter", subgroup: "sample", size: nil, phase: "phase")
-let study = try BaselineStudy.run(phaseI.data, options: BaselineOptions(chart: .xbarR))
+let study = try BaselineResult(phaseI.data, options: BaselineOptions(chart: .xbarR))
 let provenance = BaselineProvenance(file: "piston_rings.csv", sha256: nil, rows: phaseI.rows, fileRows: phaseI.fileRows,
                                     subgroups: phaseI.data.count, selection: phaseI.selection,
                                     value: "diameter", subgroup: "sample", size: nil)
@@ -41,7 +41,7 @@ let (frozen, version) = try BaselineDocument.limits(Array(stored.utf8), chart: .
 let labels = try rings.strings("phase")
 let newRows = (0..<rings.rowCount).filter { labels[$0] != "I" }
 let newLots = try rings.baselineData(chart: .xbarR, value: "diameter", subgroup: "sample", size: nil, rows: newRows)
-let charts = try PhaseIICharts.charts(newLots.data, limits: frozen, rules: .nelson)
+let charts = try ControlChart.phaseII(newLots.data, limits: frozen, rules: .nelson)
 let flagged = charts[0].signalledIndices.map { charts[0].points[$0].subgroup }
 
 // 5. One JSON document for the pipeline's log, through the Codable types (Foundation's encoder).

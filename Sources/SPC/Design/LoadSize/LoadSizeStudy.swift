@@ -51,7 +51,7 @@ public struct LoadSizeStudy: Sendable {
     /// The row with the least mean wait (the first of equals).
     public var best: Row { rows.min { $0.meanWait.value < $1.meanWait.value }! }
 
-    /// Runs the study.
+    /// The study: closed-form rows where they exist, simulated ones otherwise.
     /// - Parameters:
     ///   - lambda: the lots' arrival rate (Poisson), per unit time.
     ///   - service: the batch time's distribution, whatever the batch's size.
@@ -67,10 +67,10 @@ public struct LoadSizeStudy: Sendable {
     ///   - progress: counts simulated replications as they finish (nil: no one is watching).
     /// - Throws: `.invalidParameter` for bad rates, capacities or policies; an unstable tool
     ///   (lambda >= b / mean batch time) is refused whatever the method, since no policy can keep up.
-    public static func run(arrivalRate lambda: Double, service: BatchToolSimulation.Service, capacity b: Int,
-                           minimumBatches: [Int]? = nil, maximumWait: Double? = nil, simulate: Bool = false,
-                           lots: Int = 200_000, replications: Int = 10, families: [Double] = [1], seed: UInt64 = 1,
-                           progress: ProgressReporter? = nil) throws(SPCError) -> LoadSizeStudy {
+    public init(arrivalRate lambda: Double, service: BatchToolSimulation.Service, capacity b: Int,
+                minimumBatches: [Int]? = nil, maximumWait: Double? = nil, simulate: Bool = false,
+                lots: Int = 200_000, replications: Int = 10, families: [Double] = [1], seed: UInt64 = 1,
+                progress: ProgressReporter? = nil) throws(SPCError) {
         guard b >= 1 else { throw .invalidParameter("the capacity must be at least 1 lot") }
         guard lambda > 0, lambda.isFinite, service.mean > 0, service.mean.isFinite else {
             throw .invalidParameter("the arrival rate and the mean batch time must be positive")
@@ -108,6 +108,10 @@ public struct LoadSizeStudy: Sendable {
                                 fillRate: Figure(r.fillRate), throughput: Figure(r.throughput)))
             }
         }
-        return LoadSizeStudy(arrivalRate: lambda, service: service, capacity: b, rows: rows, lotsSimulated: simulated)
+        arrivalRate = lambda
+        self.service = service
+        capacity = b
+        self.rows = rows
+        lotsSimulated = simulated
     }
 }
