@@ -125,8 +125,10 @@ public enum BurnIn {
         if let onset = wearOutOnsetHours, te >= onset {
             warnings.append("the burn-in ages units by \(te) use-equivalent hours, beyond the wear-out onset \(onset) h: it would consume useful life")
         }
-        if model.population.fraction < 1, life.cdf(te) > 0.9999 {
-            warnings.append("the burn-in removes more than 99.99% of the defectives: the target is driven by the model's tail, check the data reach that far")
+        if life.cdf(te) > 0.9999 {
+            warnings.append(model.population.fraction < 1
+                ? "the burn-in removes more than 99.99% of the defectives: the target is driven by the model's tail, check the data reach that far"
+                : "the burn-in fails more than 99.99% of the units: the target is met only in the model's far tail, far beyond the data")
         }
         // Delta method on log t_e (AF is a fixed input, so log t_b = log t_e - log AF).
         var bounds = ConfidenceInterval(lower: nil, upper: nil)
@@ -163,8 +165,10 @@ public enum BurnIn {
     /// Fraction of units alive at age t_e that fail in the next T hours.
     public static func earlyLifeFraction(_ population: DefectiveSubpopulation, age te: Double, fieldHours: Double) -> Double {
         let p = population.fraction, life = population.defectLife
-        // F(te + T) - F(te) = S(te) - S(te + T), taken from the survival side for accuracy.
-        return p * (life.reliability(te) - life.reliability(te + fieldHours)) / (1 - population.cdf(te))
+        // p = 1: 1 - S(te + T) / S(te) from the log-survivals, exact where S itself underflows.
+        if p == 1 { return -expm1(life.logReliability(te + fieldHours) - life.logReliability(te)) }
+        // F(te + T) - F(te) = S(te) - S(te + T), and 1 - p F = (1 - p) + p S, from the survival side.
+        return p * (life.reliability(te) - life.reliability(te + fieldHours)) / ((1 - p) + p * life.reliability(te))
     }
 
     static func validate(_ target: BurnInTarget, _ population: DefectiveSubpopulation) throws(QualificationError) {

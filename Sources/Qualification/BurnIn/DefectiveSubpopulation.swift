@@ -23,10 +23,13 @@ public struct DefectiveSubpopulation: Sendable, Equatable {
     /// Population CDF p F(t).
     public func cdf(_ t: Double) -> Double { fraction * defectLife.cdf(t) }
 
-    /// Population hazard p f(t) / (1 - p F(t)).
+    /// Population hazard p f(t) / (1 - p F(t)), with the denominator taken as (1 - p) + p S(t) so
+    /// that the far tail keeps its digits; for p = 1 the defect life's own hazard (f / S would be
+    /// 0 / 0 once S underflows).
     public func hazard(_ t: Double) -> Double {
         guard t > 0 else { return fraction == 1 ? defectLife.hazard(0) : (defectLife.sigma > 1 ? .infinity : 0) }
-        return fraction * defectLife.density(t) / (1 - cdf(t))
+        if fraction == 1 { return defectLife.hazard(t) }
+        return fraction * defectLife.density(t) / ((1 - fraction) + fraction * defectLife.reliability(t))
     }
 }
 
