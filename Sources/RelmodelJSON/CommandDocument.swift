@@ -15,3 +15,5 @@ public struct CommandDocument<Result: JSONRepresentable>: JSONRepresentable {
 
     public var json: JSONValue { result.json.prefixed(by: [("command", .string(command)), ("file", .string(file))]) }
 }
+
+extension CommandDocument: Sendable where Result: Sendable {}

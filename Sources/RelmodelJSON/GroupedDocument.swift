@@ -19,3 +19,5 @@ extension JSONValue {
         return .object(head + [("result", self)])
     }
 }
+
+extension GroupedDocument: Sendable where Result: Sendable {}
