@@ -1,21 +1,26 @@
 import RelmodelNumerics
 
 /// Competing risks with known failure modes: each mode fitted with one family by maximum likelihood
-/// (`MaximumLikelihood.fit`, every other mode's failures and all survivors as suspensions; see
-/// `FailureModeData`), and the series system of all modes (`SeriesSystem`) with its reliability,
-/// hazard and B-lives.
+/// (every other mode's failures and all survivors as suspensions; see `FailureModeData`), and the
+/// series system of all modes (`SeriesSystem`) with its reliability, hazard and B-lives.
 ///
-/// Each mode is a one-family `LifetimeAnalysis`, so its model carries the bounds and quantities of an
+/// The family is a standard one (`LifetimeFamily`, through its fast path) or any general-core family
+/// (`ParametricFamily`: a defective subpopulation, a mixture, a bathtub family, a caller's own). Each
+/// mode is a one-family `ModelComparison`, so its model carries the bounds and quantities of an
 /// ordinary fit (by `options.boundsMethod`). The combined quantities always have Fisher bounds from the
 /// block-diagonal covariance of the modes' internal parameters (`SeriesSystem`).
 public struct CompetingRisksAnalysis: Sendable {
     /// One failure mode's analysis.
     public struct Mode: Sendable {
         public let name: String
-        /// The one-family analysis of this mode's data (its `outcomes` has one entry).
-        public let analysis: LifetimeAnalysis
+        /// The one-family analysis of this mode's data.
+        public let comparison: ModelComparison
         /// The mode's model, or why it could not be fitted.
-        public var outcome: ModelOutcome { analysis.outcomes[0] }
+        public var model: RankedModel { comparison.ranked[0] }
+        /// The standard family's analysis (nil for a general-core family).
+        public var analysis: LifetimeAnalysis? { comparison.standard }
+        /// Units failed of this mode.
+        public var failures: Double { comparison.failures }
     }
 
     /// The series system's quantities, in the order asked for, with Fisher bounds.
@@ -26,7 +31,8 @@ public struct CompetingRisksAnalysis: Sendable {
         public let hazards: [(time: Double, estimate: BoundedEstimate)]
     }
 
-    public let family: LifetimeFamily
+    /// The family's name in the contract (`weibull2p`, `weibull-lfp`, ...).
+    public let familyName: String
     public let options: LifetimeAnalysisOptions
     public let rows: Int
     public let units: Double
@@ -38,7 +44,7 @@ public struct CompetingRisksAnalysis: Sendable {
     public let combined: Combined?
     public let combinedUnavailable: String?
 
-    /// Fits `family` to each mode of `data` (modes in parallel) and combines them.
+    /// Fits the standard `family` to each mode of `data` (modes in parallel) and combines them.
     /// - Parameters:
     ///   - data: the failures with their modes, and the survivors.
     ///   - rows: data rows read (before counts are expanded), for the report.
@@ -48,7 +54,19 @@ public struct CompetingRisksAnalysis: Sendable {
     public init(data: FailureModeData, rows: Int, family: LifetimeFamily = .weibull2p, options: LifetimeAnalysisOptions = .init()) {
         var options = options
         options.families = [family]
-        self.family = family
+        self.init(data: data, rows: rows, name: family.rawValue, general: [], options: options)
+    }
+
+    /// Fits the general-core `family` to each mode of `data` (modes in parallel) and combines them.
+    /// - Complexity: one general-core fit per mode (its multi-start), then as the standard case.
+    public init(data: FailureModeData, rows: Int, general family: any ParametricFamily, options: LifetimeAnalysisOptions = .init()) {
+        var options = options
+        options.families = []
+        self.init(data: data, rows: rows, name: family.name, general: [family], options: options)
+    }
+
+    private init(data: FailureModeData, rows: Int, name: String, general: [any ParametricFamily], options: LifetimeAnalysisOptions) {
+        familyName = name
         self.options = options
         self.rows = rows
         let all = data.allModes
@@ -56,28 +74,29 @@ public struct CompetingRisksAnalysis: Sendable {
         failures = all.failureCount
         suspensions = all.suspensionCount
         let names = data.modes
-        let perMode = options
-        let analyses = Parallel.map(names.count) { k in
-            let modeData = data.data(forMode: names[k])
-            return LifetimeAnalysis(data: modeData, rows: rows, options: perMode)
+        let comparisons = Parallel.map(names.count) { k in
+            ModelComparison(data: data.data(forMode: names[k]), rows: rows, general: general, options: options)
         }
-        modes = zip(names, analyses).map { Mode(name: $0, analysis: $1) }
+        modes = zip(names, comparisons).map { Mode(name: $0, comparison: $1) }
 
-        var fits: [LifetimeFit] = []
+        var fits: [(name: String, fit: SeriesSystem.ModeFit)] = []
         var problems: [String] = []
         if names.isEmpty { problems.append("no failures, so no failure modes") }
         for mode in modes {
-            switch mode.outcome {
-            case let .failed(_, failure): problems.append("mode \(mode.name) could not be fitted (\(failure))")
-            case let .fitted(summary):
-                let d = summary.fit.diagnostics
-                if !d.converged {
-                    problems.append("mode \(mode.name)'s fit did not converge")
-                } else if d.degenerate {
-                    problems.append("mode \(mode.name)'s fit is degenerate (no proper maximum)")
-                } else {
-                    fits.append(summary.fit)
-                }
+            let fit: SeriesSystem.ModeFit
+            switch mode.model {
+            case let .standard(.failed(_, failure)), let .general(.failed(_, failure)):
+                problems.append("mode \(mode.name) could not be fitted (\(failure))")
+                continue
+            case let .standard(.fitted(summary)): fit = .standard(summary.fit)
+            case let .general(.fitted(summary)): fit = .general(summary.fit)
+            }
+            if !fit.diagnostics.converged {
+                problems.append("mode \(mode.name)'s fit did not converge")
+            } else if fit.diagnostics.degenerate {
+                problems.append("mode \(mode.name)'s fit is degenerate (no proper maximum)")
+            } else {
+                fits.append((mode.name, fit))
             }
         }
         guard problems.isEmpty else {
@@ -85,7 +104,7 @@ public struct CompetingRisksAnalysis: Sendable {
             combinedUnavailable = problems.joined(separator: "; ")
             return
         }
-        let system = SeriesSystem(modes: Array(zip(names, fits)).map { (name: $0.0, fit: $0.1) })
+        let system = SeriesSystem(modes: fits)
         let c = options.twoSidedLevel, sides = options.sides
         func kept(_ e: BoundedEstimate) -> BoundedEstimate { BoundedEstimate(value: e.value, bounds: e.bounds.keeping(sides)) }
         combined = Combined(
@@ -97,5 +116,5 @@ public struct CompetingRisksAnalysis: Sendable {
     }
 
     /// Units failed of each mode, in the order of `modes`.
-    public var failuresByMode: [Double] { modes.map { $0.analysis.failures } }
+    public var failuresByMode: [Double] { modes.map(\.failures) }
 }

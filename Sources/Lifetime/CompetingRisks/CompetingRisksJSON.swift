@@ -34,7 +34,12 @@ extension CompetingRisksAnalysis: JSONRepresentable {
                 ("suspensions", .number(analysis.suspensions)),
                 ("failuresByMode", .object(zip(analysis.modes, analysis.failuresByMode).map { ($0.name, .number($1)) })),
             ])),
-            ("modes", .object(analysis.modes.map { ($0.name, $0.outcome.json(options)) })),
+            ("modes", .object(analysis.modes.map { mode in
+                switch mode.model {
+                case let .standard(outcome): (mode.name, outcome.json(options))
+                case let .general(outcome): (mode.name, outcome.json(options))
+                }
+            })),
             ("combined", .object(combined)),
         ])
     }

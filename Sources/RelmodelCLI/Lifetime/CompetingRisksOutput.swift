@@ -14,11 +14,11 @@ enum CompetingRisksOutput {
                                   NumberFormatting.counted(analysis.suspensions, "suspension")].joined(separator: ", ")
                      + " in \(NumberFormatting.counted(analysis.modes.count, "failure mode"))")
         lines.append(LifetimeText.columnsLine(input.lifetimeInput))
-        lines.append("Each mode is fitted as \(analysis.family.rawValue) with every other mode's failures and all survivors as suspensions.")
+        lines.append("Each mode is fitted as \(analysis.familyName) with every other mode's failures and all survivors as suspensions.")
         for mode in analysis.modes {
             lines.append("")
             lines.append("== mode \(mode.name) ==")
-            lines.append(LifetimeText.report(mode.analysis, keys: keys))
+            lines.append(mode.analysis.map { LifetimeText.report($0, keys: keys) } ?? ComparisonOutput.report(mode.comparison, keys: keys))
         }
         lines.append("")
         let percent = NumberFormatting.significant(options.confidence * 100, 6)

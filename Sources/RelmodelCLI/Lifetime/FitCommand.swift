@@ -85,7 +85,7 @@ struct FitCommand: ParsableCommand {
 
     @Option(name: .customLong("mode"), help: ArgumentHelp(
         "Column with each failure's mode (empty for suspensions): competing risks with known modes.",
-        discussion: "Each mode is fitted with one family (--dist, default weibull2p) with every other mode's failures and all survivors as suspensions; the series system's reliability and hazard (--at) and B-lives (--b-life) are reported as combined, with Fisher bounds from the block-diagonal covariance of the modes.",
+        discussion: "Each mode is fitted with one family (--dist, default weibull2p; a standard family or a special model such as weibull-lfp) with every other mode's failures and all survivors as suspensions; the series system's reliability and hazard (--at) and B-lives (--b-life) are reported as combined, with Fisher bounds from the block-diagonal covariance of the modes.",
         valueName: "column"))
     var modeColumn: String?
 
@@ -139,7 +139,7 @@ struct FitCommand: ParsableCommand {
         if sides != .two && confidence <= 0.5 { throw ValidationError("a one-sided bound needs --confidence above 0.5") }
     }
 
-    /// `--mode` fits one standard family per mode by maximum likelihood.
+    /// `--mode` fits one family per mode by maximum likelihood: a standard family or a special model.
     func validateCompetingRisks() throws {
         let conflicting: [(Bool, String)] = [
             (groupColumn != nil, "--by"), (all, "--all"), (plot != nil, "--plot"), (shape != nil, "--shape"),
@@ -147,9 +147,6 @@ struct FitCommand: ParsableCommand {
         ]
         if let (_, option) = conflicting.first(where: { $0.0 }) {
             throw ValidationError("--mode fits each failure mode by maximum likelihood: it cannot be combined with \(option)")
-        }
-        if let name = distributions.first, LifetimeFamily(rawValue: name) == nil {
-            throw ValidationError("--mode fits a standard family to each mode (\(LifetimeFamily.allCases.map(\.rawValue).joined(separator: ", "))), not \(name)")
         }
         if componentsFile != nil { throw ValidationError("--mode cannot be combined with --components") }
         guard distributions.count <= 1 else {
@@ -249,11 +246,18 @@ struct FitCommand: ParsableCommand {
     /// `--mode COLUMN`: competing risks with known modes.
     func runCompetingRisks(_ modeColumn: String, options: LifetimeAnalysisOptions, keys: LifetimeKeys) throws {
         let input = try readFailureModeInput(file, mode: modeColumn, columns: try columnOptions.columns())
-        let family = distributions.first.flatMap(LifetimeFamily.init(rawValue:)) ?? .weibull2p
+        let name = distributions.first ?? LifetimeFamily.weibull2p.rawValue
         let progress = bounds == .fisher ? nil : TerminalProgress.start(bounds == .bootstrap ? "bootstrap replicates" : "likelihood-ratio profiles")
         var options = options
         options.progress = progress?.reporter
-        let analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, family: family, options: options)
+        let analysis: CompetingRisksAnalysis
+        if let family = LifetimeFamily(rawValue: name) {
+            analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, family: family, options: options)
+        } else if let family = FamilyCatalog.family(named: name) {
+            analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, general: family, options: options)
+        } else {
+            throw ValidationError("unknown distribution '\(name)'")
+        }
         progress?.finish()
         if json {
             print(analysis.json.serialized())

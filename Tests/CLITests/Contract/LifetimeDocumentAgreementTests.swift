@@ -65,6 +65,16 @@ import Testing
                             "\(dataset) modes")
     }
 
+    /// Competing risks with a special model per mode (Chen's bathtub family).
+    @Test func competingRisksWithASpecialModel() throws {
+        let path = Self.path("shock_absorber")
+        let input = try LifetimeReader.readFailureModes(try CSVTable.read(path: path), file: path, columns: .init(), mode: "mode")
+        let analysis = CompetingRisksAnalysis(data: input.data, rows: input.rows, general: ChenDistribution(),
+                                              options: LifetimeAnalysisOptions(bLives: [10], times: [10000]))
+        try Self.expectSame(["fit", path, "--json", "--mode", "mode", "--dist", "chen", "--at", "10000"], analysis.json.serialized(),
+                            "shock_absorber chen modes")
+    }
+
     /// Bathtub regions with Fisher bounds (likelihood-ratio profiles are slow in a debug build; the
     /// document's code path is the same), in hours and in another unit, under both definitions.
     @Test(arguments: [

@@ -86,6 +86,31 @@ import Testing
         #expect(r.status == 64, "\(r.stderr)")
     }
 
+    /// A special model per mode: each mode object is a special model's (its parameters, p first for a
+    /// defective subpopulation); a mode without an interior maximum is said, and the run exits 65.
+    @Test func specialModelPerMode() throws {
+        let r = try CLIRunner.run(["fit", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--mode", "mode",
+                                   "--dist", "weibull-lfp", "--b-life", "10", "--json"])
+        let doc = try CLIRunner.json(r.stdout)
+        let modes = try #require(doc["modes"] as? [String: Any])
+        let e = try #require(modes["E"] as? [String: Any])
+        #expect(e["distribution"] as? String == "weibull-lfp")
+        let parameters = try #require(e["parameters"] as? [String: Any])
+        #expect(Set(parameters.keys) == ["p", "eta", "beta"])
+        // Mode D is wear-out: its defective fraction runs to 1, so there is no combined model.
+        let combined = try #require(doc["combined"] as? [String: Any])
+        #expect((combined["error"] as? String)?.contains("mode D") == true, "\(combined)")
+        #expect(r.status == 65)
+
+        // Both modes of the shock absorber with the Chen bathtub family: fitted and combined.
+        let core = try CLIRunner.run(["fit", "datasets/lifetime/shock_absorber.csv", "--mode", "mode", "--dist", "chen", "--b-life", "10", "--json"])
+        #expect(core.status == 0, "\(core.stderr)")
+        let coreDoc = try CLIRunner.json(core.stdout)
+        #expect((coreDoc["modes"] as? [String: Any])?.count == 2)
+        let quantities = (coreDoc["combined"] as? [String: Any])?["quantities"] as? [String: Any]
+        #expect(quantities?["b10"] != nil, "\(coreDoc)")
+    }
+
     @Test func byOnAModeColumnPointsToMode() throws {
         let r = try CLIRunner.run(["fit", "datasets/lifetime/shock_absorber.csv", "--by", "mode", "--json"])
         #expect(r.stderr.contains("for failure modes use --mode mode"), "\(r.stderr)")

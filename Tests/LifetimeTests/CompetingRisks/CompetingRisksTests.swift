@@ -14,7 +14,7 @@ private func modeDataset(_ name: String) -> FailureModeData {
 }
 
 private func parameters(_ analysis: CompetingRisksAnalysis, _ mode: String) -> (fit: LifetimeFit, eta: Double, beta: Double)? {
-    guard let m = analysis.modes.first(where: { $0.name == mode }), case let .fitted(s) = m.outcome else { return nil }
+    guard let m = analysis.modes.first(where: { $0.name == mode }), case let .standard(.fitted(s)) = m.model else { return nil }
     return (s.fit, s.fit.parameters[0], s.fit.parameters[1])
 }
 
@@ -53,6 +53,50 @@ private func parameters(_ analysis: CompetingRisksAnalysis, _ mode: String) -> (
         #expect(relativelyClose(h20.value, 5.63308502895e-5, 1e-8))
         #expect(relativelyClose(try #require(h20.bounds.lower), 2.87587299507e-5, 1e-6))
         #expect(relativelyClose(try #require(h20.bounds.upper), 0.000110337441875, 1e-6))
+    }
+
+    /// The same modes through the general core (`WeibullHazard`, parametrised in ln eta and ln beta
+    /// rather than mu and ln sigma): the same estimates, and, the delta method being invariant under
+    /// reparametrisation, the same Fisher bounds of the series system (the SciPy reference above).
+    @Test func shockAbsorberThroughTheGeneralCore() throws {
+        let data = modeDataset("shock_absorber.csv")
+        let options = LifetimeAnalysisOptions(bLives: [10], times: [10000, 20000])
+        let analysis = CompetingRisksAnalysis(data: data, rows: 38, general: WeibullHazard(), options: options)
+        #expect(analysis.familyName == WeibullHazard().name)
+        guard case let .general(.fitted(m1))? = analysis.modes.first?.model else { Issue.record("mode 1 not fitted"); return }
+        #expect(relativelyClose(m1.fit.parameters[0], 31205.797937, 1e-7) && close(m1.fit.parameters[1], 3.383946, 5e-6))
+        let combined = try #require(analysis.combined)
+        let r20 = combined.reliabilities[1].estimate, b10 = combined.bLives[0].estimate, h20 = combined.hazards[1].estimate
+        #expect(close(r20.value, 0.701156, 5e-7))
+        #expect(relativelyClose(try #require(r20.bounds.lower), 0.521436060135, 1e-5))
+        #expect(relativelyClose(try #require(r20.bounds.upper), 0.824017422481, 1e-5))
+        #expect(relativelyClose(b10.value, 13614.9406317, 1e-7))
+        #expect(relativelyClose(try #require(b10.bounds.lower), 10220.1747455, 1e-5))
+        #expect(relativelyClose(try #require(b10.bounds.upper), 18137.3227974, 1e-5))
+        #expect(relativelyClose(try #require(h20.bounds.upper), 0.000110337441875, 1e-5))
+    }
+
+    /// A special model per mode (a defective subpopulation): each mode's fit is the general core's fit
+    /// of that mode's data, and the series system multiplies their reliabilities.
+    @Test func defectiveSubpopulationPerMode() throws {
+        let data = modeDataset("doganaksoy_voltage_two_modes.csv")
+        let family = DefectiveSubpopulationFamily.weibull
+        let analysis = CompetingRisksAnalysis(data: data, rows: 58, general: family,
+                                              options: LifetimeAnalysisOptions(bLives: [10], times: [300]))
+        var direct: [ParametricFit] = []
+        for (k, mode) in analysis.modes.enumerated() {
+            let fit = try ParametricEstimation.fit(family, to: data.data(forMode: data.modes[k]))
+            direct.append(fit)
+            guard case let .general(.fitted(s)) = mode.model else { Issue.record("mode \(mode.name) not fitted"); continue }
+            #expect(s.fit.parameters == fit.parameters && s.fit.logLikelihood == fit.logLikelihood)
+        }
+        if let combined = analysis.combined {
+            let r = combined.reliabilities[0].estimate.value
+            #expect(relativelyClose(r, direct.map { $0.reliability(300) }.reduce(1, *), 1e-12))
+        } else {
+            // A mode whose defective fraction runs to 1 has no interior maximum: said, not combined.
+            #expect(analysis.combinedUnavailable != nil)
+        }
     }
 
     @Test func doganaksoyModes() throws {
