@@ -26,6 +26,24 @@ public struct ConfidenceInterval: Sendable, Equatable {
         self.notes = notes
     }
 
+    /// True when the lower end is missing because the interval is open on that side: the profile
+    /// likelihood never fell far enough (its note starts "lower end: open"), so the confidence set
+    /// holds every smaller value that was searched.
+    public var isLowerOpen: Bool { lower == nil && notes.contains { $0.hasPrefix("lower end: open") } }
+
+    /// True when the upper end is missing because the interval is open on that side.
+    public var isUpperOpen: Bool { upper == nil && notes.contains { $0.hasPrefix("upper end: open") } }
+
+    /// Whether `x` lies in the interval, an open end counting as unbounded; nil when an end is
+    /// missing for another reason (not computed).
+    /// - Complexity: O(notes).
+    public func contains(_ x: Double) -> Bool? {
+        let aboveLower: Bool? = lower.map { $0 <= x } ?? (isLowerOpen ? true : nil)
+        let belowUpper: Bool? = upper.map { x <= $0 } ?? (isUpperOpen ? true : nil)
+        guard let aboveLower, let belowUpper else { return nil }
+        return aboveLower && belowUpper
+    }
+
     /// The interval with its ends swapped and mapped through a decreasing function.
     func mappedDecreasing(_ f: (Double) -> Double) -> ConfidenceInterval {
         ConfidenceInterval(lower: upper.map(f), upper: lower.map(f), notes: notes.map(Self.swapEnds))

@@ -89,7 +89,15 @@ public enum ParametricProfileBounds {
         }
         var warm = fit.unconstrained
         func profile(_ phi: Double) throws(ProfileSearch.Stop) -> Double {
-            let result = constrainedMaximum(likelihood, quantity: quantity, at: phi, from: warm, budget: spend)
+            // From the last profile point (warm) and from the estimate: the nuisance parameters of a
+            // many-parameter family can have several constrained maxima, and a profile that follows
+            // one of them from a warm start drops below the profile, which is the highest.
+            var result = constrainedMaximum(likelihood, quantity: quantity, at: phi, from: warm, budget: spend)
+            if warm != fit.unconstrained,
+               let fromEstimate = constrainedMaximum(likelihood, quantity: quantity, at: phi, from: fit.unconstrained, budget: spend),
+               fromEstimate.value > result?.value ?? -.infinity {
+                result = fromEstimate
+            }
             if let reason = spend.reason { throw .budgetSpent(reason) }
             guard let (u, value) = result else { return -.infinity }
             warm = u

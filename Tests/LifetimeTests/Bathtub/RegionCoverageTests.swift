@@ -44,11 +44,13 @@ struct RegionCoverageTests {
 
     struct Coverage: CustomStringConvertible {
         var replications = 0, fitted = 0, degenerate = 0, infantCovered = 0, wearOutCovered = 0, notComputed = 0
+        var infantFound = 0, wearOutFound = 0, openEnds = 0
         var description: String {
-            "\(fitted) of \(replications) proper fits (\(degenerate) degenerate, reported as such); true infant-mortality end inside the bounds \(infantCovered) times, true wear-out start \(wearOutCovered) times; \(notComputed) bound ends not computed (counted as not covering)"
+            "\(fitted) of \(replications) proper fits (\(degenerate) degenerate, reported as such); the infant-mortality end found in \(infantFound) and its true value inside the bounds \(infantCovered) times; the wear-out start found in \(wearOutFound), inside \(wearOutCovered) times; \(openEnds) bound ends open (the profile never falls far enough: unbounded on that side); \(notComputed) intervals with an end not computed (counted as not covering)"
         }
-        var infantRate: Double { Double(infantCovered) / Double(max(fitted, 1)) }
-        var wearOutRate: Double { Double(wearOutCovered) / Double(max(fitted, 1)) }
+        /// Coverage among the fits that found the boundary (a fit without it reports no region, and no bounds).
+        var infantRate: Double { Double(infantCovered) / Double(max(infantFound, 1)) }
+        var wearOutRate: Double { Double(wearOutCovered) / Double(max(wearOutFound, 1)) }
     }
 
     /// The replications run on all cores (`Parallel.map`); each depends only on its seed and the
@@ -65,15 +67,24 @@ struct RegionCoverageTests {
             // A profile that spends this budget reports its end as not computed, counted as not covering.
             let regions = BathtubRegionFinder.regions(fit, definition: .components, bounds: bounds, confidence: 0.9,
                                                       budget: ProfileBudget(evaluations: 200_000, seconds: 3600))
-            func covers(_ estimate: BoundedEstimate?, _ truth: Double) -> Int {
-                guard let b = estimate?.bounds, let lo = b.lower, let hi = b.upper else {
+            // An open end is unbounded on its side (the confidence set holds every value searched
+            // there); an end not computed counts as not covering.
+            func covers(_ estimate: BoundedEstimate, _ truth: Double) -> Int {
+                result.openEnds += (estimate.bounds.isLowerOpen ? 1 : 0) + (estimate.bounds.isUpperOpen ? 1 : 0)
+                guard let inside = estimate.bounds.contains(truth) else {
                     result.notComputed += 1
                     return 0
                 }
-                return lo <= truth && truth <= hi ? 1 : 0
+                return inside ? 1 : 0
             }
-            result.infantCovered = covers(regions.infantMortalityEnd, truthInfantEnd)
-            result.wearOutCovered = covers(regions.wearOutStart, truthWearOut)
+            if let infant = regions.infantMortalityEnd {
+                result.infantFound = 1
+                result.infantCovered = covers(infant, truthInfantEnd)
+            }
+            if let wearOut = regions.wearOutStart {
+                result.wearOutFound = 1
+                result.wearOutCovered = covers(wearOut, truthWearOut)
+            }
             return result
         }
         return outcomes.reduce(into: Coverage()) { total, o in
@@ -83,16 +94,20 @@ struct RegionCoverageTests {
             total.infantCovered += o.infantCovered
             total.wearOutCovered += o.wearOutCovered
             total.notComputed += o.notComputed
+            total.infantFound += o.infantFound
+            total.wearOutFound += o.wearOutFound
+            total.openEnds += o.openEnds
         }
     }
 
     /// Fisher bounds (Wald on ln t, exact gradients), 90 %, 200 replications at each n. Required from
-    /// n = 1,000 on: between 0.85 and 0.96 of the proper fits cover each boundary (the binomial standard
-    /// error at 0.90 and 200 replications is 0.021). At n = 200 the Wald interval under-covers the end
-    /// of infant mortality (measured 120 of 156, 0.77; the wear-out start 141, 0.90); the
-    /// likelihood-ratio study below covers that case. Measured at n = 1,000: 174 and 183 of 199
-    /// (0.87, 0.92); at n = 5,000: 185 and 187 of 200 (0.93, 0.94). At least 60 % of the replications
-    /// have a proper fit (n = 200: 78 %).
+    /// n = 1,000 on: between 0.85 and 0.96 of the fits that find a boundary cover it (the binomial
+    /// standard error at 0.90 and 200 replications is 0.021). At n = 200 it is not required (the
+    /// likelihood-ratio study below is the default there): measured 120 of the 135 fits that find an
+    /// end of infant mortality (0.89; 21 proper fits find none and report no region) and 141 of 156
+    /// for the wear-out start (0.90). Measured at n = 1,000: 174 of 191 and 183 of
+    /// 199 (0.91, 0.92); at n = 5,000: 185 and 187 of 200 (0.93, 0.94). At least 60 % of the
+    /// replications have a proper fit (n = 200: 78 %).
     @Test(arguments: [200, 1000, 5000])
     func fisherBoundsCover(_ n: Int) throws {
         let c = try Self.coverage(n: n, replications: 200, bounds: .fisher)
@@ -104,18 +119,23 @@ struct RegionCoverageTests {
         }
     }
 
-    /// Likelihood-ratio bounds (the default of `relmodel bathtub`), 90 %, 200 replications at n = 200,
-    /// where the Wald interval under-covers the end of infant mortality. Measured (the counts are the
-    /// same on any machine: seeded replications, a budget of evaluations): 156 proper fits; the true
-    /// infant-mortality end inside the bounds 130 times (0.83), the true wear-out start 133 times
-    /// (0.85), against Fisher's 0.77 and 0.90 on the same fits; 36 of the 312 bound ends spend the
-    /// profile budget (200,000 evaluations) and are reported as not computed, which counts here as not
-    /// covering. Required: both between 0.80 and 0.96. About ten minutes on two cores.
+    /// Likelihood-ratio bounds (the default of `relmodel bathtub`), 90 %, 200 replications at n = 200.
+    /// Measured (the counts are the same on any machine: seeded replications, a budget of
+    /// evaluations): 156 proper fits; the end of infant mortality found in 135 of them and its true
+    /// value inside the bounds 130 times (0.96); the wear-out start found in all 156 and inside 150 times
+    /// (0.96); 11 ends open (the profile does not fall far enough within e^10 of the estimate: the
+    /// interval is unbounded on that side, which contains the truth, and makes the bounds conservative
+    /// here); no end left not computed. Each profile point is maximised from the last point and from
+    /// the estimate (the better kept): from the warm start alone, 4 intervals lost an end to a root
+    /// search that met another constrained maximum, and one upper end fell on the estimate.
+    /// Required: both between 0.85 and 0.98 (the binomial standard error at 0.90 and 135 fits is
+    /// 0.026; open ends push the rate up). About twenty minutes on two cores.
     @Test func likelihoodRatioBoundsCover() throws {
         let c = try Self.coverage(n: 200, replications: 200, bounds: .lr)
         print("region coverage, n = 200, likelihood ratio 90 %: \(c)")
         #expect(c.fitted >= 120)
-        #expect(c.infantRate >= 0.80 && c.infantRate <= 0.96, "\(c)")
-        #expect(c.wearOutRate >= 0.80 && c.wearOutRate <= 0.96, "\(c)")
+        #expect(c.infantRate >= 0.85 && c.infantRate <= 0.98, "\(c)")
+        #expect(c.wearOutRate >= 0.85 && c.wearOutRate <= 0.98, "\(c)")
+        #expect(c.notComputed == 0, "\(c)")
     }
 }
