@@ -22,6 +22,25 @@ public enum LifetimeFamily: String, CaseIterable, Sendable, Hashable {
     /// The families fitted when none is named: the three most used in reliability work.
     public static let defaultSet: [LifetimeFamily] = [.weibull2p, .lognormal2p, .exponential1p]
 
+    /// The name an engineer reads on a plot or in a report, as Weibull++ and Minitab title them
+    /// ("Weibull, 2-parameter"); `rawValue` is the contract's key.
+    public var displayName: String {
+        switch self {
+        case .weibull2p: "Weibull, 2-parameter"
+        case .weibull3p: "Weibull, 3-parameter"
+        case .lognormal2p: "Lognormal, 2-parameter"
+        case .lognormal3p: "Lognormal, 3-parameter"
+        case .exponential1p: "Exponential, 1-parameter"
+        case .exponential2p: "Exponential, 2-parameter"
+        case .loglogistic2p: "Loglogistic, 2-parameter"
+        case .loglogistic3p: "Loglogistic, 3-parameter"
+        case .normal: "Normal"
+        case .gumbel: "Gumbel (smallest extreme value)"
+        case .gamma2p: "Gamma, 2-parameter"
+        case .gamma3p: "Gamma, 3-parameter"
+        }
+    }
+
     /// Parameter keys in the order they are reported (the JSON contract's names).
     public var parameterNames: [String] {
         switch self {

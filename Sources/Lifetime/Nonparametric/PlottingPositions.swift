@@ -47,6 +47,22 @@ public enum PlottingPositions {
         }
     }
 
+    /// Plotting positions from Turnbull's nonparametric maximum-likelihood estimate, for any censoring
+    /// (left- and interval-censored readout data included, where ranks do not exist): F = 1 - S after
+    /// each innermost interval that carries mass, plotted at its upper end, the time by which that
+    /// mass has failed (the convention of JMP's and Minitab's plots of interval data). An interval
+    /// whose upper end is infinite (mass beyond the last inspection) gives no point. On exact and
+    /// right-censored data the points are the Kaplan-Meier estimate at the failure times.
+    /// - Throws: what `Turnbull` throws (no units).
+    /// - Complexity: that of `Turnbull`, then O(m) for its m innermost intervals.
+    public static func turnbull(_ data: LifetimeData) throws(NonparametricError) -> [(time: Double, probability: Double)] {
+        let estimate = try Turnbull(data)
+        return estimate.intervals.compactMap { interval in
+            guard interval.mass > 0, interval.upper.isFinite else { return nil }
+            return (interval.upper, 1 - interval.survivalAfter)
+        }
+    }
+
     /// Johnson's adjusted order numbers (mean order numbers) of the failed units, in increasing time,
     /// one per failed unit (see the type's documentation).
     /// - Throws: as `compute`.

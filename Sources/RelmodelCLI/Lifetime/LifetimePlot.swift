@@ -11,12 +11,13 @@ enum LifetimePlot {
     /// The family's paper (the library's `probabilityScale`) as Report draws it.
     static func paper(_ scale: ProbabilityScale) -> ProbabilityPaper { ProbabilityPaper(rawValue: scale.rawValue) ?? .weibull }
 
-    /// Median ranks (Benard) with Johnson's adjustment; Kaplan-Meier when counts are not whole; none
-    /// (with a note) for left- or interval-censored data.
+    /// Median ranks (Benard) with Johnson's adjustment; Kaplan-Meier when counts are not whole;
+    /// Turnbull's estimate at the ends of its intervals for left- or interval-censored data.
     static func plottingPositions(_ data: LifetimeData) -> (points: [(time: Double, probability: Double)], notes: [String]) {
         if let p = try? PlottingPositions.compute(data, method: .benard) { return (p, []) }
         if let p = try? PlottingPositions.compute(data, method: .kaplanMeier) { return (p, ["Kaplan-Meier plotting positions"]) }
-        return ([], ["no plotting positions for left- or interval-censored data"])
+        if let p = try? PlottingPositions.turnbull(data) { return (p, ["Turnbull estimates at the interval ends"]) }
+        return ([], ["no plotting positions for these data"])
     }
 
     /// The band: F bounds = 1 - R bounds on a geometric grid from a third of the shortest time to three
@@ -44,7 +45,7 @@ enum LifetimePlot {
         }
         let parameters = zip(fit.family.parameterNames, fit.parameters)
             .map { "\($0)=\(NumberFormatting.significant($1, 5))" }.joined(separator: ", ")
-        var plot = ProbabilityPlot(title: "\(fit.family.rawValue) probability plot", paper: paper(fit.family.probabilityScale),
+        var plot = ProbabilityPlot(title: "Probability plot: \(fit.family.displayName)", paper: paper(fit.family.probabilityScale),
                                    points: points, fit: .cdf { model.cdf($0) },
                                    lowerBound: lower.isEmpty ? nil : lower, upperBound: upper.isEmpty ? nil : upper)
         plot.shadesBand = true

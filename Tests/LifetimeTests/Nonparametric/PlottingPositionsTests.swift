@@ -86,3 +86,30 @@ import Darwin
         }
     }
 }
+
+/// Turnbull plotting positions for readout data, where ranks do not exist.
+@Suite struct TurnbullPlottingPositionsTests {
+    /// Disjoint readout intervals and survivors at the last readout: the NPMLE is the cumulative
+    /// fraction failed, F(24) = 3/50, F(48) = 8/50, F(96) = 16/50, F(168) = 22/50, F(336) = 26/50.
+    @Test func readoutDataGiveTheCumulativeFractions() throws {
+        var data = LifetimeData()
+        for (a, b, c) in [(0.0, 24.0, 3.0), (24, 48, 5), (48, 96, 8), (96, 168, 6), (168, 336, 4)] {
+            if a == 0 { try data.addLeftCensored(before: b, count: c) } else { try data.addInterval(from: a, to: b, count: c) }
+        }
+        try data.addSuspension(at: 336, count: 24)
+        let points = try PlottingPositions.turnbull(data)
+        #expect(points.map(\.time) == [24, 48, 96, 168, 336])
+        for (point, failed) in zip(points, [3.0, 8, 16, 22, 26]) {
+            #expect(abs(point.probability - failed / 50) < 1e-9, "\(point)")
+        }
+    }
+
+    /// On exact and right-censored data the NPMLE is the Kaplan-Meier estimate.
+    @Test func exactDataGiveKaplanMeier() throws {
+        let data = lifetimeDataset("shock_absorber.csv")
+        let turnbull = try PlottingPositions.turnbull(data)
+        let km = try PlottingPositions.compute(data, method: .kaplanMeier)
+        #expect(turnbull.map(\.time) == km.map(\.time))
+        for (a, b) in zip(turnbull, km) { #expect(abs(a.probability - b.probability) < 1e-8, "\(a) \(b)") }
+    }
+}
