@@ -24,7 +24,6 @@ struct BathtubCommand: ParsableCommand {
 
     enum Definition: String, ExpressibleByArgument, CaseIterable { case threshold, components }
     enum Bounds: String, ExpressibleByArgument, CaseIterable { case lr, fisher, bootstrap }
-    enum TimeUnit: String, ExpressibleByArgument, CaseIterable { case hours, other }
 
     @Argument(help: "CSV file of lifetimes, or - for standard input.")
     var file: String
@@ -41,7 +40,7 @@ struct BathtubCommand: ParsableCommand {
     @Option(help: "Two-sided confidence level of the bounds, in (0, 1).")
     var confidence: Double = 0.95
 
-    @Option(name: .customLong("time-unit"), help: "hours (the useful-life hazard is also given in FIT) or other.")
+    @Option(name: .customLong("time-unit"), help: "The unit of the times, shown on the plot's axis: hours (the useful-life hazard is also given in FIT), or any other name (cycles, days, other).")
     var timeUnit: TimeUnit = .hours
 
     @Option(help: "Write the hazard on log-log axes with the regions shaded (SVG).")
@@ -72,10 +71,10 @@ struct BathtubCommand: ParsableCommand {
         var options = LifetimeAnalysisOptions(families: [], boundsMethod: bounds == .lr ? .lr : .fisher, confidence: confidence, bLives: [])
         options.criterion = .aicc
         let analysis = BathtubAnalysis(data: input.data, rows: input.rows, definition: regionDefinition,
-                                       bounds: bounds == .lr ? .lr : .fisher, options: options, timesAreHours: timeUnit == .hours)
+                                       bounds: bounds == .lr ? .lr : .fisher, options: options, timesAreHours: timeUnit.isHours)
         print(json ? analysis.json.serialized()
-                   : BathtubOutput.report(analysis, input: input, definition: regionDefinition, hours: timeUnit == .hours))
-        if let path = plot { try writeOutputFile(path, BathtubOutput.hazardPlot(analysis)) }
+                   : BathtubOutput.report(analysis, input: input, definition: regionDefinition, hours: timeUnit.isHours))
+        if let path = plot { try writeOutputFile(path, BathtubOutput.hazardPlot(analysis, timeLabel: timeUnit.axisLabel)) }
         if let path = tttPlot {
             guard let ttt = analysis.totalTimeOnTest else {
                 printError("\(file): no total-time-on-test plot: \(analysis.notes.joined(separator: "; "))")

@@ -71,7 +71,7 @@ enum BathtubOutput {
 
     /// The fitted hazard (solid) with the regions shaded and the smoothed Nelson-Aalen hazard (dashed) on
     /// log-log axes.
-    static func hazardPlot(_ a: BathtubAnalysis) -> String {
+    static func hazardPlot(_ a: BathtubAnalysis, timeLabel: String = "Time") -> String {
         var series: [LinePlot.Series] = []
         var bands: [LinePlot.Band] = []
         var notes: [String] = []
@@ -87,7 +87,7 @@ enum BathtubOutput {
                 notes.append("no bathtub: the hazard is monotone on the data's range")
             }
         }
-        var plot = LinePlot(title: "Hazard and bathtub regions", xLabel: "time", yLabel: "hazard", series: series)
+        var plot = LinePlot(title: "Hazard and bathtub regions", xLabel: timeLabel, yLabel: "Hazard", series: series)
         plot.xScale = .log10
         plot.yScale = .log10
         plot.bands = bands

@@ -44,6 +44,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Write a probability plot of the best model (points, fitted line, confidence band; a mixture's components dotted) to this SVG file.")
     var plot: String?
 
+    @Option(name: .customLong("time-unit"), help: "The unit of the times (hours, cycles, ...), shown on the probability plot's time axis.")
+    var timeUnit: TimeUnit?
+
     @Option(help: "Confidence bounds: fisher (Fisher matrix), lr (likelihood ratio) or bootstrap (parametric, percentile).")
     var bounds: BoundsMethod = .fisher
 
@@ -234,7 +237,7 @@ struct FitCommand: ParsableCommand {
             }
         }
         if let plot, let best = analyses.first?.analysis.best {
-            let svg = LifetimePlot.svg(best, data: groups[0].input.data, options: options)
+            let svg = LifetimePlot.svg(best, data: groups[0].input.data, options: options, timeLabel: timeUnit?.axisLabel ?? "Time")
             try writeOutputFile(plot, svg)
         }
         if !unanswered.isEmpty {
@@ -311,8 +314,10 @@ struct FitCommand: ParsableCommand {
         }
         if let plot, let comparison = first, let data = groups.first?.input.data {
             switch comparison.best {
-            case let .standard(.fitted(s))?: try writeOutputFile(plot, LifetimePlot.svg(s, data: data, options: options))
-            case let .general(.fitted(s))?: try writeOutputFile(plot, LifetimePlot.svg(general: s.fit, data: data, options: options))
+            case let .standard(.fitted(s))?:
+                try writeOutputFile(plot, LifetimePlot.svg(s, data: data, options: options, timeLabel: timeUnit?.axisLabel ?? "Time"))
+            case let .general(.fitted(s))?:
+                try writeOutputFile(plot, LifetimePlot.svg(general: s.fit, data: data, options: options, timeLabel: timeUnit?.axisLabel ?? "Time"))
             default: break
             }
         }

@@ -35,7 +35,7 @@ enum LifetimePlot {
         return (lower, upper)
     }
 
-    static func svg(_ summary: ModelSummary, data: LifetimeData, options: LifetimeAnalysisOptions) -> String {
+    static func svg(_ summary: ModelSummary, data: LifetimeData, options: LifetimeAnalysisOptions, timeLabel: String = "Time") -> String {
         let fit = summary.fit
         let model = fit.model
         let (points, notes) = plottingPositions(data)
@@ -49,6 +49,7 @@ enum LifetimePlot {
                                    points: points, fit: .cdf { model.cdf($0) },
                                    lowerBound: lower.isEmpty ? nil : lower, upperBound: upper.isEmpty ? nil : upper)
         plot.shadesBand = true
+        plot.xLabel = timeLabel
         plot.fitLabel = "\(fit.family.rawValue) \(fit.method.rawValue.uppercased()): \(parameters)"
         plot.boundsLabel = lower.isEmpty ? nil : "\(NumberFormatting.significant(options.confidence * 100, 4))% \(options.boundsMethod.rawValue) bounds"
         plot.notes = notes + ["n=\(NumberFormatting.significant(data.unitCount, 7)), failures=\(NumberFormatting.significant(data.failureCount, 7))"]
@@ -59,7 +60,7 @@ enum LifetimePlot {
     /// its Fisher (delta-method) band and, for a mixture, each component's own CDF dotted with its
     /// weight and parameters in the legend. Lognormal-based models on lognormal paper, the others on
     /// Weibull paper.
-    static func svg(general fit: ParametricFit, data: LifetimeData, options: LifetimeAnalysisOptions) -> String {
+    static func svg(general fit: ParametricFit, data: LifetimeData, options: LifetimeAnalysisOptions, timeLabel: String = "Time") -> String {
         var (points, notes) = plottingPositions(data)
         let (lower, upper) = band(data) { fit.reliability(at: $0, confidence: options.confidence) }
         let estimates = fit.parameters
@@ -69,6 +70,7 @@ enum LifetimePlot {
                                    points: points, fit: .cdf { fit.cdf($0) },
                                    lowerBound: lower.isEmpty ? nil : lower, upperBound: upper.isEmpty ? nil : upper)
         plot.shadesBand = true
+        plot.xLabel = timeLabel
         plot.fitLabel = "\(fit.name) MLE: \(parameters)"
         plot.boundsLabel = lower.isEmpty ? nil : "\(NumberFormatting.significant(options.confidence * 100, 4))% fisher bounds"
         if options.boundsMethod != .fisher { notes.append("band: Fisher (delta-method) bounds") }

@@ -38,17 +38,19 @@ import Testing
     }
 
     /// Readout data are plotted at Turnbull's estimates (one marker per readout with failures), under
-    /// the family's display name.
+    /// the family's display name, with the time axis named by --time-unit.
     @Test func readoutDataHaveTurnbullPoints() throws {
         let csv = try CLIRunner.temporaryFile("start,end,count\n0,24,3\n24,48,5\n48,96,8\n96,168,6\n168,336,4\n336,,24\n")
         let path = try CLIRunner.scratchDirectory("relmodel-plot") + "/readout.svg"
-        let r = try CLIRunner.run(["fit", csv, "--dist", "weibull2p", "--plot", path])
+        let r = try CLIRunner.run(["fit", csv, "--dist", "weibull2p", "--plot", path, "--time-unit", "hours"])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let counter = try #require(SVGElementCounter(data))
         #expect(counter.count("circle") >= 5)
         let svg = String(decoding: data, as: UTF8.self)
         #expect(svg.contains("Probability plot: Weibull, 2-parameter") && svg.contains("Turnbull estimates at the interval ends"))
+        #expect(svg.contains(">Time (hours)<"))
+        #expect(try CLIRunner.run(["fit", csv, "--time-unit", " "]).status == 64)
     }
 
     /// The mixture probability plot of the Doganaksoy data: the fitted mixture CDF, each component's own
