@@ -3,8 +3,10 @@
 # Run after any change to CLI output; the files are plain Markdown with the exact commands and outputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product relmodel >/dev/null
-bin="$(swift build -c release --show-bin-path)/relmodel"
+# The release build of scripts/test.sh (with -enable-testing), so that CI's check of these files
+# reuses it instead of building everything again.
+swift build -c release -Xswiftc -enable-testing --product relmodel >/dev/null
+bin="$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/relmodel"
 out=notebooks-exported
 
 study() {  # study FILE TITLE INTRO -- COMMAND...
@@ -31,6 +33,23 @@ step() {  # step FILE TEXT -- ARGS...
     } >> "$out/$file"
 }
 
+figure() {  # figure FILE SVG CAPTION OPTION -- ARGS...: runs ARGS with OPTION figures/SVG and links the figure
+    local file=$1 svg=$2 caption=$3 option=$4; shift 5
+    mkdir -p "$out/figures"
+    if ! "$bin" "$@" "$option" "$out/figures/$svg" >/dev/null 2>&1 || [ ! -s "$out/figures/$svg" ]; then
+        echo "export-notebooks: no figure $svg from: relmodel $* $option" >&2
+        exit 1
+    fi
+    {
+        echo
+        echo "$caption (\`relmodel $* $option figures/$svg\`):"
+        echo
+        echo "![$caption](figures/$svg)"
+    } >> "$out/$file"
+}
+
+rm -rf "$out/figures"
+
 f=lifetime-nist-8-4-1-3.md
 study $f "Lifetime study: NIST e-Handbook 8.4.1.3" "20 units, 10 failures and 10 suspended at 500 h (datasets/lifetime/nist_8_4_1_3_weibull_example.csv). NIST prints eta 606.5280, beta 1.7208, LL -75.135, AIC 154.27; lognormal AIC 154.39." --
 step $f "Weibull, lognormal and exponential by maximum likelihood, ranked by AICc, with likelihood-ratio bounds:" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --bounds lr
@@ -38,11 +57,13 @@ step $f "Every family, with reliability and hazard at 300 h and the B1 and B10 l
 step $f "Parametric bootstrap bounds (1000 replicates, seed 1, all cores):" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --dist weibull2p --bounds bootstrap
 step $f "Rank regression on X (median ranks, Johnson's adjustment):" -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --method rrx
 step $f "Kaplan-Meier with Greenwood log-log bounds:" -- nonparametric datasets/lifetime/nist_8_4_1_3_weibull_example.csv
+figure $f nist-weibull.svg "Weibull probability plot with 95 % bounds" --plot -- fit datasets/lifetime/nist_8_4_1_3_weibull_example.csv --dist weibull2p
 
 f=lifetime-bearings-3p.md
 study $f "Lifetime study: Lieblein-Zelen ball bearings" "23 bearings, all failed (millions of revolutions). Reference: Weibull 3P gamma 14.8783, eta 63.8723, beta 1.59400, LL -112.85024." --
 step $f "Fit-all ranking; the threshold families report whether their likelihood is bounded:" -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --all
 step $f "Weibull 3P with likelihood-ratio bounds profiled over every parameter, threshold included:" -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --dist weibull3p --bounds lr
+figure $f bearings-weibull3p.svg "Weibull 3P probability plot" --plot -- fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --dist weibull3p
 
 f=lifetime-bathtub-doganaksoy.md
 study $f "Lifetime study: two failure modes and a bathtub (Doganaksoy, Hahn and Meeker 2002)" "58 units, 45 failures of two modes, E (early) and D (degradation) (datasets/lifetime/doganaksoy_voltage_two_modes.csv). References: 2-component Weibull mixture p1 0.257395, eta1 69.660, beta1 0.823417, eta2 330.341, beta2 4.805199, LL -274.77096; additive Weibull 1209.4, 0.6291, 343.84, 5.5925, LL -274.5716; modes known E 1170.18 / 0.63537, D 344.297 / 5.60201." --
@@ -50,6 +71,9 @@ step $f "The mixture and the competing-risks (additive) Weibull against the plai
 step $f "Modes known: each mode fitted with the other mode's failures and the survivors as suspensions, and the series system:" -- fit datasets/lifetime/doganaksoy_voltage_two_modes.csv --mode mode --b-life 10 --at 100
 step $f "Where infant mortality ends and wear-out begins (threshold definition, 10 %, likelihood-ratio bounds):" -- bathtub datasets/lifetime/doganaksoy_voltage_two_modes.csv --ignore-column mode
 step $f "Burn-in until useful life at an acceleration factor of 20:" -- burnin datasets/lifetime/doganaksoy_voltage_two_modes.csv --model bathtub --until-useful-life --acceleration-factor 20 --ignore-column mode
+figure $f doganaksoy-mixture.svg "The 2-component mixture on Weibull paper, each component dotted" --plot -- fit datasets/lifetime/doganaksoy_voltage_two_modes.csv --dist weibull-mixture2
+figure $f doganaksoy-hazard.svg "The fitted hazard with its regions" --plot -- bathtub datasets/lifetime/doganaksoy_voltage_two_modes.csv --ignore-column mode --bounds fisher
+figure $f doganaksoy-ttt.svg "Scaled total-time-on-test plot" --ttt-plot -- bathtub datasets/lifetime/doganaksoy_voltage_two_modes.csv --ignore-column mode --bounds fisher
 
 f=qualification.md
 study $f "Qualification numbers" "FIT with chi-square bounds, acceleration, sample sizes, and a life-stress fit." --
@@ -63,10 +87,13 @@ step $f "Xbar-R with qcc's constants (3-decimal d2) and phase I limits frozen fo
 step $f "Capability against the specification 73.95-74.05:" -- spc capability datasets/spc/piston_rings.csv --value diameter --subgroup sample --lsl 73.95 --usl 74.05
 step $f "Operating characteristic of the Xbar chart with n = 5:" -- spc oc --chart xbar --n 5 --at 0.5,1,1.5,2
 step $f "In-control ARL with the Western Electric rules (Champ and Woodall: 91.75):" -- spc arl --chart shewhart --rules we --shifts 0,1
+figure $f piston-rings-xbar-r.svg "Xbar-R charts, phase I limits frozen for phase II, Nelson tests 1, 2 and 5" --svg -- spc xbar-r datasets/spc/piston_rings.csv --value diameter --subgroup sample --phase phase --rules 1,2,5
+figure $f piston-rings-capability.svg "Capability histogram against the specification" --svg -- spc capability datasets/spc/piston_rings.csv --value diameter --subgroup sample --lsl 73.95 --usl 74.05
 
 f=spc-orange-juice-baseline.md
 study $f "SPC study: orange juice p chart baseline" "Montgomery Example 7.1: 30 trial samples of n = 50; samples 15 and 23 have assignable causes." --
 step $f "Baseline study: rounds of exclusion with the reasons, normality and autocorrelation checks:" -- spc baseline datasets/spc/orange_juice.csv --chart p --value nonconforming --size size --phase phase
+figure $f orange-juice-p.svg "The p chart of all 54 samples, trial limits from phase I" --svg -- spc p datasets/spc/orange_juice.csv --value nonconforming --size size --subgroup sample --phase phase
 
 f=spc-batch-nested.md
 study $f "SPC study: nested batch data" "Pastes (Davies and Goldsmith; lme4): 10 batches x 3 casks x 2 assays (datasets/spc/pastes_nested.csv). References: batch 1.657309, cask 8.433667, residual 0.678000; REML criterion 246.99075. The hard-bake flow width (Montgomery Example 6.1) for between/within charts: within sigma 0.1398." --
@@ -74,9 +101,13 @@ step $f "Variance components by REML with profile-likelihood intervals, and the 
 step $f "Unbalanced Type I ANOVA with Satterthwaite intervals (EP05-A2 set 1 as printed by VCA, all rows):" -- spc components datasets/spc/vca_ep05a2_1.csv --value y --levels day,run,rep --method anova
 step $f "Cask means against limits from the components (batch + cask + residual/2):" -- spc nested datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum --chart cask
 step $f "Between/within (I-MR-R) charts and between/within capability of the hard-bake data:" -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
+figure $f pastes-components.svg "Variance components with their profile-likelihood intervals" --svg -- spc components datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum
+figure $f pastes-cask-means.svg "Cask means against limits from the components" --svg -- spc nested datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum --chart cask
+figure $f hardbake-between-within.svg "Between/within charts of the hard-bake data" --svg -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
 
 f=study-load-size.md
 study $f "Design study: how full to load a batch tool" "A furnace of 4 lots, 1 lot an hour arriving, 2 h batches (the oracle rows: minimum batch 1 waits 2.5368661182 h, 4 waits 2.3650466486 h)." --
 step $f "Exact (Neuts' bulk-service queue M/M^(a,b)/1):" -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4
 step $f "Gamma(4) batch times with a 3 h maximum wait, simulated (10 replications of 100,000 lots, seed 1):" -- study load-size --arrival-rate 1 --service-mean 2 --service gamma:4 --capacity 4 --max-wait 3 --lots 100000
 step $f "Two product families that may not share a batch:" -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4 --families 0.6,0.4 --lots 100000
+figure $f load-size-tradeoff.svg "Mean wait against fill rate for each minimum batch" --svg -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4

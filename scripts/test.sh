@@ -23,3 +23,14 @@ out=$(mktemp)
 swift run --skip-build --package-path Examples/QualificationPipeline QualificationPipeline datasets > "$out"
 grep -q '"bestModel":"weibull2p"' "$out" && grep -q '"baselineVersion":1' "$out" || { echo "example pipeline: unexpected output" >&2; head -c 2000 "$out" >&2; exit 1; }
 echo "example pipeline: ok"
+# The worked studies (issue 15): regenerated from the CLI by the project's script and compared with the
+# committed copies, so that a change of output cannot leave them stale.
+committed=$(mktemp -d)
+cp -R notebooks-exported "$committed/"
+bash scripts/export-notebooks.sh
+if ! diff -r "$committed/notebooks-exported" notebooks-exported >/dev/null; then
+    diff -r "$committed/notebooks-exported" notebooks-exported | head -40 >&2
+    echo "notebooks-exported/ is not current: run bash scripts/export-notebooks.sh and commit the result" >&2
+    exit 1
+fi
+echo "notebooks-exported: current"
