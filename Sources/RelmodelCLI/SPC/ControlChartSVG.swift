@@ -64,16 +64,16 @@ enum ControlChartSVG {
         let title = ChartOutput.titles[chart.type] ?? chart.type.rawValue
 
         var out = "<g class=\"chart\">\n"
-        out += "<text x=\"\(f(plotLeft))\" y=\"\(f(top + 18))\" font-weight=\"bold\" font-size=\"13\">\(escape(title)) chart</text>\n"
+        out += "<text x=\"\(f(plotLeft))\" y=\"\(f(top + 18))\" font-weight=\"bold\" font-size=\"13\">\(SVGDocument.escape(title, quotes: false)) chart</text>\n"
         // Y axis: gridlines and tick values at the major ticks, the statistic's name as its title.
         for tick in yAxis.ticks() where tick.isMajor {
             let ty = y(tick.value)
             out += "<line x1=\"\(f(plotLeft))\" y1=\"\(f(ty))\" x2=\"\(f(plotRight))\" y2=\"\(f(ty))\" stroke=\"#eee\"/>\n"
             out += "<line x1=\"\(f(plotLeft - 4))\" y1=\"\(f(ty))\" x2=\"\(f(plotLeft))\" y2=\"\(f(ty))\" stroke=\"#555\"/>\n"
-            out += "<text class=\"y-tick\" x=\"\(f(plotLeft - 7))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">\(escape(tick.label ?? ""))</text>\n"
+            out += "<text class=\"y-tick\" x=\"\(f(plotLeft - 7))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">\(SVGDocument.escape(tick.label ?? "", quotes: false))</text>\n"
         }
         let middle = (plotTop + plotBottom) / 2
-        out += "<text class=\"y-title\" x=\"\(f(16))\" y=\"\(f(middle))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(middle)))\">\(escape(title))</text>\n"
+        out += "<text class=\"y-title\" x=\"\(f(16))\" y=\"\(f(middle))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(middle)))\">\(SVGDocument.escape(title, quotes: false))</text>\n"
         // X axis: about twelve labelled subgroups, every slot ticked when there are few.
         let labelStride = max(1, (slots.labels.count + 11) / 12)
         for (i, label) in slots.labels.enumerated() {
@@ -81,7 +81,7 @@ enum ControlChartSVG {
             let labelled = i % labelStride == 0
             out += "<line x1=\"\(f(tx))\" y1=\"\(f(plotBottom))\" x2=\"\(f(tx))\" y2=\"\(f(plotBottom + (labelled ? 5 : 3)))\" stroke=\"#555\"/>\n"
             if labelled {
-                out += "<text class=\"x-tick\" x=\"\(f(tx))\" y=\"\(f(plotBottom + 17))\" text-anchor=\"middle\">\(escape(label))</text>\n"
+                out += "<text class=\"x-tick\" x=\"\(f(tx))\" y=\"\(f(plotBottom + 17))\" text-anchor=\"middle\">\(SVGDocument.escape(label, quotes: false))</text>\n"
             }
         }
         let xTitle = chart.type == .i || chart.type == .mr ? "Observation" : "Subgroup"
@@ -115,7 +115,7 @@ enum ControlChartSVG {
         func divider(before i: Int, _ label: String, dash: String) -> String {
             let bx = x(slotOf[i] - 0.5)
             return "<line x1=\"\(f(bx))\" y1=\"\(f(plotTop))\" x2=\"\(f(bx))\" y2=\"\(f(plotBottom))\" stroke=\"#555\" stroke-dasharray=\"\(dash)\"/>\n"
-                + "<text class=\"region\" x=\"\(f(bx + 4))\" y=\"\(f(plotTop - 5))\" fill=\"#555\">\(escape(label))</text>\n"
+                + "<text class=\"region\" x=\"\(f(bx + 4))\" y=\"\(f(plotTop - 5))\" fill=\"#555\">\(SVGDocument.escape(label, quotes: false))</text>\n"
         }
         if let boundary = points.firstIndex(where: { $0.phase == .monitoring }) {
             if boundary > 0 {
@@ -140,7 +140,7 @@ enum ControlChartSVG {
         for (i, p) in points.enumerated() {
             let color = p.signals.isEmpty ? "#246" : "#d00"
             let tests = p.signals.isEmpty ? "" : " tests " + p.signals.map(String.init).joined(separator: ",")
-            out += "<circle class=\"\(p.signals.isEmpty ? "point" : "signal")\" cx=\"\(f(x(slotOf[i])))\" cy=\"\(f(y(p.value)))\" r=\"\(p.signals.isEmpty ? 2.5 : 4)\" fill=\"\(color)\"><title>\(escape(p.subgroup)): \(NumberFormatting.significant(p.value, 6))\(tests)</title></circle>\n"
+            out += "<circle class=\"\(p.signals.isEmpty ? "point" : "signal")\" cx=\"\(f(x(slotOf[i])))\" cy=\"\(f(y(p.value)))\" r=\"\(p.signals.isEmpty ? 2.5 : 4)\" fill=\"\(color)\"><title>\(SVGDocument.escape(p.subgroup, quotes: false)): \(NumberFormatting.significant(p.value, 6))\(tests)</title></circle>\n"
         }
 
         // Limit labels in the right margin at the last point's values, kept 12 px apart.
@@ -150,7 +150,7 @@ enum ControlChartSVG {
                       ("LCL=" + NumberFormatting.significant(last.lcl, 5), y(last.lcl), "#c00")]
         for i in 1..<labels.count where labels[i].1 < labels[i - 1].1 + 12 { labels[i].1 = labels[i - 1].1 + 12 }
         for (text, ly, color) in labels {
-            out += "<text class=\"limit-label\" x=\"\(f(plotRight + 6))\" y=\"\(f(ly + 4))\" fill=\"\(color)\">\(escape(text))</text>\n"
+            out += "<text class=\"limit-label\" x=\"\(f(plotRight + 6))\" y=\"\(f(ly + 4))\" fill=\"\(color)\">\(SVGDocument.escape(text, quotes: false))</text>\n"
         }
 
         // Legend: the points, the signals with the rules that fired, the zone lines.
@@ -166,23 +166,9 @@ enum ControlChartSVG {
             out += !isLine
                 ? "<circle cx=\"\(f(lx + 4))\" cy=\"\(f(sy - 4))\" r=\"3.5\" fill=\"\(color)\"/>\n"
                 : "<line x1=\"\(f(lx - 2))\" y1=\"\(f(sy - 4))\" x2=\"\(f(lx + 10))\" y2=\"\(f(sy - 4))\" stroke=\"\(color)\" stroke-dasharray=\"2,3\"/>\n"
-            out += "<text class=\"legend\" x=\"\(f(lx + 12))\" y=\"\(f(sy))\">\(escape(text))</text>\n"
+            out += "<text class=\"legend\" x=\"\(f(lx + 12))\" y=\"\(f(sy))\">\(SVGDocument.escape(text, quotes: false))</text>\n"
         }
         return out + "</g>\n"
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
 
