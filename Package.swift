@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // `swift package generate-documentation` for the DocC catalogs (scripts/build-docs.sh).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `relmodel report`: the HTML page is a Mustache template, which escapes every value it inserts.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // LAPACK and BLAS from Debian's liblapack-dev and libblas-dev (Fortran symbols declared in shim.h).
@@ -47,8 +49,10 @@ let package = Package(
         ]),
         // Control limits keyed by context (product, recipe, tool, ...), versioned with provenance, in SQLite.
         .target(name: "LimitRegistry", dependencies: ["RelmodelJSON", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Rendering primitives (JSON, number formatting, text tables, SVG and probability-paper scales).
-        .target(name: "Report", dependencies: ["RelmodelNumerics", "RelmodelJSON"]),
+        // Rendering primitives (JSON, number formatting, text tables, SVG and probability-paper scales,
+        // the self-contained HTML report).
+        .target(name: "Report", dependencies: ["RelmodelNumerics", "RelmodelJSON",
+                                               .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "RelmodelCLI",
             dependencies: [

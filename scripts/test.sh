@@ -34,3 +34,10 @@ if ! diff -r "$committed/notebooks-exported" notebooks-exported >/dev/null; then
     exit 1
 fi
 echo "notebooks-exported: current"
+# One HTML report of each kind rendered in headless Chromium: not blank, every chart with axis labels.
+# CI installs chromium (.ci/run); elsewhere the check is skipped, with a note, when it is missing.
+if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ "${CI:-}" = "true" ]; then
+    bash scripts/check-report-rendering.sh
+else
+    echo "report rendering: skipped (no chromium; apt-get install chromium, as CI does)" >&2
+fi

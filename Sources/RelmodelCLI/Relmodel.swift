@@ -9,7 +9,7 @@ public struct Relmodel: ParsableCommand {
         version: RelmodelHelp.version,
         subcommands: [FitCommand.self, NonparametricCommand.self, BathtubCommand.self,
                       FitRateCommand.self, PlanCommand.self, AltCommand.self, BurnInCommand.self,
-                      SPCCommand.self, LimitsCommand.self, StudyCommand.self]
+                      SPCCommand.self, LimitsCommand.self, StudyCommand.self, ReportCommand.self]
     )
     public init() {}
 }

@@ -7,12 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a line to standard error, prefixed with the program name.
-func printError(_ message: String) {
-    var line = "relmodel: " + message + "\n"
-    line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
-}
-
 /// Reads lifetime data from a CSV path ("-" = standard input), turning input errors into the
 /// documented exit codes: 66 when the file cannot be read, 65 for bad data.
 func readLifetimeInput(_ path: String, columns: LifetimeColumns = .init()) throws -> LifetimeInput {
@@ -92,12 +86,4 @@ func writeFile(_ path: String, _ text: String) -> Bool {
     defer { fclose(file) }
     let bytes = Array(text.utf8)
     return fwrite(bytes, 1, bytes.count, file) == bytes.count
-}
-
-/// Writes an output file (an SVG plot), or reports it and exits 73 (EX_CANTCREAT).
-func writeOutputFile(_ path: String, _ text: String) throws {
-    guard writeFile(path, text) else {
-        printError("\(path): cannot write the file")
-        throw ExitCode(73)
-    }
 }

@@ -72,7 +72,7 @@ struct BathtubCommand: ParsableCommand {
         options.criterion = .aicc
         let analysis = BathtubAnalysis(data: input.data, rows: input.rows, definition: regionDefinition,
                                        bounds: bounds == .lr ? .lr : .fisher, options: options, timesAreHours: timeUnit.isHours)
-        print(json ? analysis.json.serialized()
+        writeOutput(json ? analysis.json.serialized()
                    : BathtubOutput.report(analysis, input: input, definition: regionDefinition, hours: timeUnit.isHours))
         if let path = plot { try writeOutputFile(path, BathtubOutput.hazardPlot(analysis, timeLabel: timeUnit.axisLabel)) }
         if let path = tttPlot {

@@ -226,10 +226,10 @@ struct FitCommand: ParsableCommand {
         for (index, entry) in analyses.enumerated() {
             let input = groups[index].input, group = groups[index].group
             if json {
-                print((group.map { GroupedDocument(group: $0, result: entry.analysis).json } ?? entry.analysis.json).serialized())
+                writeOutput((group.map { GroupedDocument(group: $0, result: entry.analysis).json } ?? entry.analysis.json).serialized())
             } else {
-                if let group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
-                print(LifetimeText.report(entry.analysis, keys: keys, input: input))
+                if let group { writeOutput((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
+                writeOutput(LifetimeText.report(entry.analysis, keys: keys, input: input))
             }
             let answeredByWeibayes = entry.analysis.weibayes != nil && input.data.failureCount == 0
             if entry.analysis.best == nil && !answeredByWeibayes {
@@ -263,9 +263,9 @@ struct FitCommand: ParsableCommand {
         }
         progress?.finish()
         if json {
-            print(analysis.json.serialized())
+            writeOutput(analysis.json.serialized())
         } else {
-            print(CompetingRisksOutput.report(analysis, keys: keys, input: input))
+            writeOutput(CompetingRisksOutput.report(analysis, keys: keys, input: input))
         }
         if let reason = analysis.combinedUnavailable {
             printError("no combined model: " + reason)
@@ -293,10 +293,10 @@ struct FitCommand: ParsableCommand {
             let comparison = ModelComparison(data: entry.input.data, rows: entry.input.rows, general: catalog, options: options)
             if first == nil { first = comparison }
             if json {
-                print((entry.group.map { GroupedDocument(group: $0, result: comparison).json } ?? comparison.json).serialized())
+                writeOutput((entry.group.map { GroupedDocument(group: $0, result: comparison).json } ?? comparison.json).serialized())
             } else {
-                if let group = entry.group { print((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
-                print(ComparisonOutput.report(comparison, keys: keys, input: entry.input))
+                if let group = entry.group { writeOutput((index == 0 ? "" : "\n") + "== \(groupColumn ?? "group") \(group) ==") }
+                writeOutput(ComparisonOutput.report(comparison, keys: keys, input: entry.input))
             }
             if comparison.best == nil {
                 let reasons = comparison.ranked.map { model -> String in

@@ -62,11 +62,11 @@ struct NonparametricCommand: ParsableCommand {
         let input = try readLifetimeInput(file, columns: try columnOptions.columns())
         do {
             switch method {
-            case .km: print(render(try KaplanMeier(input.data, confidence: confidence)))
-            case .na: print(render(try NelsonAalen(input.data, confidence: confidence)))
+            case .km: writeOutput(render(try KaplanMeier(input.data, confidence: confidence)))
+            case .na: writeOutput(render(try NelsonAalen(input.data, confidence: confidence)))
             case .turnbull:
                 let estimate = try Turnbull(input.data, tolerance: tolerance, maxIterations: maxIterations)
-                print(render(estimate))
+                writeOutput(render(estimate))
                 if !estimate.converged {
                     printError("Turnbull: not converged after \(NumberFormatting.counted(estimate.iterations, "iteration")) (last change \(NumberFormatting.significant(estimate.lastChange, 3)); \(estimate.stoppedBy ?? "stopped"))")
                 }

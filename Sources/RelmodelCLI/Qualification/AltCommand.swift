@@ -79,7 +79,7 @@ struct AltCommand: ParsableCommand {
         }
         let fit = analysis.fit
         let document = analysis.json
-        if json { print(document.serialized()) } else { print(Self.text(fit, document)) }
+        if json { writeOutput(document.serialized()) } else { writeOutput(Self.text(fit, document)) }
         if !fit.diagnostics.converged {
             printError("the fit did not converge: \(fit.diagnostics.notes.joined(separator: "; "))")
             throw ExitCode(65)

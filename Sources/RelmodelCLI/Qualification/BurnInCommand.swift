@@ -120,10 +120,10 @@ struct BurnInCommand: ParsableCommand {
         }
         let document = BurnInReport(model: summary, accelerationFactor: af, confidence: confidence, plan: plan).json
         if json {
-            print(document.serialized())
+            writeOutput(document.serialized())
         } else {
             let s = plan.stressHours
-            print(keyValueTable([
+            writeOutput(keyValueTable([
                 ("burn-in hours at stress", NumberFormatting.significant(s.value, 5)),
                 ("bounds (\(NumberFormatting.significant(confidence * 100, 3))%)", "[\(NumberFormatting.significant(s.bounds.lower, 5)), \(NumberFormatting.significant(s.bounds.upper, 5))]"),
                 ("acceleration factor", NumberFormatting.significant(af, 5)),
@@ -154,11 +154,11 @@ struct BurnInCommand: ParsableCommand {
         }
         let document = RegionBurnInReport(distribution: fitted.fit.name, tolerance: tolerance, confidence: confidence, plan: plan).json
         if json {
-            print(document.serialized())
+            writeOutput(document.serialized())
         } else {
             let s = plan.stressHours, e = plan.infantMortalityEnd
             let percent = NumberFormatting.significant(confidence * 100, 3)
-            print(keyValueTable([
+            writeOutput(keyValueTable([
                 ("model", "\(fitted.fit.name) (bathtub regions, threshold \(NumberFormatting.significant(tolerance * 100, 3))%)"),
                 ("infant mortality ends at use, hours", NumberFormatting.significant(e.value, 5)),
                 ("bounds (\(percent)%, likelihood ratio)", "[\(NumberFormatting.significant(e.bounds.lower, 5)), \(NumberFormatting.significant(e.bounds.upper, 5))]"),

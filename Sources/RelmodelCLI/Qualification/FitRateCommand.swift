@@ -70,9 +70,9 @@ struct FitRateCommand: ParsableCommand {
         }
         let result = try qualificationCall(inputsFile: plan) { () throws(QualificationError) in try failurePlan.evaluate(confidence: confidence) }
         if json {
-            print(result.json.serialized())
+            writeOutput(result.json.serialized())
         } else {
-            print(Self.text(failurePlan, result))
+            writeOutput(Self.text(failurePlan, result))
         }
     }
 

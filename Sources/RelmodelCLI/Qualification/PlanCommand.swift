@@ -61,9 +61,9 @@ struct PlanCommand: ParsableCommand {
                                   missionTime: missionTime, shape: shape, hours: hours, accelerationFactor: accelerationFactor)
         }
         if json {
-            print(plan.json.serialized())
+            writeOutput(plan.json.serialized())
         } else {
-            print(keyValueTable([("kind", kind.rawValue)] + plan.entries.map {
+            writeOutput(keyValueTable([("kind", kind.rawValue)] + plan.entries.map {
                 ($0.key, $0.isCount ? $0.value.map { String(Int($0)) } ?? "-" : NumberFormatting.significant($0.value, 6))
             }))
         }

@@ -141,10 +141,10 @@ public struct ARLCommand: ParsableCommand {
         } catch {
             throw SPCDesignArguments.exit(for: error)
         }
-        if json { return print(study.json.serialized()) }
+        if json { return writeOutput(study.json.serialized()) }
         let title = study.title
         let errors = study.rows.compactMap(\.standardError)
-        print(title + (n > 1 ? ", subgroups of \(n)" : ""))
+        writeOutput(title + (n > 1 ? ", subgroups of \(n)" : ""))
         var headers = n > 1 ? ["shift", "mean shift", "ARL"] : ["shift", "ARL"]
         if !errors.isEmpty { headers.append("std. error") }
         var styles: [TextTable.NumberStyle] = n > 1 ? [.init(), .init(digits: 4), .init(digits: 5)] : [.init(), .init(digits: 5)]
@@ -156,7 +156,7 @@ public struct ARLCommand: ParsableCommand {
             if let se = r.standardError { row.append(.number(se)) }
             table.append(cells: row)
         }
-        print(table.rendered())
+        writeOutput(table.rendered())
     }
 }
 

@@ -142,17 +142,17 @@ struct BaselineCommand: ParsableCommand {
                                            digest: input.sha256 ?? "none (standard input)", note: note, borrowed: borrowed?.record.description)
         }
         if json {
-            print(stored?.document ?? render(version), terminator: "")
+            writeOutput(stored?.document ?? render(version), terminator: "")
         } else {
-            print(BaselineReport.text(result, source: source, rulesName: rules.description))
+            writeOutput(BaselineReport.text(result, source: source, rulesName: rules.description))
             switch outcome {
-            case let .created(v): print("\nbaseline written to \(out!) (version \(v))")
-            case let .unchanged(v): print("\n\(out!) already holds this baseline (version \(v)); unchanged")
-            case let .rebaselined(v, archive): print("\nbaseline written to \(out!) (version \(v)); version \(v - 1) kept as \(archive)")
-            case nil: if stored == nil { print("\nno --out: the baseline was not written") }
+            case let .created(v): writeOutput("\nbaseline written to \(out!) (version \(v))")
+            case let .unchanged(v): writeOutput("\n\(out!) already holds this baseline (version \(v)); unchanged")
+            case let .rebaselined(v, archive): writeOutput("\nbaseline written to \(out!) (version \(v)); version \(v - 1) kept as \(archive)")
+            case nil: if stored == nil { writeOutput("\nno --out: the baseline was not written") }
             }
-            if let borrowed { print("\nborrowed strength: \(borrowed.record)") }
-            if let stored { print("limits stored in \(registry!) for \(stored.context) (\(stored.chart)) as version \(stored.version)") }
+            if let borrowed { writeOutput("\nborrowed strength: \(borrowed.record)") }
+            if let stored { writeOutput("limits stored in \(registry!) for \(stored.context) (\(stored.chart)) as version \(stored.version)") }
         }
     }
 

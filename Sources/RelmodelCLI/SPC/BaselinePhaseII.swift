@@ -99,7 +99,7 @@ enum BaselinePhaseII {
                 failed += 1
                 line = GroupFailure(key: "context", value: label, message: "\(error)").json
             }
-            print(line.serialized())
+            writeOutput(line.serialized())
         }
         if failed > 0 {
             printError("\(failed) of \(order.count) contexts could not be charted (their lines say why)")

@@ -62,7 +62,7 @@ struct BatchPCACommand: ParsableCommand {
                                 newBatches: newData, newFile: newFile, confidence: confidence)
         }
         let result = BatchPCAOutput(file: file, monitoring: monitoring)
-        print(json ? CommandDocument(command: "batch-pca", file: file, result: monitoring).json.serialized() : result.text())
+        writeOutput(json ? CommandDocument(command: "batch-pca", file: file, result: monitoring).json.serialized() : result.text())
         if let contributionsSVG { try writeOutputFile(contributionsSVG, result.contributionChart().rendered()) }
     }
 }

@@ -47,7 +47,7 @@ struct BetweenWithinCommand: ParsableCommand {
                                           specification: specification, confidence: confidence)
         }
         if options.json {
-            print(CommandDocument(command: "between-within", file: options.file, result: result).json.serialized())
+            writeOutput(CommandDocument(command: "between-within", file: options.file, result: result).json.serialized())
         } else {
             var text = "Between/within: sigma within \(NumberFormatting.significant(result.sigmaWithin, 7)), "
                 + "between \(NumberFormatting.significant(result.sigmaBetween, 7)), "
@@ -58,7 +58,7 @@ struct BetweenWithinCommand: ParsableCommand {
             if let capability = result.capability {
                 text += "\n\nBetween/within capability (Cp, Cpk, Cpl, Cpu, Cpm from sigma between/within):\n" + CapabilityCommand.text(capability)
             }
-            print(text)
+            writeOutput(text)
         }
         if let path = options.svg { try writeOutputFile(path, ControlChartSVG.render(result.charts)) }
     }

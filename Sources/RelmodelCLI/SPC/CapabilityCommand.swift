@@ -59,7 +59,7 @@ struct CapabilityCommand: ParsableCommand {
             svg = options.svg == nil ? "" : CapabilitySVG.render(cap, values: phaseValues)
         }
         if let path = options.svg { try writeOutputFile(path, svg) }
-        print(options.json ? document.serialized() : text)
+        writeOutput(options.json ? document.serialized() : text)
     }
 
     static func text(_ c: NormalCapability) -> String {

@@ -8,9 +8,9 @@ import SPC
 enum ChartOutput {
     static func emit(_ charts: [ControlChart], command: String, options: ChartInputOptions) throws {
         if options.json {
-            print(CommandDocument(command: command, file: options.file, result: ChartSet(charts)).json.serialized())
+            writeOutput(CommandDocument(command: command, file: options.file, result: ChartSet(charts)).json.serialized())
         } else {
-            print(text(charts))
+            writeOutput(text(charts))
         }
         if let path = options.svg {
             let svg = ControlChartSVG.render(charts)

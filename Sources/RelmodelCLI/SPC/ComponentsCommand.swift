@@ -88,7 +88,7 @@ struct ComponentsCommand: ParsableCommand {
         let analysis = try SPCInput.dataErrors {
             try NestedComponentsAnalysis(sample, method: design.method, confidence: confidence, intervals: !noIntervals)
         }
-        print(json ? analysis.json.serialized() : Self.text(analysis))
+        writeOutput(json ? analysis.json.serialized() : Self.text(analysis))
         if let svg { try writeOutputFile(svg, Self.chart(analysis).rendered()) }
     }
 

@@ -89,7 +89,7 @@ public struct LimitsCommand: ParsableCommand {
             let entry = try LimitsCommand.put(registry, context: context, chart: chart.rawValue, render: { version in
                 header.document.replacing("version", with: .number(Double(version))).pretty()
             }, digest: digest, note: note)
-            print(options.json ? LimitsCommand.json(entry, document: false).serialized()
+            writeOutput(options.json ? LimitsCommand.json(entry, document: false).serialized()
                   : "stored \(entry.chart) limits for \(entry.context) as version \(entry.version) in \(options.registry)")
         }
     }
@@ -105,13 +105,13 @@ public struct LimitsCommand: ParsableCommand {
         func run() throws {
             let registry = try RegistryAccess.open(options.registry)
             let entry = try RegistryAccess.entry(registry, context: try RegistryAccess.context(context), chart: chart, version: version)
-            if options.json { return print(LimitsCommand.json(entry, document: true).serialized()) }
+            if options.json { return writeOutput(LimitsCommand.json(entry, document: true).serialized()) }
             let limits = try RegistryAccess.limits(entry, chart: chart)
             var lines = [LimitsCommand.table([entry]), "method: \(entry.method); constants \(entry.constants); data SHA-256 \(entry.dataDigest)"]
             for c in limits.charts {
                 lines.append("\(c.type.rawValue): center \(NumberFormatting.significant(c.center, 7)), LCL \(NumberFormatting.significant(c.lcl, 7)), UCL \(NumberFormatting.significant(c.ucl, 7))")
             }
-            print(lines.joined(separator: "\n"))
+            writeOutput(lines.joined(separator: "\n"))
         }
     }
 
@@ -127,7 +127,7 @@ public struct LimitsCommand: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(65)
             }
-            print(options.json ? JSONValue.array(entries.map { LimitsCommand.json($0, document: false) }).serialized() : LimitsCommand.table(entries))
+            writeOutput(options.json ? JSONValue.array(entries.map { LimitsCommand.json($0, document: false) }).serialized() : LimitsCommand.table(entries))
         }
     }
 
@@ -145,7 +145,7 @@ public struct LimitsCommand: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(65)
             }
-            print(options.json ? JSONValue.array(entries.map { LimitsCommand.json($0, document: false) }).serialized() : LimitsCommand.table(entries))
+            writeOutput(options.json ? JSONValue.array(entries.map { LimitsCommand.json($0, document: false) }).serialized() : LimitsCommand.table(entries))
         }
     }
 }

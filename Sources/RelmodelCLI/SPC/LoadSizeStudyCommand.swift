@@ -117,7 +117,7 @@ public struct LoadSizeStudyCommand: ParsableCommand {
                                   seed: seed, progress: progress?.reporter)
         }
         progress?.finish()
-        print(json ? study.json.serialized() : Self.text(study))
+        writeOutput(json ? study.json.serialized() : Self.text(study))
         if let svg { try writeOutputFile(svg, Self.plot(study).rendered()) }
     }
 

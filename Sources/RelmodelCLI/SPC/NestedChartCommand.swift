@@ -47,12 +47,12 @@ struct NestedChartCommand: ParsableCommand {
         let analysis = try SPCInput.dataErrors { try NestedChartAnalysis(sample, level: chart, method: design.method, options: options) }
         let result = analysis.chart
         if json {
-            print(CommandDocument(command: "nested", file: design.file, result: analysis).json.serialized())
+            writeOutput(CommandDocument(command: "nested", file: design.file, result: analysis).json.serialized())
         } else {
             let list = zip(sample.levels, analysis.components).map { "\($0) \(NumberFormatting.significant($1, 6))" }.joined(separator: ", ")
             var text = "Chart of '\(chart)' means, limits from the \(design.method.rawValue.uppercased()) variance components (\(list))\n"
             for note in analysis.notes { text += "note: \(note)\n" }
-            print(text + ChartOutput.text([result]))
+            writeOutput(text + ChartOutput.text([result]))
         }
         if let svg { try writeOutputFile(svg, ControlChartSVG.render([result])) }
     }

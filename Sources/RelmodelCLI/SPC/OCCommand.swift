@@ -59,14 +59,14 @@ struct OCCommand: ParsableCommand {
         let study = try study()
         let label = chart.pointName
         if json {
-            print(study.json.serialized())
+            writeOutput(study.json.serialized())
         } else {
             var table = TextTable(headers: [label, "beta (no signal)", "P(signal)", "ARL"])
             for entry in study.points {
                 table.append(cells: [entry.at, entry.point.beta, entry.point.signalProbability, entry.point.averageRunLength].map(TextTable.Cell.number))
             }
-            print("OC curve of the \(chart.rawValue) chart, n = \(n), limits at \(NumberFormatting.significant(limitWidth, 4)) sigma")
-            print(table.rendered())
+            writeOutput("OC curve of the \(chart.rawValue) chart, n = \(n), limits at \(NumberFormatting.significant(limitWidth, 4)) sigma")
+            writeOutput(table.rendered())
         }
     }
 }

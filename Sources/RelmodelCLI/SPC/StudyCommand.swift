@@ -96,10 +96,10 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
             throw SPCDesignArguments.exit(for: error)
         }
         if json {
-            print(study.json.serialized())
+            writeOutput(study.json.serialized())
             return
         }
-        print("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, rules: " + ruleList.map(\.description).joined(separator: "; "))
+        writeOutput("Xbar chart, shift \(NumberFormatting.significant(shift)) sigma, rules: " + ruleList.map(\.description).joined(separator: "; "))
         var table = TextTable(headers: ["n", "interval (h)", "units/h", "mean shift", "ARL0", "ARL1", "ATS0 (h)", "ATS1 (h)"],
                               numberStyles: [.init(), .init(), .init(digits: 4), .init(digits: 4), .init(digits: 5), .init(digits: 4),
                                              .init(digits: 5), .init(digits: 4)])
@@ -109,6 +109,6 @@ public struct SubgroupSizeStudyCommand: ParsableCommand {
                 .number(row.inControlARL), .number(row.averageRunLength), .number(row.inControlATS), .number(row.averageTimeToSignal),
             ])
         }
-        print(table.rendered())
+        writeOutput(table.rendered())
     }
 }
