@@ -178,7 +178,10 @@ extension BaselineCommand: ReportableCommand {
         ReportConventions.chart(constants: constants.rawValue, rules: rules.description, sigmaMultiplier: sigmaMultiplier)
             + ["Baseline (docs/BASELINE.md): phase I subgroups that signal are removed and the limits recomputed, at most \(maxRounds) rounds, keeping at least \(minSubgroups) subgroups; the data file's SHA-256 is stored with the limits."]
     }
-    mutating func prepareForReport(figure: (String) -> String) { json = false }
+    mutating func prepareForReport(figure: (String) -> String) {
+        json = false
+        if svg == nil { svg = figure("The study's subgroups against the frozen limits") }
+    }
 }
 
 extension ComponentsCommand: ReportableCommand {

@@ -73,6 +73,9 @@ struct BaselineCommand: ParsableCommand {
     @Flag(help: "Print the baseline document (the file's content) instead of the report.")
     var json = false
 
+    @Option(help: "Also write the study's subgroups against the frozen limits as a control chart (SVG): excluded subgroups show the signals that removed them.")
+    var svg: String?
+
     @Option(help: "Also store the frozen limits in this limit registry (SQLite; see `relmodel limits`) as the next version of --context.")
     var registry: String?
 
@@ -141,6 +144,7 @@ struct BaselineCommand: ParsableCommand {
             stored = try LimitsCommand.put(opened, context: try RegistryAccess.context(context), chart: chart.rawValue, render: render,
                                            digest: input.sha256 ?? "none (standard input)", note: note, borrowed: borrowed?.record.description)
         }
+        if let svg { try writeOutputFile(svg, ControlChartSVG.render(try frozenChart(input.data, limits: result.limits))) }
         if json {
             writeOutput(stored?.document ?? render(version), terminator: "")
         } else {
@@ -154,6 +158,19 @@ struct BaselineCommand: ParsableCommand {
             if let borrowed { writeOutput("\nborrowed strength: \(borrowed.record)") }
             if let stored { writeOutput("limits stored in \(registry!) for \(stored.context) (\(stored.chart)) as version \(stored.version)") }
         }
+    }
+
+    /// Every subgroup of the study charted against the frozen limits with the study's rules, as phase I.
+    func frozenChart(_ data: BaselineData, limits: FrozenLimits) throws -> [ControlChart] {
+        let types = chart.chartTypes
+        var charts = try SPCInput.dataErrors {
+            try ControlChart.phaseII(data, limits: limits, rules: rules.ruleSet(for: types[0]),
+                                     dispersionRules: types.count > 1 ? rules.ruleSet(for: types[1]) : nil)
+        }
+        for c in charts.indices {
+            for p in charts[c].points.indices { charts[c].points[p].phase = .estimation }
+        }
+        return charts
     }
 
     /// The context's own limits with the within sigma pooled over its family's current baselines in

@@ -82,7 +82,7 @@ import Testing
         (["spc", "xbar-r", "datasets/spc/piston_rings.csv", "--value", "diameter", "--subgroup", "sample", "--phase", "phase"], 1),
         (["spc", "p", "datasets/spc/orange_juice.csv", "--value", "nonconforming", "--size", "size", "--subgroup", "sample", "--phase", "phase"], 1),
         (["spc", "capability", "datasets/spc/piston_rings.csv", "--value", "diameter", "--subgroup", "sample", "--lsl", "73.95", "--usl", "74.05"], 1),
-        (["spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming", "--size", "size", "--phase", "phase"], 0),
+        (["spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming", "--size", "size", "--phase", "phase"], 1),
         (["spc", "components", "datasets/spc/pastes_nested.csv", "--value", "strength", "--levels", "batch,cask,rownum"], 1),
         (["spc", "nested", "datasets/spc/pastes_nested.csv", "--value", "strength", "--levels", "batch,cask,rownum", "--chart", "cask"], 1),
         (["spc", "between-within", "datasets/spc/hardbake_flow_width.csv", "--value", "flow_width", "--subgroup", "sample", "--lsl", "1", "--usl", "2"], 1),

@@ -231,4 +231,19 @@ import Testing
         #expect(doc["span"] as? Int == 2)
         #expect((doc["normality"] as? [String: Any])?["n"] as? Int == 19)
     }
+
+    /// `--svg`: all 30 trial samples against the frozen limits (Montgomery Example 7.1 after samples
+    /// 15, 23 and 21 are removed: p-bar 0.2081481, UCL 0.3803923, LCL 0.0359040), the three removed
+    /// samples shown with their signals, every point labelled phase I.
+    @Test func frozenLimitsChart() throws {
+        let path = try Self.temporaryDirectory() + "/baseline.svg"
+        let r = try CLIRunner.run(["spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming",
+                                   "--size", "size", "--phase", "phase", "--svg", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.components(separatedBy: "<circle class=\"point\"").count - 1 == 27)
+        #expect(svg.components(separatedBy: "<circle class=\"signal\"").count - 1 == 3)
+        #expect(svg.contains(">UCL=0.38039<") && svg.contains(">CL=0.20815<") && svg.contains(">LCL=0.035904<"))
+        #expect(!svg.contains("Phase II"))
+    }
 }
