@@ -101,7 +101,10 @@ extension AltCommand: ReportableCommand {
             ReportConventions.thermal(thermal),
         ]
     }
-    mutating func prepareForReport(figure: (String) -> String) { json = false }
+    mutating func prepareForReport(figure: (String) -> String) {
+        json = false
+        if plot == nil { plot = figure("Life vs stress with the fitted B10, median and B90 lives") }
+    }
 }
 
 extension BurnInCommand: ReportableCommand {

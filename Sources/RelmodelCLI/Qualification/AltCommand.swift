@@ -35,6 +35,9 @@ struct AltCommand: ParsableCommand {
     @OptionGroup var columnOptions: LifetimeColumnOptions
     @Flag(help: "Print one JSON document instead of tables.") var json = false
 
+    @Option(help: "Write the life-stress plot (each unit's time at its stress; fitted B10, median and B90 lives across the stress range, log time axis, the use stress marked) to this SVG file.")
+    var plot: String?
+
     var family: LifetimeFamily { LifetimeFamily(rawValue: distribution)! }
 
     func validate() throws {
@@ -80,6 +83,10 @@ struct AltCommand: ParsableCommand {
         let fit = analysis.fit
         let document = analysis.json
         if json { writeOutput(document.serialized()) } else { writeOutput(Self.text(fit, document)) }
+        if let plot {
+            let drawn = AltPlot.svg(analysis, stressName: stress, useStress: useStress)
+            if let svg = drawn.svg { try writeOutputFile(plot, svg) } else if let reason = drawn.reason { printError(reason) }
+        }
         if !fit.diagnostics.converged {
             printError("the fit did not converge: \(fit.diagnostics.notes.joined(separator: "; "))")
             throw ExitCode(65)
