@@ -61,7 +61,10 @@ extension FitCommand: ReportableCommand {
     }
     mutating func prepareForReport(figure: (String) -> String) {
         json = false
-        if plot == nil && groupColumn == nil && modeColumn == nil { plot = figure("Probability plot of the best model with its confidence band") }
+        if plot == nil && groupColumn == nil {
+            plot = figure(modeColumn == nil ? "Probability plot of the best model with its confidence band"
+                                            : "Each failure mode's points and fitted line, and the series system")
+        }
     }
 }
 

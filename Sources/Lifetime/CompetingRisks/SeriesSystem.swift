@@ -75,6 +75,17 @@ public struct SeriesSystem: Sendable {
             }
         }
 
+        /// F(t) = 1 - R(t) at the estimate, as -expm1(ln R) so that small probabilities keep their digits.
+        public func unreliability(_ t: Double) -> Double { -expm1(logReliability(t)) }
+
+        /// The family's probability paper.
+        public var probabilityScale: ProbabilityScale {
+            switch self {
+            case let .standard(fit): fit.family.probabilityScale
+            case let .general(fit): fit.family.probabilityScale
+            }
+        }
+
         /// h(t) at the estimate.
         public func hazard(_ t: Double) -> Double {
             switch self {
@@ -119,6 +130,8 @@ public struct SeriesSystem: Sendable {
     public func logReliability(_ t: Double) -> Double { fits.reduce(0.0) { $0 + $1.logReliability(t) } }
     /// R(t).
     public func reliability(_ t: Double) -> Double { exp(logReliability(t)) }
+    /// F(t) = 1 - R(t), as -expm1(ln R).
+    public func unreliability(_ t: Double) -> Double { -expm1(logReliability(t)) }
     /// h(t) = sum of the modes' hazards.
     public func hazard(_ t: Double) -> Double { fits.reduce(0.0) { $0 + $1.hazard(t) } }
 

@@ -145,7 +145,7 @@ struct FitCommand: ParsableCommand {
     /// `--mode` fits one family per mode by maximum likelihood: a standard family or a special model.
     func validateCompetingRisks() throws {
         let conflicting: [(Bool, String)] = [
-            (groupColumn != nil, "--by"), (all, "--all"), (plot != nil, "--plot"), (shape != nil, "--shape"),
+            (groupColumn != nil, "--by"), (all, "--all"), (shape != nil, "--shape"),
             (!fixedParameters.isEmpty, "--fix"), (method != .mle, "--method \(method.rawValue)"),
         ]
         if let (_, option) = conflicting.first(where: { $0.0 }) {
@@ -266,6 +266,10 @@ struct FitCommand: ParsableCommand {
             writeOutput(analysis.json.serialized())
         } else {
             writeOutput(CompetingRisksOutput.report(analysis, keys: keys, input: input))
+        }
+        if let plot {
+            let drawn = CompetingRisksPlot.svg(analysis, data: input.data, timeLabel: timeUnit?.axisLabel ?? "Time")
+            if let svg = drawn.svg { try writeOutputFile(plot, svg) } else if let reason = drawn.reason { printError(reason) }
         }
         if let reason = analysis.combinedUnavailable {
             printError("no combined model: " + reason)

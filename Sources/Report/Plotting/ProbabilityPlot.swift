@@ -38,6 +38,11 @@ public struct ProbabilityPlot: Sendable {
     /// Further curves drawn dotted, each in its own colour with its legend label: a mixture's
     /// components (each its own CDF, as Weibull++ draws sub-populations).
     public var componentCurves: [(label: String, curve: Curve)] = []
+    /// Further plotting positions, each set in the colour of the `componentCurves` entry of the same
+    /// index, with its legend label: each failure mode's own points beside its own line.
+    public var pointSets: [(label: String, points: [Point])] = []
+    /// A colour for `points` instead of the stylesheet's (to tell them from `pointSets`).
+    public var pointsColor: String?
     /// The colours of `componentCurves`, in turn.
     public static let componentColors = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00"]
 
@@ -77,7 +82,7 @@ public struct ProbabilityPlot: Sendable {
         if let r = timeRange {
             xAxis = Axis(scale: paper.timeScale, lower: r.lowerBound, upper: r.upperBound)
         } else {
-            var times = points.map(\.time)
+            var times = (points + pointSets.flatMap(\.points)).map(\.time)
             if times.filter({ paper.timeScale.contains($0) }).isEmpty, case let .sampled(curve)? = fit { times = curve.map(\.time) }
             xAxis = paper.timeAxis(covering: times)
         }
@@ -85,7 +90,7 @@ public struct ProbabilityPlot: Sendable {
         if let r = probabilityRange {
             yAxis = Axis(scale: paper.probabilityScale, lower: r.lowerBound, upper: r.upperBound)
         } else {
-            yAxis = paper.probabilityAxis(covering: points.map(\.probability))
+            yAxis = paper.probabilityAxis(covering: (points + pointSets.flatMap(\.points)).map(\.probability))
         }
         return PlotLayout(width: width, height: height, plotArea: PlotLayout.standardArea(width: width, height: height), xAxis: xAxis, yAxis: yAxis)
     }
@@ -145,13 +150,21 @@ public struct ProbabilityPlot: Sendable {
         doc.group(class: "fit-curve") { g in
             PlotCanvas.drawCurve(&g, fitVertices(in: layout), area: area, class: "fit")
         }
-        let (drawn, outside) = placedPoints(in: layout)
-        PlotCanvas.drawMarkers(&doc, drawn, class: "points")
+        var (drawn, outside) = placedPoints(in: layout)
+        PlotCanvas.drawMarkers(&doc, drawn, class: pointsColor == nil ? "points" : "points-set", style: pointsColor.map { "fill:\($0);stroke:\($0)" })
+        for (i, set) in pointSets.enumerated() {
+            let placed = set.points.compactMap { layout.pixelInside(x: $0.time, y: $0.probability) }
+            outside += set.points.count - placed.count
+            PlotCanvas.drawMarkers(&doc, placed, class: "points-set", style: "fill:\(Self.componentColors[i % Self.componentColors.count]);stroke:#333333;stroke-width:0.6")
+        }
 
         var legend: [LegendEntry] = []
-        if let pointsLabel, !points.isEmpty { legend.append(LegendEntry(pointsLabel, symbol: .marker, symbolClass: "points")) }
+        if let pointsLabel, !points.isEmpty { legend.append(LegendEntry(pointsLabel, symbol: .marker, symbolClass: "points", color: pointsColor)) }
         if let fitLabel, fit != nil { legend.append(LegendEntry(fitLabel, symbol: .line, symbolClass: "fit")) }
         if let boundsLabel, lowerBound != nil || upperBound != nil { legend.append(LegendEntry(boundsLabel, symbol: .dashedLine, symbolClass: "bound")) }
+        for (i, set) in pointSets.enumerated() where !set.points.isEmpty {
+            legend.append(LegendEntry(set.label, symbol: .marker, symbolClass: "points-set", color: Self.componentColors[i % Self.componentColors.count]))
+        }
         for (i, component) in componentCurves.enumerated() {
             legend.append(LegendEntry(component.label, symbol: .line, symbolClass: "component",
                                       color: Self.componentColors[i % Self.componentColors.count]))

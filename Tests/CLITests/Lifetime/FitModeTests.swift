@@ -118,4 +118,22 @@ import Testing
         let words = help.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(words.contains("For failure modes use --mode"))
     }
+
+    /// `--plot` with `--mode`: all 11 failures as the system's points, each mode's points (7 and 4) and
+    /// line in its colour, and the series system's line.
+    @Test func competingModesPlot() throws {
+        let path = try CLIRunner.scratchDirectory("relmodel-mode-plot") + "/modes.svg"
+        let r = try CLIRunner.run(["fit", "datasets/lifetime/shock_absorber.csv", "--mode", "mode", "--plot", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 11 + 7 + 4 + 3, "points and three legend markers")
+        for label in ["all failures (system)", "series system", "mode Mode1", "mode Mode2", "mode Mode1 fit", "mode Mode2 fit", "n=38, failures=11"] {
+            #expect(svg.contains(">\(label)<"), "\(label)")
+        }
+        let failing = try CLIRunner.temporaryFile("time,event,mode\n3,1,A\n5,1,A\n8,1,A\n6,1,B\n20,0,\n")
+        let none = try CLIRunner.scratchDirectory("relmodel-mode-plot") + "/none.svg"
+        let r2 = try CLIRunner.run(["fit", failing, "--mode", "mode", "--plot", none])
+        #expect(r2.status == 65 && r2.stderr.contains("no competing-modes plot"))
+        #expect(!FileManager.default.fileExists(atPath: none))
+    }
 }

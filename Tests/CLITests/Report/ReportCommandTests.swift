@@ -74,7 +74,7 @@ import Testing
     /// One report of each kind: every one writes a page with its plots and conventions.
     @Test(arguments: [
         (["bathtub", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--ignore-column", "mode", "--bounds", "fisher"], 2),
-        (["fit", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--mode", "mode"], 0),
+        (["fit", "datasets/lifetime/doganaksoy_voltage_two_modes.csv", "--mode", "mode"], 1),
         (["nonparametric", "datasets/lifetime/nist_8_4_1_3_weibull_example.csv"], 0),
         (["alt", "datasets/lifetime/nelson_insulating_fluid_voltage.csv", "--stress", "voltage_kV", "--relationship", "inverse-power"], 1),
         (["fitrate", "--units", "300", "--hours", "2000", "--failures", "0", "--stress-temp", "85", "--use-temp", "25", "--ea", "0.65"], 0),

@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 import Testing
 @testable import Lifetime
@@ -49,6 +50,14 @@ private func parameters(_ analysis: CompetingRisksAnalysis, _ mode: String) -> (
         #expect(relativelyClose(b10.value, 13614.9406317, 1e-9))
         #expect(relativelyClose(try #require(b10.bounds.lower), 10220.1747455, 1e-6))
         #expect(relativelyClose(try #require(b10.bounds.upper), 18137.3227974, 1e-6))
+        // F(t) of the system and of each mode, as the plot draws them: F = 1 - R, and the system's F at its
+        // B10 is 0.10.
+        #expect(abs(combined.system.unreliability(b10.value) - 0.1) < 1e-12)
+        #expect(abs(combined.system.unreliability(20000) - (1 - r20.value)) < 1e-14)
+        for fit in combined.system.fits {
+            #expect(abs(fit.unreliability(20000) - (1 - Foundation.exp(fit.logReliability(20000)))) < 1e-15)
+            #expect(fit.probabilityScale == .weibull)
+        }
         let h20 = combined.hazards[1].estimate
         #expect(relativelyClose(h20.value, 5.63308502895e-5, 1e-8))
         #expect(relativelyClose(try #require(h20.bounds.lower), 2.87587299507e-5, 1e-6))

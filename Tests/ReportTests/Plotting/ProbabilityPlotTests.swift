@@ -193,6 +193,32 @@ func weibullCDF(_ t: Double) -> Double { 1 - exp(-pow(t / 606.5, 1.72)) }
         #expect(svg.contains(">early<") && svg.contains(">late<"))
     }
 
+    /// Point sets (each failure mode's plotting positions) are drawn in their component's colour at
+    /// their own pixels, widen the automatic axes, and get a legend line each; `pointsColor` recolours
+    /// the main points.
+    @Test func pointSetsAreDrawnInTheirComponentsColours() throws {
+        var plot = ProbabilityPlot(title: "modes", paper: .weibull, points: samplePoints, fit: .cdf(weibullCDF))
+        plot.timeRange = 10...10_000
+        plot.probabilityRange = 0.01...0.99
+        plot.pointsColor = "#212121"
+        plot.pointSets = [("mode A", [(50, 0.05), (400, 0.3)]), ("mode B", [(900, 0.6)])]
+        plot.componentCurves = [("mode A fit", .cdf(weibullCDF)), ("mode B fit", .cdf(weibullCDF))]
+        let svg = plot.rendered()
+        let parsed = try #require(ParsedSVG.parse(svg))
+        let circles = parsed.all("circle", inside: "points-set")
+        // the main points (recoloured) and the three mode points; the legend's markers are in its own group
+        #expect(circles.count == samplePoints.count + 3)
+        #expect(parsed.all("circle", inside: "legend").count == 3)
+        let (ax, ay) = expectedPixel(.weibull, 400, 0.3, times: 10...10_000, probabilities: 0.01...0.99)
+        #expect(circles.contains { abs(Double($0.attributes["cx"]!)! - ax) < 0.01 && abs(Double($0.attributes["cy"]!)! - ay) < 0.01 })
+        #expect(svg.contains(">mode A<") && svg.contains(">mode B<") && svg.contains(ProbabilityPlot.componentColors[1]))
+        #expect(svg.contains("fill:#212121"))
+        // Without explicit ranges the time axis reaches the sets' points too.
+        var wide = ProbabilityPlot(title: "", paper: .weibull, points: [(100, 0.2), (200, 0.4)])
+        wide.pointSets = [("far", [(50_000, 0.5)])]
+        #expect(wide.layout().xAxis.upper >= 50_000)
+    }
+
     @Test func pointsOutsideExplicitRangesAreCounted() throws {
         var plot = ProbabilityPlot(title: "", paper: .weibull, points: samplePoints)
         plot.timeRange = 100...1000   // drops 40 and 90 below, 1050 above
