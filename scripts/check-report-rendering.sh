@@ -25,7 +25,7 @@ report() {
 report fit fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --dist weibull2p --b-life 10
 report competing-modes fit datasets/lifetime/doganaksoy_voltage_two_modes.csv --mode mode --b-life 10
 report bathtub bathtub datasets/lifetime/doganaksoy_voltage_two_modes.csv --ignore-column mode --bounds fisher
-report alt alt datasets/lifetime/nelson_insulating_fluid_voltage.csv --stress voltage_kV --relationship inverse-power
+report alt alt datasets/lifetime/device_a_hooper_amster.csv --stress temp_c --relationship arrhenius --dist lognormal2p --use-stress 10
 report fitrate fitrate --units 300 --hours 2000 --failures 0 --stress-temp 85 --use-temp 25 --ea 0.65
 report burnin burnin datasets/lifetime/doganaksoy_voltage_two_modes.csv --model bathtub --until-useful-life --acceleration-factor 20 --ignore-column mode
 report xbar-r spc xbar-r datasets/spc/piston_rings.csv --value diameter --subgroup sample --phase phase --rules 1,2,5

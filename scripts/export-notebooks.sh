@@ -5,8 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The release build of scripts/test.sh (with -enable-testing), so that CI's check of these files
 # reuses it instead of building everything again.
-swift build -c release -Xswiftc -enable-testing --product relmodel >/dev/null
-bin="$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/relmodel"
+# RELMODEL=path runs another build instead (a quick look while editing; CI uses the release build).
+if [ -n "${RELMODEL:-}" ]; then
+    bin="$RELMODEL"
+else
+    swift build -c release -Xswiftc -enable-testing --product relmodel >/dev/null
+    bin="$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/relmodel"
+fi
 out=notebooks-exported
 
 study() {  # study FILE TITLE INTRO -- COMMAND...
@@ -47,6 +52,21 @@ figure() {  # figure FILE SVG CAPTION OPTION -- ARGS...: runs ARGS with OPTION f
         echo "![$caption](figures/$svg)"
     } >> "$out/$file"
 }
+
+masked() {  # masked FILE TEXT -- ARGS...: as step, with ISO 8601 timestamps (creation times) masked
+    local file=$1 text=$2; shift 3
+    {
+        echo
+        echo "$text"
+        echo
+        echo '```'
+        echo "\$ relmodel $*"
+        "$bin" "$@" 2>&1 | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/YYYY-MM-DDThh:mm:ssZ/g' || echo "(exit code $?)"
+        echo '```'
+    } >> "$out/$file"
+}
+
+registry=/tmp/relmodel-study-registry.sqlite
 
 rm -rf "$out/figures"
 
@@ -94,20 +114,67 @@ f=spc-orange-juice-baseline.md
 study $f "SPC study: orange juice p chart baseline" "Montgomery Example 7.1: 30 trial samples of n = 50; samples 15 and 23 have assignable causes." --
 step $f "Baseline study: rounds of exclusion with the reasons, normality and autocorrelation checks:" -- spc baseline datasets/spc/orange_juice.csv --chart p --value nonconforming --size size --phase phase
 figure $f orange-juice-p.svg "The p chart of all 54 samples, trial limits from phase I" --svg -- spc p datasets/spc/orange_juice.csv --value nonconforming --size size --subgroup sample --phase phase
+figure $f orange-juice-baseline.svg "The 30 trial samples against the frozen limits; the removed samples 15, 21 and 23 show their signals" --svg -- spc baseline datasets/spc/orange_juice.csv --chart p --value nonconforming --size size --phase phase
+rm -f "$registry"
+step $f "The frozen limits kept in the limit registry under their context (product and filling line), with the data's digest:" -- spc baseline datasets/spc/orange_juice.csv --chart p --value nonconforming --size size --phase phase --registry "$registry" --context product=juice-can,line=1 --note Montgomery-Example-7.1
+masked $f "What the registry holds (the creation time is masked so the study regenerates identically):" -- limits list --registry "$registry"
+step $f "Phase II: every sample charted against the limits the registry holds for its context:" -- spc p datasets/spc/orange_juice.csv --value nonconforming --size size --subgroup sample --registry "$registry" --context product=juice-can,line=1
+rm -f "$registry"
 
 f=spc-batch-nested.md
-study $f "SPC study: nested batch data" "Pastes (Davies and Goldsmith; lme4): 10 batches x 3 casks x 2 assays (datasets/spc/pastes_nested.csv). References: batch 1.657309, cask 8.433667, residual 0.678000; REML criterion 246.99075. The hard-bake flow width (Montgomery Example 6.1) for between/within charts: within sigma 0.1398." --
+study $f "SPC study: nested batch data" "Pastes (Davies and Goldsmith; lme4): 10 batches x 3 casks x 2 assays (datasets/spc/pastes_nested.csv). References: batch 1.657309, cask 8.433667, residual 0.678000; REML criterion 246.99075. (The hard-bake between/within charts are in spc-hardbake-capability.md.)" --
 step $f "Variance components by REML with profile-likelihood intervals, and the Type I ANOVA table:" -- spc components datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum
 step $f "Unbalanced Type I ANOVA with Satterthwaite intervals (EP05-A2 set 1 as printed by VCA, all rows):" -- spc components datasets/spc/vca_ep05a2_1.csv --value y --levels day,run,rep --method anova
 step $f "Cask means against limits from the components (batch + cask + residual/2):" -- spc nested datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum --chart cask
-step $f "Between/within (I-MR-R) charts and between/within capability of the hard-bake data:" -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
 figure $f pastes-components.svg "Variance components with their profile-likelihood intervals" --svg -- spc components datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum
 figure $f pastes-cask-means.svg "Cask means against limits from the components" --svg -- spc nested datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum --chart cask
-figure $f hardbake-between-within.svg "Between/within charts of the hard-bake data" --svg -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
 
 f=study-load-size.md
-study $f "Design study: how full to load a batch tool" "A furnace of 4 lots, 1 lot an hour arriving, 2 h batches (the oracle rows: minimum batch 1 waits 2.5368661182 h, 4 waits 2.3650466486 h)." --
+study $f "Design study: how full to load a batch tool, and how large and how often to sample" "A furnace of 4 lots, 1 lot an hour arriving, 2 h batches (the oracle rows: minimum batch 1 waits 2.5368661182 h, 4 waits 2.3650466486 h); then the subgroup size and sampling interval of the Xbar chart that watches it (in-control ARL 370.40 with test 1 alone, Champ and Woodall)." --
 step $f "Exact (Neuts' bulk-service queue M/M^(a,b)/1):" -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4
 step $f "Gamma(4) batch times with a 3 h maximum wait, simulated (10 replications of 100,000 lots, seed 1):" -- study load-size --arrival-rate 1 --service-mean 2 --service gamma:4 --capacity 4 --max-wait 3 --lots 100000
 step $f "Two product families that may not share a batch:" -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4 --families 0.6,0.4 --lots 100000
 figure $f load-size-tradeoff.svg "Mean wait against fill rate for each minimum batch" --svg -- study load-size --arrival-rate 1 --service-mean 2 --capacity 4
+step $f "Subgroup size against sampling interval: ARL and average time to signal a 1-sigma shift, test 1 alone:" -- study subgroup-size --sizes 2,3,4,5,6 --intervals 0.5,1,2 --shift 1
+step $f "The same with the Western Electric rules (more false alarms, faster detection):" -- study subgroup-size --sizes 2,3,4,5,6 --interval 1 --shift 1 --rules we
+
+f=lifetime-htol-qualification.md
+study $f "Qualification study: an integrated-circuit life test with a defective subpopulation" "Meeker (1987), Technometrics 29: 4156 integrated circuits on test, 28 failures by 1370 h, read out at inspection times (datasets/lifetime/ic_lfp1370.csv). References: defective-subpopulation Weibull p 0.0067445, eta 28.367 h, beta 0.49598, LL -293.03289; lognormal p 0.0069143, LL -292.82252. The test's stress conditions are not in the data file: where an acceleration is needed below, 125 C test, 55 C use and Ea 0.7 eV are assumed for illustration." --
+step $f "Weibull against the defective-subpopulation (limited failure population) models, with the B0.1 life:" -- fit datasets/lifetime/ic_lfp1370.csv --dist weibull2p --dist weibull-lfp --dist lognormal-lfp --b-life 0.1
+figure $f ic-lfp.svg "The best model on its probability paper: the failures level off at the defective fraction" --plot -- fit datasets/lifetime/ic_lfp1370.csv --dist lognormal-lfp --time-unit hours
+step $f "The chi-square FIT bound treats all 28 failures as a constant rate; the fit above says they are early failures of a defective 0.7 %, so this number describes the test, not the field:" -- fitrate --units 4156 --hours 1370 --failures 28 --stress-temp 125 --use-temp 55 --ea 0.7
+step $f "Burn-in that screens the defective subpopulation to 50 FIT at an acceleration factor of 30:" -- burnin datasets/lifetime/ic_lfp1370.csv --model lfp --acceleration-factor 30 --target-fit 50
+
+f=lifetime-competing-modes.md
+study $f "Lifetime study: competing failure modes of shock absorbers" "O'Connor (1985), Meeker and Escobar Table C.2: 38 shock absorbers, 11 failures of two modes, distances in km (datasets/lifetime/shock_absorber.csv). References: Mode1 eta 31205.797937, beta 3.383946; modes ignored: Weibull eta 27718.72, beta 3.160470." --
+step $f "Modes ignored: one Weibull for all failures:" -- fit datasets/lifetime/shock_absorber.csv --dist weibull2p --b-life 10 --at 10000
+step $f "Modes known: each mode fitted with the other mode's failures and the survivors as suspensions, and the series system they make:" -- fit datasets/lifetime/shock_absorber.csv --mode mode --b-life 10 --at 10000
+figure $f shock-absorber-modes.svg "Each mode's points and fitted Weibull line, and the series system through all failures" --plot -- fit datasets/lifetime/shock_absorber.csv --mode mode --time-unit km
+
+f=spc-hardbake-capability.md
+study $f "SPC study: hard-bake flow width with capability" "Montgomery Example 6.1 / Table 6.1: flow width (microns) of 25 samples of 5 wafers after hard bake; specification 1.50 +- 0.50. References: grand mean 1.5056, R-bar 0.32521, Xbar limits 1.3180 / 1.6933, R UCL 0.68749." --
+step $f "Xbar-R charts with Montgomery's textbook factors (A2, D3, D4) and all eight tests:" -- spc xbar-r datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --constants textbook --rules all
+figure $f hardbake-xbar-r.svg "Xbar-R charts of the hard-bake flow width" --svg -- spc xbar-r datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --constants textbook --rules all
+step $f "Capability against 1.00-2.00 microns, within (R-bar/d2) and overall sigma:" -- spc capability datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2 --target 1.5
+figure $f hardbake-capability.svg "Capability histogram against the specification" --svg -- spc capability datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2 --target 1.5
+step $f "Between/within (I-MR-R) charts and between/within capability:" -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
+figure $f hardbake-between-within.svg "Between/within charts of the hard-bake data" --svg -- spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
+
+f=spc-furnace-nested.md
+study $f "SPC study: where the variation of a diffusion furnace comes from (cassette, wafer, site)" "Simulated oxide thickness (nm), 20 cassettes x 5 wafers x 5 sites, with known variance components cassette 4.0, wafer 1.0, site 0.25 nm^2 (datasets/simulated/furnace_oxide_thickness.csv, made by datasets/simulated/generate.py). The intervals should cover the true values." --
+step $f "Variance components by REML with profile-likelihood intervals:" -- spc components datasets/simulated/furnace_oxide_thickness.csv --value thickness --levels cassette,wafer,site
+figure $f furnace-components.svg "Variance components with their intervals" --svg -- spc components datasets/simulated/furnace_oxide_thickness.csv --value thickness --levels cassette,wafer,site
+step $f "Cassette means against limits from the components (cassette + wafer/5 + site/25), the chart that does not false-alarm on cassette-to-cassette variation:" -- spc nested datasets/simulated/furnace_oxide_thickness.csv --value thickness --levels cassette,wafer,site --chart cassette
+figure $f furnace-cassette-means.svg "Cassette means against limits from the components" --svg -- spc nested datasets/simulated/furnace_oxide_thickness.csv --value thickness --levels cassette,wafer,site --chart cassette
+step $f "The naive Xbar-R chart of each cassette's 25 sites, whose within-cassette limits ignore the cassette component:" -- spc xbar-r datasets/simulated/furnace_oxide_thickness.csv --value thickness --subgroup cassette
+
+f=spc-batch-trajectories.md
+study $f "SPC study: monitoring batch trajectories with multiway PCA" "Simulated reactor batches: temperature and pressure at 12 time points; 30 reference batches and 5 new ones, the fourth with a pressure excursion from time 8 on (datasets/simulated/reactor_batches_*.csv, made by datasets/simulated/generate.py)." --
+step $f "Reference model (Nomikos and MacGregor), T2 and SPE limits, the new batches projected, and the contributions of each flagged batch:" -- spc batch-pca datasets/simulated/reactor_batches_reference.csv --new datasets/simulated/reactor_batches_new.csv
+figure $f batch-contributions.svg "Contributions of the variables to each flagged batch's SPE and T2" --contributions-svg -- spc batch-pca datasets/simulated/reactor_batches_reference.csv --new datasets/simulated/reactor_batches_new.csv
+
+f=qualification-arrhenius-alt.md
+study $f "Qualification study: an Arrhenius accelerated life test (Device-A)" "Hooper and Amster (1990), Meeker and Escobar (1998) Table C.10, Example 19.5: 165 devices at 10, 40, 60 and 80 C, 33 failures by 5000 h (datasets/lifetime/device_a_hooper_amster.csv). Reference (independent SciPy maximum likelihood): lognormal life, b0 -13.46865, Ea 0.6278790 eV, sigma 0.9778233, LL -321.7027780." --
+step $f "Arrhenius-lognormal fit with Fisher and likelihood-ratio bounds; B10, MTTF and FIT at a 10 C use temperature:" -- alt datasets/lifetime/device_a_hooper_amster.csv --stress temp_c --relationship arrhenius --dist lognormal2p --use-stress 10
+step $f "The same with a Weibull life distribution (compare the log-likelihoods):" -- alt datasets/lifetime/device_a_hooper_amster.csv --stress temp_c --relationship arrhenius --dist weibull2p --use-stress 10
+figure $f device-a-life-stress.svg "Life against temperature: each unit's time, the fitted B10, median and B90 lives, the 10 C use temperature" --plot -- alt datasets/lifetime/device_a_hooper_amster.csv --stress temp_c --relationship arrhenius --dist lognormal2p --use-stress 10

@@ -99,7 +99,8 @@ extension AltCommand: ReportableCommand {
     var reportTitle: String { "Accelerated life test" }
     var reportInputs: [String] { [file] }
     var reportConventions: [String] {
-        ReportConventions.lifetime(bounds: "Fisher matrix", confidence: confidence) + [
+        ReportConventions.lifetime(bounds: "Fisher matrix and likelihood ratio (one pair of columns each)", confidence: confidence)
+            .filter { !$0.hasPrefix("Probability plot") } + [
             "Life-stress: location mu = b0 + b1 x, sigma common to every stress level (Arrhenius x = 1/(kT), b1 = Ea in eV; inverse power x = ln V; Eyring and Peck).",
             ReportConventions.thermal(thermal),
         ]

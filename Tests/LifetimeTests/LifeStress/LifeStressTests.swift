@@ -100,6 +100,30 @@ extension String {
         #expect(abs(arrhenius.logLikelihood - linear.logLikelihood) < 1e-8)
     }
 
+    /// Device-A (Hooper and Amster 1990; Meeker and Escobar 1998, Table C.10, Example 19.5): 165 units at
+    /// 10, 40, 60 and 80 C, 33 failures by 5000 h; Arrhenius-lognormal. REF: an independent SciPy maximum
+    /// likelihood (BFGS, analytic gradient, centred covariate; x = 1/(kT), k = 8.617333262e-5 eV/K, T = C +
+    /// 273.15): b0 -13.46865, Ea 0.6278790 eV, sigma 0.9778233, LL -321.7027780 (time-scale density);
+    /// standard errors 2.887, 0.0828, 0.133. With k = 8.617e-5 only Ea moves (by k'/k).
+    @Test func deviceAArrheniusLognormal() throws {
+        let levels = try stressLevels("device_a_hooper_amster.csv")
+        #expect(levels.map { $0.stress[0] } == [10, 40, 60, 80])
+        #expect(levels.map(\.data.failureCount) == [0, 10, 9, 14] && levels.map(\.data.unitCount) == [30, 100, 20, 15])
+        let fit = try LifeStressRegression.fit(.lognormal2p, .arrhenius, to: levels, constants: .codata)
+        #expect(fit.diagnostics.converged && fit.diagnostics.hessianNegativeDefinite)
+        #expect(matchesPrinted(fit.coefficients[0], -13.46865, unit: 0.00001))
+        #expect(matchesPrinted(fit.coefficients[1], 0.6278790, unit: 0.0000001))
+        #expect(matchesPrinted(fit.sigma, 0.9778233, unit: 0.0000001))
+        #expect(matchesPrinted(fit.logLikelihood, -321.7027780, unit: 0.0000001))
+        let se = try #require(fit.covariance).diagonal.map { $0.squareRoot() }
+        #expect(matchesPrinted(se[0], 2.887, unit: 0.001) && matchesPrinted(se[1], 0.0828, unit: 0.0001) && matchesPrinted(se[2], 0.133, unit: 0.001))
+        let rounded = try LifeStressRegression.fit(.lognormal2p, .arrhenius, to: levels,
+                                                   constants: ThermalConstants(boltzmann: 8.617e-5, kelvinOffset: 273.15))
+        // x scales by k'/k: Ea by the same factor, the rest unchanged.
+        #expect(abs(rounded.coefficients[1] / (fit.coefficients[1] * 8.617e-5 / 8.617333262e-5) - 1) < 1e-8)
+        #expect(abs(rounded.logLikelihood - fit.logLikelihood) < 1e-9)
+    }
+
     @Test func impossibleData() throws {
         var one = LifetimeData()
         try one.addFailure(at: 10); try one.addFailure(at: 20)
