@@ -25,18 +25,24 @@ study() {  # study FILE TITLE INTRO -- COMMAND...
     } > "$out/$file"
 }
 
-step() {  # step FILE TEXT -- ARGS...
-    local file=$1 text=$2; shift 3
+run_step() {  # run_step FILTER FILE TEXT -- ARGS...: the command line and its output, through FILTER
+    local filter=$1 file=$2 text=$3; shift 4
     {
         echo
         echo "$text"
         echo
         echo '```'
         echo "\$ relmodel $*"
-        "$bin" "$@" 2>&1 || echo "(exit code $?)"
+        "$bin" "$@" 2>&1 | $filter || echo "(exit code $?)"
         echo '```'
     } >> "$out/$file"
 }
+
+# ISO 8601 timestamps (a registry entry's creation time) masked, so a study regenerates identically.
+mask_times() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/YYYY-MM-DDThh:mm:ssZ/g'; }
+
+step() { run_step cat "$@"; }       # step FILE TEXT -- ARGS...
+masked() { run_step mask_times "$@"; }  # masked FILE TEXT -- ARGS...: as step, creation times masked
 
 figure() {  # figure FILE SVG CAPTION OPTION -- ARGS...: runs ARGS with OPTION figures/SVG and links the figure
     local file=$1 svg=$2 caption=$3 option=$4; shift 5
@@ -50,19 +56,6 @@ figure() {  # figure FILE SVG CAPTION OPTION -- ARGS...: runs ARGS with OPTION f
         echo "$caption (\`relmodel $* $option figures/$svg\`):"
         echo
         echo "![$caption](figures/$svg)"
-    } >> "$out/$file"
-}
-
-masked() {  # masked FILE TEXT -- ARGS...: as step, with ISO 8601 timestamps (creation times) masked
-    local file=$1 text=$2; shift 3
-    {
-        echo
-        echo "$text"
-        echo
-        echo '```'
-        echo "\$ relmodel $*"
-        "$bin" "$@" 2>&1 | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/YYYY-MM-DDThh:mm:ssZ/g' || echo "(exit code $?)"
-        echo '```'
     } >> "$out/$file"
 }
 

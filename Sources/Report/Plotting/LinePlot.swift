@@ -173,7 +173,9 @@ public struct LinePlot: Sendable {
                     guard let p = layout.pixel(x: line.value, y: layout.yAxis.lower), p.x >= area.x - 1e-6, p.x <= area.maxX + 1e-6 else { continue }
                     g.line(from: SVGPoint(p.x, area.y), to: SVGPoint(p.x, area.maxY), class: "reference", style: style)
                     if let label = line.label {
-                        g.text(label, at: SVGPoint(p.x + 4, area.y + 14), class: "reference-label", style: "fill:\(line.color)")
+                        // Above the frame, centred on the line: inside it the label would sit under the
+                        // legend (top left) or on the data.
+                        g.text(label, at: SVGPoint(p.x, area.y - 5), anchor: .middle, class: "reference-label", style: "fill:\(line.color)")
                     }
                 }
             }
