@@ -13,13 +13,19 @@ if [ -z "$browser" ]; then
 fi
 rm -rf "$out" && mkdir -p "$out" && out="$(cd "$out" && pwd)"
 
-report() {
-    local name="$1"; shift
-    "$bin" report "$@" --out "$out/$name.html" > /dev/null
+screenshot() {  # screenshot PAGE.html PNG
     # --no-sandbox: CI runs as root in a container; --virtual-time-budget lets the page settle.
     timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=2000 \
-        --window-size=1200,2600 --screenshot="$out/$name.png" "file://$out/$name.html" > /dev/null 2>&1
-    python3 scripts/check_rendering.py "$out/$name.html" "$out/$name.png"
+        --window-size=1200,2600 --screenshot="$2" "file://$1" > /dev/null 2>&1
+}
+
+report() {
+    local name="$1"; shift
+    "$bin" report --out "$out/$name.html" "$@" > /dev/null
+    python3 scripts/check_rendering.py blank "$out/$name.html" "$out/$name-blank.html"
+    screenshot "$out/$name.html" "$out/$name.png"
+    screenshot "$out/$name-blank.html" "$out/$name-blank.png"
+    python3 scripts/check_rendering.py check "$out/$name.html" "$out/$name.png" "$out/$name-blank.png"
 }
 
 report fit fit datasets/lifetime/lieblein_zelen_ball_bearings.csv --dist weibull2p --b-life 10
@@ -35,4 +41,5 @@ report baseline spc baseline datasets/spc/orange_juice.csv --chart p --value non
 report components spc components datasets/spc/pastes_nested.csv --value strength --levels batch,cask,rownum
 report between-within spc between-within datasets/spc/hardbake_flow_width.csv --value flow_width --subgroup sample --lsl 1 --usl 2
 report load-size study load-size --arrival-rate 1 --service-mean 2 --capacity 4
+report subgroup-size study subgroup-size --sizes 2,3,4,5,6 --interval 1 --shift 1
 echo "check-report-rendering: every page rendered with labelled charts; screenshots in $out"

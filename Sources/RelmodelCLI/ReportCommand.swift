@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Ingest
 import Report
@@ -17,10 +22,10 @@ struct ReportCommand: ParsableCommand {
         SHA-256, the command's tables as it prints them, every plot it can draw (those not named with \
         the command's own plot option are drawn into the page only), the conventions behind the \
         numbers and relmodel's version. Every text is HTML-escaped and the page has no script. \
-        --out may come before COMMAND or after ARGS; after ARGS the last --out names the page (so a \
-        command's own --out, as baseline's, comes before it). The input must be a file, not standard \
-        input: its digest is part of the page. When the command fails, no page is written and its \
-        exit code is returned.
+        --out may come before COMMAND or after ARGS; a command with an --out of its own (spc \
+        baseline) needs the page's before COMMAND. Inputs must be regular files, not standard input \
+        or a pipe: each file's digest is part of the page. --json is not taken (the page shows the \
+        tables). When the command fails, no page is written and its exit code is returned.
         """)
     )
 
@@ -36,7 +41,14 @@ struct ReportCommand: ParsableCommand {
     /// The command's arguments with the report's own trailing `--out` taken out, and the page's path.
     func split() throws -> (arguments: [String], out: String) {
         var arguments = command
-        if let out { return (arguments, out) }
+        if let out {
+            guard !out.isEmpty else { throw ValidationError("--out needs a file name") }
+            return (arguments, out)
+        }
+        // A command with an --out of its own (spc baseline) keeps it: the page's --out goes first.
+        if let parsed = try? Relmodel.parseAsRoot(arguments), let owner = parsed as? any ReportableCommand, type(of: owner).hasOwnOut {
+            throw ValidationError("this command has an --out of its own: give the page's before the command, as in relmodel report --out page.html \(arguments.prefix(2).joined(separator: " ")) ...")
+        }
         guard let index = arguments.lastIndex(where: { $0 == "--out" || $0.hasPrefix("--out=") }) else {
             throw ValidationError("relmodel report needs --out FILE.html")
         }
@@ -49,6 +61,7 @@ struct ReportCommand: ParsableCommand {
             path = String(arguments[index].dropFirst("--out=".count))
             arguments.remove(at: index)
         }
+        guard !path.isEmpty else { throw ValidationError("--out needs a file name") }
         return (arguments, path)
     }
 
@@ -59,7 +72,16 @@ struct ReportCommand: ParsableCommand {
         if let first = command.first, first == "--help" || first == "-h" { throw CleanExit.helpRequest(self) }
         if asksForHelp { return }
         guard !command.isEmpty else { throw ValidationError("relmodel report needs a command to run, as in: relmodel report fit failures.csv --out fit.html") }
-        _ = try split()
+        let (arguments, _) = try split()
+        // Checks that need the command: reported as this command's usage errors, before anything runs.
+        if let parsed = try? Relmodel.parseAsRoot(arguments), let reportable = parsed as? any ReportableCommand {
+            if arguments.contains("--json") {
+                throw ValidationError("--json: a report shows the command's tables; the JSON document is what the command alone prints")
+            }
+            for input in reportable.reportInputs where !Self.isRegularFile(input) {
+                throw ValidationError("relmodel report needs its inputs as regular files, not standard input, a pipe or a device ('\(input)'): each file's digest is part of the page")
+            }
+        }
     }
 
     func run() throws {
@@ -73,9 +95,6 @@ struct ReportCommand: ParsableCommand {
         let parsed = try parse(arguments)
         guard var reportable = parsed as? any ReportableCommand else {
             throw ValidationError("relmodel report cannot report '\(arguments.prefix(2).joined(separator: " "))': see relmodel report --help for the commands it covers")
-        }
-        if let stdin = reportable.reportInputs.first(where: { $0 == "-" }) {
-            throw ValidationError("relmodel report needs its input as a file, not standard input ('\(stdin)'): the file's digest is part of the page")
         }
         let capture = OutputCapture()
         var captions: [String: String] = [:]
@@ -140,6 +159,13 @@ struct ReportCommand: ParsableCommand {
         }
         let rows = try? CSVTable.parse(bytes: bytes, name: path).rowCount
         return HTMLReport.Input(name: path, sha256: BaselineProvenance.sha256Hex(bytes), bytes: bytes.count, rows: rows)
+    }
+
+    /// Whether `path` names a regular file (not "-", a pipe such as /dev/stdin, or a directory), which
+    /// can be read again after the command for its digest.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The last component of a path.

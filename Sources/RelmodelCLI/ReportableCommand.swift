@@ -15,6 +15,12 @@ protocol ReportableCommand: ParsableCommand {
     /// Switches to text output and asks for each plot the command can draw that the user did not
     /// name, at a path from `figure(caption)`, which the report records instead of writing.
     mutating func prepareForReport(figure: (String) -> String)
+    /// Whether the command has an `--out` of its own (then the page's `--out` goes before it).
+    static var hasOwnOut: Bool { get }
+}
+
+extension ReportableCommand {
+    static var hasOwnOut: Bool { false }
 }
 
 /// The conventions every lifetime fit shares (README, "Conventions").
@@ -136,13 +142,24 @@ extension FitRateCommand: ReportableCommand {
 protocol ChartCommandReport: ReportableCommand {
     var options: ChartInputOptions { get set }
     static var chartName: String { get }
+    /// Frozen limits (phase II) from a baseline file or a registry, for the charts that take them.
+    var frozenLimits: BaselineOption? { get }
 }
 
 extension ChartCommandReport {
+    var frozenLimits: BaselineOption? { nil }
     var reportTitle: String { "\(Self.chartName) control chart" }
-    var reportInputs: [String] { [options.file] }
+    var reportInputs: [String] {
+        [options.file] + [frozenLimits?.baseline, frozenLimits?.registry].compactMap { $0 }
+    }
     var reportConventions: [String] {
-        ReportConventions.chart(constants: options.constants.rawValue, rules: options.rules.description, sigmaMultiplier: options.sigmaMultiplier)
+        var list = ReportConventions.chart(constants: options.constants.rawValue, rules: options.rules.description, sigmaMultiplier: options.sigmaMultiplier)
+        if let source = frozenLimits?.baseline ?? frozenLimits?.registry.map({ "the registry " + $0 }) {
+            // The frozen limits carry their own constants, sigma multiplier and span.
+            list[0] = "Limits frozen in \(source) (a baseline study, docs/BASELINE.md): its constants, sigma multiplier and span apply, not this command line's; every point is phase II."
+            list[1] = "Rules, as Nelson/Minitab test numbers: \(options.rules.description). A point exactly on a limit or zone line is not beyond it; the point completing a pattern is flagged; runs do not cross stages."
+        }
+        return list
     }
     mutating func prepareForReport(figure: (String) -> String) {
         options.data.json = false
@@ -150,13 +167,13 @@ extension ChartCommandReport {
     }
 }
 
-extension XbarRCommand: ChartCommandReport { static var chartName: String { "Xbar-R" } }
-extension XbarSCommand: ChartCommandReport { static var chartName: String { "Xbar-S" } }
-extension IMRCommand: ChartCommandReport { static var chartName: String { "I-MR" } }
-extension PChartCommand: ChartCommandReport { static var chartName: String { "p" } }
-extension NPChartCommand: ChartCommandReport { static var chartName: String { "np" } }
-extension CChartCommand: ChartCommandReport { static var chartName: String { "c" } }
-extension UChartCommand: ChartCommandReport { static var chartName: String { "u" } }
+extension XbarRCommand: ChartCommandReport { static var chartName: String { "Xbar-R" }; var frozenLimits: BaselineOption? { phaseII } }
+extension XbarSCommand: ChartCommandReport { static var chartName: String { "Xbar-S" }; var frozenLimits: BaselineOption? { phaseII } }
+extension IMRCommand: ChartCommandReport { static var chartName: String { "I-MR" }; var frozenLimits: BaselineOption? { phaseII } }
+extension PChartCommand: ChartCommandReport { static var chartName: String { "p" }; var frozenLimits: BaselineOption? { phaseII } }
+extension NPChartCommand: ChartCommandReport { static var chartName: String { "np" }; var frozenLimits: BaselineOption? { phaseII } }
+extension CChartCommand: ChartCommandReport { static var chartName: String { "c" }; var frozenLimits: BaselineOption? { phaseII } }
+extension UChartCommand: ChartCommandReport { static var chartName: String { "u" }; var frozenLimits: BaselineOption? { phaseII } }
 extension LaneyPCommand: ChartCommandReport { static var chartName: String { "Laney p'" } }
 extension LaneyUCommand: ChartCommandReport { static var chartName: String { "Laney u'" } }
 extension GChartCommand: ChartCommandReport { static var chartName: String { "g" } }
@@ -179,6 +196,7 @@ extension CapabilityCommand: ReportableCommand {
 }
 
 extension BaselineCommand: ReportableCommand {
+    static var hasOwnOut: Bool { true }
     var reportTitle: String { "Control-chart baseline (\(chart.rawValue))" }
     var reportInputs: [String] { [file] }
     var reportConventions: [String] {

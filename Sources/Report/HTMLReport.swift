@@ -55,13 +55,26 @@ public struct HTMLReport: Sendable {
             }
             while let first = body.first, first == "\n" || first == " " || first == "\r" { body = body.dropFirst() }
             guard body.hasPrefix("<svg") else { throw .notSVG(caption: caption) }
-            let lower = body.lowercased()
-            for marker in ["<script", "<foreignobject", "<iframe", "<a ", "<a>", "javascript:"] where lower.contains(marker) {
+            // Only the markup can be active: text content is escaped, so `<` opens a real tag and the
+            // text between tags (a mode named "javascript:E") is left alone.
+            let tags = Self.markup(body.lowercased())
+            for marker in ["<script", "<foreignobject", "<iframe", "<a ", "<a>", "<a\n", "javascript:"] where tags.contains(marker) {
                 throw .activeContent(caption: caption, marker: marker)
             }
-            if Self.hasEventAttribute(lower) { throw .activeContent(caption: caption, marker: "on...=") }
+            if Self.hasEventAttribute(tags) { throw .activeContent(caption: caption, marker: "on...=") }
             self.caption = caption
             self.svg = String(body)
+        }
+
+        /// The tags of `text` (from each `<` to its `>`), one per line, without the text between them.
+        private static func markup(_ text: String) -> String {
+            var out = "", inside = false
+            for c in text.unicodeScalars {
+                if c == "<" { inside = true }
+                if inside { out.unicodeScalars.append(c) }
+                if c == ">" && inside { inside = false; out += "\n" }
+            }
+            return out
         }
 
         /// An attribute whose name starts with `on` inside a tag (` onload=`, ` onclick =`).
@@ -135,11 +148,22 @@ public struct HTMLReport: Sendable {
     // The template is a constant that parses (a test renders it); a parse failure would be a
     // programming error in this file, caught by every report test.
     private static let template: MustacheTemplate = {
+        MustacheContentTypes.register(ScalarHTMLEscaping(), named: ScalarHTMLEscaping.name)
         do { return try MustacheTemplate(string: pageTemplate) } catch { fatalError("HTMLReport's template does not parse: \(error)") }
     }()
 
-    /// `{{x}}` escapes; `{{{svg}}}` is the only raw insertion, of a checked ``Figure``.
+    /// HTML escaping Unicode scalar by scalar. swift-mustache's own HTML escaping walks Characters
+    /// (grapheme clusters), so a prepended mark such as U+0600 fuses with a following `<` into one
+    /// Character that it does not recognise, and the `<` would reach the page unescaped.
+    struct ScalarHTMLEscaping: MustacheContentType {
+        static let name = "RELMODEL_HTML"
+        func escapeText(_ text: String) -> String { SVGDocument.escape(text, quotes: true) }
+    }
+
+    /// `{{x}}` escapes (scalar by scalar, the pragma's content type); `{{{svg}}}` is the only raw
+    /// insertion, of a checked ``Figure``.
     private static let pageTemplate = """
+    {{% CONTENT_TYPE: RELMODEL_HTML}}
     <!DOCTYPE html>
     <html lang="en">
     <head>

@@ -4,7 +4,7 @@ import Testing
 /// The HTML page escapes every text it is given and accepts only inert SVG figures.
 @Suite struct HTMLReportTests {
     static let hostile = "<script>alert('x')</script> & \"q\""
-    static let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+    static let escaped = "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;"
 
     static func figure() throws -> HTMLReport.Figure {
         var document = SVGDocument(width: 100, height: 50)
@@ -26,6 +26,18 @@ import Testing
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<svg"))
         #expect(!page.contains("<?xml"), "an XML declaration is not allowed inside HTML")
+    }
+
+    /// A prepended mark (U+0600, grapheme-cluster "Prepend") fuses with a following `<` into one
+    /// Character; escaping scalar by scalar still catches the `<`.
+    @Test func clusterFusedAngleBracketsAreEscaped() throws {
+        let hostile = "\u{0600}<img src=x onerror=alert(1) \u{0600}>"
+        let report = HTMLReport(title: hostile, command: hostile, version: "1",
+                                inputs: [.init(name: hostile, sha256: "ab", bytes: 1, rows: 1)],
+                                sections: [.init(heading: hostile, text: hostile)], notes: [hostile], conventions: [hostile])
+        let page = report.rendered()
+        #expect(!page.contains("<img"))
+        #expect(page.components(separatedBy: "\u{0600}&lt;img").count - 1 == 8)
     }
 
     @Test func sectionsKeepTheirLayout() {
@@ -57,6 +69,13 @@ import Testing
 
     @Test func nonSVGIsRefused() {
         #expect(throws: HTMLReportError.notSVG(caption: "f")) { try HTMLReport.Figure(caption: "f", svg: "<html></html>") }
+    }
+
+    /// Text between tags is escaped data, not markup: a label reading "javascript:E" or "<a >" (escaped)
+    /// does not make a figure active.
+    @Test func textThatMentionsMarkersIsAccepted() throws {
+        let svg = "<svg><text>mode javascript:E</text><text>&lt;a href&gt; onload=x</text></svg>"
+        #expect(try HTMLReport.Figure(caption: "f", svg: svg).svg == svg)
     }
 
     @Test func attributesThatMerelyContainOnAreAccepted() throws {

@@ -20,7 +20,7 @@ enum ControlChartSVG {
 
     static func render(_ charts: [ControlChart]) -> String {
         let height = panelHeight * Double(charts.count)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"11\">\n"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"11\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         let slots = SharedSlots(charts)
         for (index, chart) in charts.enumerated() { svg += panel(chart, top: Double(index) * panelHeight, slots: slots) }

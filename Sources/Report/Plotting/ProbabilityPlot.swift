@@ -44,7 +44,7 @@ public struct ProbabilityPlot: Sendable {
     /// A colour for `points` instead of the stylesheet's (to tell them from `pointSets`).
     public var pointsColor: String?
     /// The colours of `componentCurves`, in turn.
-    public static let componentColors = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00"]
+    public static let componentColors = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#5d4037", "#9e9d24"]
 
     public var xLabel: String = "Time"
     public var yLabel: String = "Unreliability, F(t) %"

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReportCommandTests {
     static func report(_ arguments: [String]) throws -> (result: CLIRunner.Result, page: String, path: String) {
         let path = try CLIRunner.scratchDirectory("relmodel-report") + "/report.html"
-        let r = try CLIRunner.run(["report"] + arguments + ["--out", path])
+        let r = try CLIRunner.run(["report", "--out", path] + arguments)
         let page = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return (r, page, path)
     }
@@ -14,7 +14,7 @@ import Testing
     /// The page's text with the five escapes the template writes undone.
     static func unescaped(_ html: String) -> String {
         html.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
@@ -104,8 +104,12 @@ import Testing
     @Test func outBeforeTheCommandAndACommandsOwnOut() throws {
         let dir = try CLIRunner.scratchDirectory("relmodel-report-out")
         let page = dir + "/page.html", baseline = dir + "/limits.json"
-        let r = try CLIRunner.run(["report", "spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming",
-                                   "--size", "size", "--phase", "phase", "--out", baseline, "--out", page])
+        let trailing = try CLIRunner.run(["report", "spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming",
+                                          "--size", "size", "--phase", "phase", "--out", baseline])
+        #expect(trailing.status == 64 && trailing.stderr.contains("an --out of its own"), "a trailing --out is baseline's own")
+        #expect(!FileManager.default.fileExists(atPath: baseline))
+        let r = try CLIRunner.run(["report", "--out", page, "spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming",
+                                   "--size", "size", "--phase", "phase", "--out", baseline])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: baseline), "baseline's own --out is its own")
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("baseline written to"))
@@ -113,6 +117,37 @@ import Testing
         let r2 = try CLIRunner.run(["report", "--out", before, "--title", "Shock absorbers", "fit", "datasets/lifetime/shock_absorber.csv"])
         #expect(r2.status == 0, "\(r2.stderr)")
         #expect(try String(contentsOfFile: before, encoding: .utf8).contains("<h1>Shock absorbers</h1>"))
+    }
+
+    /// A prepended mark (U+0600) fused with `<` into one grapheme cluster is still escaped, through a
+    /// column name, subgroup labels and the title.
+    @Test func clusterFusedMarkupIsInert() throws {
+        let hostile = "\u{0600}<img src=x onerror=alert(1) \u{0600}>"
+        var rows = ["sample,\(hostile)"]
+        for i in 1...20 { for j in 0..<4 { rows.append("\(hostile)\(i),\(10 + Double((i * 7 + j * 3) % 5) / 10)") } }
+        let file = try CLIRunner.temporaryFile(rows.joined(separator: "\n") + "\n")
+        let path = try CLIRunner.scratchDirectory("relmodel-report-cluster") + "/page.html"
+        let r = try CLIRunner.run(["report", "--out", path, "--title", hostile, "spc", "xbar-r", file, "--value", hostile, "--subgroup", "sample"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!page.contains("<img"))
+        #expect(page.contains("\u{0600}&lt;img src=x onerror=alert(1) \u{0600}&gt;"))
+    }
+
+    /// Phase II against a baseline file: the file is an input with its digest, and the conventions say
+    /// the frozen file's constants apply.
+    @Test func phaseIIPagesNameTheBaseline() throws {
+        let dir = try CLIRunner.scratchDirectory("relmodel-report-phase2")
+        let baseline = dir + "/limits.json", page = dir + "/page.html"
+        let b = try CLIRunner.run(["spc", "baseline", "datasets/spc/orange_juice.csv", "--chart", "p", "--value", "nonconforming",
+                                   "--size", "size", "--phase", "phase", "--constants", "table", "--out", baseline])
+        #expect(b.status == 0, "\(b.stderr)")
+        let r = try CLIRunner.run(["report", "spc", "p", "datasets/spc/orange_juice.csv", "--value", "nonconforming", "--size", "size",
+                                   "--subgroup", "sample", "--baseline", baseline, "--out", page])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains(try Self.sha256sum(baseline)))
+        #expect(html.contains("Limits frozen in") && !html.contains("Control-chart constants: exact"))
     }
 
     @Test func userNamedPlotsAreWrittenAndShown() throws {
@@ -131,6 +166,12 @@ import Testing
         #expect(noOut.status == 64 && noOut.stderr.contains("--out"))
         let stdin = try CLIRunner.run(["report", "fit", "-", "--out", "/tmp/never.html"], stdin: "time\n1\n2\n")
         #expect(stdin.status == 64 && stdin.stderr.contains("standard input"))
+        let pipe = try CLIRunner.run(["report", "fit", "/dev/stdin", "--out", "/tmp/never.html"], stdin: "time\n1\n2\n")
+        #expect(pipe.status == 64 && pipe.stderr.contains("regular files"), "a pipe cannot be read again for its digest")
+        let json = try CLIRunner.run(["report", "fit", "datasets/lifetime/shock_absorber.csv", "--json", "--out", "/tmp/never.html"])
+        #expect(json.status == 64 && json.stderr.contains("--json"))
+        let empty = try CLIRunner.run(["report", "fit", "datasets/lifetime/shock_absorber.csv", "--out="])
+        #expect(empty.status == 64 && empty.stderr.contains("--out needs a file name"))
         let arl = try CLIRunner.run(["report", "spc", "arl", "--chart", "shewhart", "--shifts", "0,1", "--out", "/tmp/never.html"])
         #expect(arl.status == 64 && arl.stderr.contains("cannot report"))
         let inner = try CLIRunner.run(["report", "fit", "datasets/lifetime/shock_absorber.csv", "--dist", "nonsense", "--out", "/tmp/never.html"])
