@@ -3,7 +3,7 @@ import RelmodelNumerics
 import Report
 
 /// The life-stress plot of `relmodel alt --plot`, as Weibull++ and JMP draw it: each unit's time at
-/// its stress (failures filled, suspensions open), and the fitted B10, median and B90 lives across
+/// its stress (failures red, suspensions and interval starts grey), and the fitted B10, median and B90 lives across
 /// the stress range on a log time axis, with the use stress marked.
 enum AltPlot {
     /// The plot, or nil for the two-variable Peck relationship (life depends on temperature and

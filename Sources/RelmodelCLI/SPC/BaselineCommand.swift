@@ -73,7 +73,7 @@ struct BaselineCommand: ParsableCommand {
     @Flag(help: "Print the baseline document (the file's content) instead of the report.")
     var json = false
 
-    @Option(help: "Also write the study's subgroups against the frozen limits as a control chart (SVG): excluded subgroups show the signals that removed them.")
+    @Option(help: "Also write the study's subgroups against the frozen limits as a control chart (SVG), the rules evaluated against those final limits: the removed subgroups stand out (the Signals table says which tests removed them).")
     var svg: String?
 
     @Option(help: "Also store the frozen limits in this limit registry (SQLite; see `relmodel limits`) as the next version of --context.")
@@ -160,13 +160,10 @@ struct BaselineCommand: ParsableCommand {
         }
     }
 
-    /// Every subgroup of the study charted against the frozen limits with the study's rules, as phase I.
+    /// Every subgroup of the study charted against the frozen limits with the study's rules (as phase
+    /// II charts are), labelled phase I.
     func frozenChart(_ data: BaselineData, limits: FrozenLimits) throws -> [ControlChart] {
-        let types = chart.chartTypes
-        var charts = try SPCInput.dataErrors {
-            try ControlChart.phaseII(data, limits: limits, rules: rules.ruleSet(for: types[0]),
-                                     dispersionRules: types.count > 1 ? rules.ruleSet(for: types[1]) : nil)
-        }
+        var charts = try BaselinePhaseII.phaseII(data, limits: limits, rules: rules, chart: chart)
         for c in charts.indices {
             for p in charts[c].points.indices { charts[c].points[p].phase = .estimation }
         }

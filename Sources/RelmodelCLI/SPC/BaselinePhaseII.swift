@@ -47,7 +47,7 @@ enum BaselinePhaseII {
         func chartFile(_ limits: FrozenLimits, source note: String) throws -> Bool {
             let input = try BaselineInput.read(file: options.file, chart: chart, value: options.value, subgroup: options.subgroup,
                                                size: chart == .c ? nil : size)
-            var charts = try phaseII(input.data, limits: limits, options, chart: chart)
+            var charts = try phaseII(input.data, limits: limits, rules: options.rules, chart: chart)
             for i in charts.indices { charts[i].notes.append(note) }
             try ChartOutput.emit(charts, command: command, options: options)
             return true
@@ -88,7 +88,7 @@ enum BaselinePhaseII {
                 let limits = try RegistryAccess.decode(entry, chart: chart)
                 let data = try BaselineInput.build(input, rows: rows[label]!, chart: chart, value: options.value, subgroup: options.subgroup,
                                                    size: chart == .c ? nil : size, sha256: nil).data
-                var charts = try phaseIICharts(data, limits: limits, options, chart: chart)
+                var charts = try phaseIICharts(data, limits: limits, rules: options.rules, chart: chart)
                 for i in charts.indices { charts[i].notes.append("registry: \(path), context \(context), version \(entry.version)") }
                 line = ContextCharts(context: context.canonical, registry: path, version: entry.version, charts: charts).json
             } catch is ExitCode {
@@ -109,15 +109,14 @@ enum BaselinePhaseII {
     }
 
     /// Phase II charts of `data` against `limits`, errors mapped to exit 65.
-    static func phaseII(_ data: BaselineData, limits: FrozenLimits, _ options: ChartInputOptions, chart: BaselineChart) throws -> [ControlChart] {
-        try SPCInput.dataErrors { try phaseIICharts(data, limits: limits, options, chart: chart) }
+    static func phaseII(_ data: BaselineData, limits: FrozenLimits, rules: RuleSpecification, chart: BaselineChart) throws -> [ControlChart] {
+        try SPCInput.dataErrors { try phaseIICharts(data, limits: limits, rules: rules, chart: chart) }
     }
 
-    static func phaseIICharts(_ data: BaselineData, limits: FrozenLimits, _ options: ChartInputOptions, chart: BaselineChart) throws -> [ControlChart] {
+    static func phaseIICharts(_ data: BaselineData, limits: FrozenLimits, rules: RuleSpecification, chart: BaselineChart) throws -> [ControlChart] {
         let types = chart.chartTypes
-        let rules = options.rules.ruleSet(for: types[0])
-        let dispersionRules = types.count > 1 ? options.rules.ruleSet(for: types[1]) : nil
-        return try ControlChart.phaseII(data, limits: limits, rules: rules, dispersionRules: dispersionRules)
+        let dispersionRules = types.count > 1 ? rules.ruleSet(for: types[1]) : nil
+        return try ControlChart.phaseII(data, limits: limits, rules: rules.ruleSet(for: types[0]), dispersionRules: dispersionRules)
     }
 }
 

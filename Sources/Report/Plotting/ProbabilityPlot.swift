@@ -96,7 +96,10 @@ public struct ProbabilityPlot: Sendable {
     }
 
     /// Pixels of the points that are drawn (in input order), and how many are not.
-    public func placedPoints(in layout: PlotLayout) -> (drawn: [SVGPoint], outside: Int) {
+    public func placedPoints(in layout: PlotLayout) -> (drawn: [SVGPoint], outside: Int) { placed(points, in: layout) }
+
+    /// Pixels of `points` inside the plotting area (in input order), and how many are not.
+    func placed(_ points: [Point], in layout: PlotLayout) -> (drawn: [SVGPoint], outside: Int) {
         var drawn: [SVGPoint] = []
         for point in points {
             if let p = layout.pixelInside(x: point.time, y: point.probability) { drawn.append(p) }
@@ -153,9 +156,9 @@ public struct ProbabilityPlot: Sendable {
         var (drawn, outside) = placedPoints(in: layout)
         PlotCanvas.drawMarkers(&doc, drawn, class: pointsColor == nil ? "points" : "points-set", style: pointsColor.map { "fill:\($0);stroke:\($0)" })
         for (i, set) in pointSets.enumerated() {
-            let placed = set.points.compactMap { layout.pixelInside(x: $0.time, y: $0.probability) }
-            outside += set.points.count - placed.count
-            PlotCanvas.drawMarkers(&doc, placed, class: "points-set", style: "fill:\(Self.componentColors[i % Self.componentColors.count]);stroke:#333333;stroke-width:0.6")
+            let (setDrawn, setOutside) = placed(set.points, in: layout)
+            outside += setOutside
+            PlotCanvas.drawMarkers(&doc, setDrawn, class: "points-set", style: "fill:\(Self.componentColors[i % Self.componentColors.count]);stroke:#333333;stroke-width:0.6")
         }
 
         var legend: [LegendEntry] = []
